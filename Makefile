@@ -1,0 +1,45 @@
+# CNN Lab: the two commands a newcomer needs are `make lab` and `make test`.
+# Each does all of its own set-up: Debian packages, the Python venv, the release build,
+# and the kernelspec installed into the venv.
+
+VENV      := .venv
+PYTHON    := $(VENV)/bin/python
+BIN       := .build/release/cnnlab
+SWIFTFLAGS := -c release
+
+.PHONY: lab test build kernel venv deps swift-test python-test bench clean
+
+lab: kernel
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+
+test: kernel swift-test python-test
+
+deps:
+	@scripts/install-system-deps.sh
+
+$(VENV)/.installed: requirements.txt | deps
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -r requirements.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+build: deps
+	swift build $(SWIFTFLAGS)
+
+# The kernelspec goes into the venv (sys.prefix), where its Jupyter looks first.
+kernel: build venv
+	$(BIN) install --prefix $(abspath $(VENV))
+
+swift-test: build
+	swift test $(SWIFTFLAGS)
+
+python-test: kernel
+	$(PYTHON) -m pytest -q Tests/python
+
+bench: kernel
+	$(PYTHON) bench/kernel_bench.py
+
+clean:
+	rm -rf .build $(VENV)

@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The tensor engine's inner loops need AVX2 and FMA: without `-target-cpu`, Swift compiles
+// for baseline x86-64 and every SIMD fused multiply-add becomes a libm call (about 130x slower).
+let fastMath: [SwiftSetting] = [
+  .unsafeFlags(["-Ounchecked", "-wmo", "-target-cpu", "haswell"], .when(configuration: .release))
+]
+
+let package = Package(
+  name: "CNNLab",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "cnnlab", targets: ["cnnlab"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // System libraries. libzmq's pkg-config file drags in -isystem flags that SwiftPM refuses,
+    // so CZeroMQ links by name; its header lives in /usr/include.
+    .systemLibrary(name: "CZeroMQ", providers: [.apt(["libzmq3-dev"])]),
+    .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
+
+    .target(name: "JupyterProtocol", dependencies: ["COpenSSL"]),
+    .target(name: "JupyterKernel", dependencies: ["JupyterProtocol"]),
+    .target(name: "JupyterZMQ", dependencies: ["JupyterKernel", "JupyterProtocol", "CZeroMQ"]),
+    .target(name: "TensorEngine", dependencies: ["COpenBLAS"], swiftSettings: fastMath),
+    .target(name: "CNNLang", dependencies: ["TensorEngine"], swiftSettings: fastMath),
+    .target(name: "EngineBench", dependencies: ["TensorEngine"], swiftSettings: fastMath),
+    .target(name: "FeatureMapRender", dependencies: ["TensorEngine", "CZlib"], swiftSettings: fastMath),
+    .target(
+      name: "CNNKernel",
+      dependencies: ["JupyterKernel", "JupyterProtocol", "CNNLang", "FeatureMapRender", "TensorEngine"]),
+    .executableTarget(
+      name: "cnnlab",
+      dependencies: [
+        "CNNKernel", "JupyterZMQ", "JupyterKernel", "JupyterProtocol", "TensorEngine", "CNNLang",
+        "FeatureMapRender", "EngineBench",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: fastMath),
+
+    .target(name: "TestSupport", dependencies: ["JupyterKernel", "JupyterProtocol", "TensorEngine"], path: "Tests/TestSupport"),
+    .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol"]),
+    .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "JupyterProtocol", "TestSupport"]),
+    .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine", "TestSupport"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "CNNLangTests", dependencies: ["CNNLang", "TensorEngine", "TestSupport"], resources: [.copy("Programs")]),
+    .testTarget(name: "FeatureMapRenderTests", dependencies: ["FeatureMapRender", "TensorEngine"]),
+    .testTarget(name: "CNNKernelTests", dependencies: ["CNNKernel", "JupyterKernel", "JupyterProtocol", "TestSupport"]),
+  ]
+)

@@ -1,0 +1,1 @@
+// CNNKernel: see README.md in this folder.

@@ -1,0 +1,1 @@
+// CNNLang: see README.md in this folder.

@@ -1,0 +1,1 @@
+// EngineBench: see README.md in this folder.

@@ -1,0 +1,1 @@
+// FeatureMapRender: see README.md in this folder.

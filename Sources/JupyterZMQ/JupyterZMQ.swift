@@ -1,0 +1,1 @@
+// JupyterZMQ: see README.md in this folder.
