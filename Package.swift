@@ -23,12 +23,15 @@ let package = Package(
     .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
+    .systemLibrary(name: "CPNG", providers: [.apt(["libpng-dev"])]),
+    .systemLibrary(name: "CTurboJPEG", providers: [.apt(["libturbojpeg0-dev"])]),
 
     .target(name: "JupyterProtocol", dependencies: ["COpenSSL"]),
     .target(name: "JupyterKernel", dependencies: ["JupyterProtocol"]),
     .target(name: "JupyterZMQ", dependencies: ["JupyterKernel", "JupyterProtocol", "CZeroMQ"]),
     .target(name: "TensorEngine", dependencies: ["COpenBLAS"], swiftSettings: fastMath),
-    .target(name: "CNNLang", dependencies: ["TensorEngine"], swiftSettings: fastMath),
+    .target(name: "Datasets", dependencies: ["TensorEngine", "CPNG", "CTurboJPEG"], swiftSettings: fastMath),
+    .target(name: "CNNLang", dependencies: ["TensorEngine", "Datasets"], swiftSettings: fastMath),
     .target(name: "EngineBench", dependencies: ["TensorEngine"], swiftSettings: fastMath),
     .target(name: "FeatureMapRender", dependencies: ["TensorEngine", "CZlib"], swiftSettings: fastMath),
     .target(
@@ -48,6 +51,7 @@ let package = Package(
     .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "JupyterProtocol", "TestSupport"]),
     .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "CNNLangTests", dependencies: ["CNNLang", "TensorEngine", "TestSupport"], resources: [.copy("Programs")]),
+    .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TensorEngine"]),
     .testTarget(name: "FeatureMapRenderTests", dependencies: ["FeatureMapRender", "TensorEngine"]),
     .testTarget(name: "CNNKernelTests", dependencies: ["CNNKernel", "JupyterKernel", "JupyterProtocol", "TestSupport"]),
   ]

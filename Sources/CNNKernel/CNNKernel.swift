@@ -1,1 +1,0 @@
-// CNNKernel: see README.md in this folder.
