@@ -1,0 +1,62 @@
+import CNNLang
+import JupyterKernel
+
+/// The CNN Lab language as a Jupyter kernel language: the dispatcher calls these on its
+/// execution thread, and they call the interpreter. Only `interrupt()` comes from another
+/// thread, and it only sets the interpreter's atomic cancellation flag.
+public final class CNNLanguage: KernelLanguage, @unchecked Sendable {
+  private let interpreter = Interpreter()
+  private let display = ValueDisplay()
+
+  public init() {}
+
+  public var info: LanguageInfo { CNNLabInfo.languageInfo }
+
+  public func execute(code: String, executionCount: Int, silent: Bool, output: any ExecutionOutput)
+    -> ExecutionOutcome
+  {
+    let host = CellHost(output: output, display: display)
+    switch interpreter.run(code, cellID: executionCount, host: host) {
+    case .value(let value):
+      guard let value, !silent else { return .ok(result: nil) }
+      return .ok(result: display.bundle(for: value, options: [:]))
+    case .failure(let error):
+      return .error(Self.executionError(error))
+    }
+  }
+
+  public func evaluate(expression: String) -> Result<MimeBundle, ExecutionError> {
+    let host = DiscardingHost()
+    switch interpreter.evaluate(expression: expression, host: host) {
+    case .success(let value): return .success(display.bundle(for: value, options: [:]))
+    case .failure(let error): return .failure(Self.executionError(error))
+    }
+  }
+
+  public func complete(code: String, cursorPosition: Int) -> CompletionResult {
+    let completion = interpreter.complete(code: code, cursor: cursorPosition)
+    return CompletionResult(
+      matches: completion.matches, cursorStart: completion.start, cursorEnd: completion.end,
+      types: completion.kinds)
+  }
+
+  public func inspect(code: String, cursorPosition: Int, detailLevel: Int) -> MimeBundle? {
+    interpreter.inspect(code: code, cursor: cursorPosition).map(MimeBundle.plain)
+  }
+
+  public func isComplete(code: String) -> Completeness {
+    switch interpreter.isComplete(code) {
+    case .complete: return .complete
+    case .incomplete(let indent): return .incomplete(indent: indent)
+    case .invalid: return .invalid
+    }
+  }
+
+  public func interrupt() { interpreter.cancellation.cancel() }
+
+  public func reset() { interpreter.reset() }
+
+  static func executionError(_ error: LanguageError) -> ExecutionError {
+    ExecutionError(name: error.kind.name, value: error.message, traceback: error.traceback)
+  }
+}

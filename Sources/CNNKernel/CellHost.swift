@@ -1,0 +1,32 @@
+import CNNLang
+import JupyterKernel
+
+/// Connects one running cell's side effects (`print`, `show`, `clear_output`, `help`) to the
+/// Jupyter outputs of the request that runs it.
+final class CellHost: LanguageHost {
+  private let output: any ExecutionOutput
+  private let display: ValueDisplay
+
+  init(output: any ExecutionOutput, display: ValueDisplay) {
+    self.output = output
+    self.display = display
+  }
+
+  func write(_ text: String, toStderr: Bool) { output.stream(text, toStderr: toStderr) }
+
+  func show(_ value: Value, options: [String: Value]) {
+    output.display(display.bundle(for: value, options: options), displayID: nil)
+  }
+
+  func clearOutput(wait: Bool) { output.clearOutput(wait: wait) }
+
+  func page(_ text: String) { output.page(.plain(text)) }
+}
+
+/// A host for `user_expressions`, which must not print or display anything.
+final class DiscardingHost: LanguageHost {
+  func write(_ text: String, toStderr: Bool) {}
+  func show(_ value: Value, options: [String: Value]) {}
+  func clearOutput(wait: Bool) {}
+  func page(_ text: String) {}
+}

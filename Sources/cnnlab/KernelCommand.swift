@@ -1,0 +1,17 @@
+import ArgumentParser
+import CNNKernel
+import JupyterZMQ
+
+/// `cnnlab kernel -f FILE`: what Jupyter runs (the kernelspec's argv).
+struct KernelCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "kernel", abstract: "Run the kernel for a Jupyter connection file.")
+
+  @Option(name: .shortAndLong, help: "The connection file Jupyter wrote for this kernel.")
+  var file: String
+
+  func run() throws {
+    let status = try KernelServer.run(connectionFile: file, language: CNNLanguage())
+    if status != 0 { throw ExitCode(status) }
+  }
+}
