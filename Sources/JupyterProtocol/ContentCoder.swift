@@ -6,18 +6,15 @@ public protocol MessageContent: Encodable, Sendable {
   var messageType: MessageType { get }
 }
 
-/// The one place JSON bodies are encoded and decoded. FoundationEssentials' coders are used
-/// (not full Foundation) to keep start-up and resident memory small.
+/// The one place JSON bodies are encoded and decoded. Encoding streams bytes directly (it
+/// runs for every outgoing message); decoding uses FoundationEssentials' `JSONDecoder` (not
+/// full Foundation, to keep start-up and resident memory small).
 public enum ContentCoder {
   /// Encodes a message body. NaN and infinities have no JSON spelling and `jupyter_client`
   /// refuses them, so they go out as strings instead of failing the whole message.
   public static func encode<T: Encodable>(_ value: T) -> [UInt8] {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.withoutEscapingSlashes]
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(
-      positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
     do {
-      return Array(try encoder.encode(value))
+      return try StreamingJSONEncoder.encode(value)
     } catch {
       // Unreachable for the types in this module; an empty dict keeps the message well formed.
       return RawJSON.emptyObject.bytes

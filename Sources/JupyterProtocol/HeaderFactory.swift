@@ -17,14 +17,14 @@ public final class HeaderFactory: Sendable {
   public init(session: String = HeaderFactory.randomHex(bytes: 16), username: String = "kernel") {
     self.session = session
     self.username = username
-    // A second random part keeps ids unique even if a caller reuses a session string.
-    self.idPrefix = HeaderFactory.randomHex(bytes: 8)
+    // A random part of its own keeps ids unique even if a caller reuses a session string.
+    self.idPrefix = HeaderFactory.randomHex(bytes: 8) + "_" + String(session.prefix(8)) + "_"
   }
 
   public func make(_ type: MessageType) -> Header {
     let n = counter.wrappingAdd(1, ordering: .relaxed).newValue
     return Header(
-      msgID: "\(idPrefix)-\(session.prefix(8))-\(n)", session: session, username: username,
+      msgID: idPrefix + String(n), session: session, username: username,
       date: HeaderFactory.now(), msgType: type.rawValue, version: Header.protocolVersion)
   }
 
@@ -53,12 +53,27 @@ public final class HeaderFactory: Sendable {
     var t = time_t(seconds)
     var parts = tm()
     gmtime_r(&t, &parts)
-    func pad(_ v: Int, _ width: Int) -> String {
-      let s = String(v)
-      return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    // Written digit by digit into a fixed buffer: this runs for every message sent.
+    var out = [UInt8](repeating: 0, count: 27)
+    func put(_ value: Int, at offset: Int, width: Int) {
+      var v = value
+      for i in stride(from: offset + width - 1, through: offset, by: -1) {
+        out[i] = UInt8(ascii: "0") + UInt8(v % 10)
+        v /= 10
+      }
     }
-    return "\(pad(Int(parts.tm_year) + 1900, 4))-\(pad(Int(parts.tm_mon) + 1, 2))-\(pad(Int(parts.tm_mday), 2))"
-      + "T\(pad(Int(parts.tm_hour), 2)):\(pad(Int(parts.tm_min), 2)):\(pad(Int(parts.tm_sec), 2))"
-      + ".\(pad(microseconds, 6))Z"
+    put(Int(parts.tm_year) + 1900, at: 0, width: 4)
+    put(Int(parts.tm_mon) + 1, at: 5, width: 2)
+    put(Int(parts.tm_mday), at: 8, width: 2)
+    put(Int(parts.tm_hour), at: 11, width: 2)
+    put(Int(parts.tm_min), at: 14, width: 2)
+    put(Int(parts.tm_sec), at: 17, width: 2)
+    put(microseconds, at: 20, width: 6)
+    let separators: [(Int, UInt8)] = [
+      (4, UInt8(ascii: "-")), (7, UInt8(ascii: "-")), (10, UInt8(ascii: "T")), (13, UInt8(ascii: ":")),
+      (16, UInt8(ascii: ":")), (19, UInt8(ascii: ".")), (26, UInt8(ascii: "Z")),
+    ]
+    for (offset, byte) in separators { out[offset] = byte }
+    return String(decoding: out, as: UTF8.self)
   }
 }

@@ -24,9 +24,21 @@ public struct JSONWriter {
     needsComma = true
   }
 
+  public mutating func appendByte(_ byte: UInt8) { bytes.append(byte) }
+
+  /// Appends text that is already JSON (a number, `true`, `null`).
+  public mutating func appendRaw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
   /// Appends `s` as a quoted JSON string, escaping what RFC 8259 requires and nothing else.
   public mutating func appendString(_ s: String) {
     bytes.append(UInt8(ascii: "\""))
+    // Most strings need no escape at all (a base64 PNG is tens of kilobytes of them): copy
+    // those in one go.
+    if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+      bytes.append(contentsOf: s.utf8)
+      bytes.append(UInt8(ascii: "\""))
+      return
+    }
     for byte in s.utf8 {
       switch byte {
       case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
