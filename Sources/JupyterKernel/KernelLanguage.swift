@@ -41,6 +41,7 @@ public enum ExecutionOutcome: Sendable, Equatable {
   case error(ExecutionError)
 }
 
+/// The answer to `complete_request`: replacements for the code between the two offsets.
 public struct CompletionResult: Sendable, Equatable {
   public var matches: [String]
   /// Code-point offsets into the cell, as the protocol (>= 5.2) counts them.
@@ -56,6 +57,7 @@ public struct CompletionResult: Sendable, Equatable {
   }
 }
 
+/// The answer to `is_complete_request`; `indent` is what the console puts on the next line.
 public enum Completeness: Sendable, Equatable {
   case complete
   case incomplete(indent: String)
@@ -63,6 +65,7 @@ public enum Completeness: Sendable, Equatable {
   case unknown
 }
 
+/// What `kernel_info_reply` says about the language and its implementation.
 public struct LanguageInfo: Sendable, Equatable {
   public var name: String
   public var version: String
@@ -74,11 +77,13 @@ public struct LanguageInfo: Sendable, Equatable {
   public var implementationVersion: String
   public var banner: String
   public var helpLinks: [(text: String, url: String)]
+  /// `language_info.nbconvert_exporter`: the exporter `nbconvert --to script` uses.
+  public var nbconvertExporter: String
 
   public init(
     name: String, version: String, mimetype: String, fileExtension: String, pygmentsLexer: String,
     codemirrorMode: String, implementation: String, implementationVersion: String, banner: String,
-    helpLinks: [(text: String, url: String)] = []
+    helpLinks: [(text: String, url: String)] = [], nbconvertExporter: String = "script"
   ) {
     self.name = name
     self.version = version
@@ -90,6 +95,7 @@ public struct LanguageInfo: Sendable, Equatable {
     self.implementationVersion = implementationVersion
     self.banner = banner
     self.helpLinks = helpLinks
+    self.nbconvertExporter = nbconvertExporter
   }
 
   public static func == (a: LanguageInfo, b: LanguageInfo) -> Bool {
@@ -97,6 +103,7 @@ public struct LanguageInfo: Sendable, Equatable {
       && a.fileExtension == b.fileExtension && a.pygmentsLexer == b.pygmentsLexer
       && a.codemirrorMode == b.codemirrorMode && a.implementation == b.implementation
       && a.implementationVersion == b.implementationVersion && a.banner == b.banner
+      && a.nbconvertExporter == b.nbconvertExporter
       && a.helpLinks.map(\.text) == b.helpLinks.map(\.text) && a.helpLinks.map(\.url) == b.helpLinks.map(\.url)
   }
 }
@@ -104,6 +111,11 @@ public struct LanguageInfo: Sendable, Equatable {
 /// The one thing a kernel author implements (xeus's `xinterpreter`): the dispatcher owns the
 /// protocol (busy/idle, counts, history, aborts) and calls these on its execution thread.
 /// `interrupt()` alone is called from the control thread, while `execute` may be running.
+///
+/// Threading contract: the object is created on one thread (the server's main thread) and is
+/// then used from the execution thread only; `info` is read once, at start, before any thread
+/// runs. `interrupt()` is the one method called from elsewhere (control thread, SIGINT), so it
+/// must be thread-safe (typically it sets a `CancellationFlag`).
 public protocol KernelLanguage: AnyObject {
   var info: LanguageInfo { get }
   /// Runs one cell. `silent` cells produce no `execute_result` (the dispatcher drops it).

@@ -1,1 +1,0 @@
-// JupyterZMQ: see README.md in this folder.
