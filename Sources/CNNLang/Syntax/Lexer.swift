@@ -59,8 +59,11 @@ struct Lexer {
       if let last = tokens.last, last.kind != .newline { emit(.newline, end, end) }
       while indents.count > 1 { indents.removeLast(); emit(.dedent, end, end) }
     }
+    // A string left open swallows the closing brackets after it: report the string alone.
+    let stringLeftOpen = diagnostics.contains { $0.message == .unterminatedString }
     for open in brackets.reversed() {
       unclosedBrackets += 1
+      if stringLeftOpen { continue }
       let (line, column) = file.location(of: open.offset)
       var d = Diagnostic(
         .unclosedBracket(open: open.punct.rawValue, line: line, column: column),

@@ -36,7 +36,7 @@ extension Value {
     case .function(let f): return "<function \(f.signature)>"
     case .builtin(let b): return "<built-in function \(b.name)>"
     case .method(let b, let receiver): return "<method '\(b.name)' of \(receiver.typeName)>"
-    case .stream(let s): return "<\(s.rawValue)>"
+    case .stream(let s): return s.rawValue
     }
   }
 
