@@ -6,7 +6,10 @@ import TensorEngine
 /// Use it from one thread. Only `cancellation` may be touched from others: setting it ends
 /// the running cell with `KeyboardInterrupt` at the next statement or loop step. Give that
 /// thread a large stack (64 MiB or more) so deep user recursion hits the depth limit first.
-public final class Interpreter {
+///
+/// `@unchecked Sendable` so it can be handed to the execution thread once: the compiler cannot
+/// express "one thread at a time", which is the contract above.
+public final class Interpreter: @unchecked Sendable {
   public let cancellation: CancellationFlag
   let evaluator: Evaluator
   /// The nesting of user function calls allowed before a ValueError.

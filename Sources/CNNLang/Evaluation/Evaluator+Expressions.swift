@@ -145,8 +145,6 @@ extension Evaluator {
 
   private func comprehension(_ element: Expr, _ target: Target, _ iterableExpr: Expr, _ condition: Expr?) throws(RuntimeError) -> Value {
     let iterable = try evaluate(iterableExpr)
-    let items: [Value]
-    do { items = try Sequences.elements(of: iterable) } catch { throw error.locating(file, iterableExpr.range) }
     // The loop names belong to the comprehension: whatever they meant before comes back after.
     let names = target.names
     let saved = names.map { name in frames.last?.locals[name] ?? (frames.isEmpty ? globals[name] : nil) }
@@ -156,7 +154,12 @@ extension Evaluator {
       }
     }
     var results: [Value] = []
-    for item in items {
+    var index = 0
+    while true {
+      let next: Value?
+      do { next = try self.element(of: iterable, at: index) } catch { throw error.locating(file, iterableExpr.range) }
+      guard let item = next else { break }
+      index += 1
       try checkCancellation()
       try assign(item, to: target)
       if let condition, !(try evaluate(condition).isTruthy) { continue }

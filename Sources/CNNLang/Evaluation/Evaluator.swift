@@ -125,7 +125,7 @@ public final class Evaluator {
   private func executeFor(_ target: Target, _ iterableExpr: Expr, _ body: [Stmt]) throws(RuntimeError) -> Flow {
     let iterable = try evaluate(iterableExpr)
     var index = 0
-    while let item = try element(of: iterable, at: index, expr: iterableExpr) {
+    while let item = try element(of: iterable, at: index) {
       index += 1
       try checkCancellation()
       try assign(item, to: target)
@@ -138,14 +138,17 @@ public final class Evaluator {
 
   /// The `index`-th item of an iterable, or nil past the end. Ranges stay lazy; lists are
   /// read live, so appending inside the loop extends it, as in Python.
-  private func element(of value: Value, at index: Int, expr: Expr) throws(RuntimeError) -> Value? {
+  func element(of value: Value, at index: Int) throws(RuntimeError) -> Value? {
     switch value {
     case .range(let r): return index < r.count ? .number(Double(r[index])) : nil
     case .list(let l): return index < l.items.count ? l.items[index] : nil
     case .tuple(let t): return index < t.count ? t[index] : nil
+    case .string(let s):
+      // Strings are short; walking from the start each time keeps this simple.
+      guard index < s.count else { return nil }
+      return .string(String(s[s.index(s.startIndex, offsetBy: index)]))
     default:
-      let items = try Sequences.elements(of: value)
-      return index < items.count ? items[index] : nil
+      throw RuntimeError(.notIterable(value.typeName))
     }
   }
 

@@ -109,11 +109,18 @@ enum Indexing {
 
 /// Turning iterable values into their items.
 enum Sequences {
+  /// The most items a range may expand into; more would exhaust memory before finishing.
+  static let maximumItems = 50_000_000
+
   static func elements(of v: Value) throws(RuntimeError) -> [Value] {
     switch v {
     case .list(let l): return l.items
     case .tuple(let t): return t
-    case .range(let r): return (0..<r.count).map { .number(Double(r[$0])) }
+    case .range(let r):
+      guard r.count <= maximumItems else {
+        throw RuntimeError(.resourceLimit(requested: "a list of \(r.count) numbers", limit: "\(maximumItems)"))
+      }
+      return (0..<r.count).map { .number(Double(r[$0])) }
     case .string(let s): return s.map { .string(String($0)) }
     default: throw RuntimeError(.notIterable(v.typeName))
     }

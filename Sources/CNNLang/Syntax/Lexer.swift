@@ -13,6 +13,8 @@ struct Lexer {
   private(set) var unclosedBrackets = 0
   var unclosedTripleString = false
   private(set) var sawStrayClosingBracket = false
+  /// The indentation of the innermost block still open at the end (0 at top level).
+  private(set) var openBlockIndent = 0
 
   init(file: SourceFile, range: SourceRange? = nil) {
     self.file = file
@@ -55,8 +57,9 @@ struct Lexer {
         }
       }
     }
+    openBlockIndent = indents.last ?? 0
     if indentation {
-      if let last = tokens.last, last.kind != .newline { emit(.newline, end, end) }
+      if let last = tokens.last, last.kind != .newline, brackets.isEmpty { emit(.newline, end, end) }
       while indents.count > 1 { indents.removeLast(); emit(.dedent, end, end) }
     }
     // A string left open swallows the closing brackets after it: report the string alone.

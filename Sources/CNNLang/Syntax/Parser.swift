@@ -12,6 +12,9 @@ struct Parser {
   let unclosedBrackets: Int
   let unclosedTripleString: Bool
   let sawStrayClosingBracket: Bool
+  let openBlockIndent: Int
+  /// Lines where the lexer already complained: parser errors there would only repeat it.
+  let linesWithLexicalErrors: Set<Int>
   var nesting = 0
   var functionDepth = 0
   var loopDepth = 0
@@ -25,6 +28,8 @@ struct Parser {
     unclosedBrackets = lexer.unclosedBrackets
     unclosedTripleString = lexer.unclosedTripleString
     sawStrayClosingBracket = lexer.sawStrayClosingBracket
+    openBlockIndent = lexer.openBlockIndent
+    linesWithLexicalErrors = Set(lexer.diagnostics.map { file.lineIndex(of: $0.range.start) })
   }
 
   // MARK: Token access
@@ -62,13 +67,14 @@ struct Parser {
   mutating func fail(_ message: DiagnosticMessage, at range: SourceRange, suggestion: Suggestion? = nil) -> Bailout {
     let atEnd = current.kind == .eof
     if !(atEnd && (unclosedBrackets > 0 || unclosedTripleString)) {
-      diagnostics.append(Diagnostic(message, at: range, suggestion: suggestion))
+      report(message, at: range, suggestion: suggestion)
     }
     return Bailout()
   }
 
   /// Records a problem that does not stop parsing.
   mutating func report(_ message: DiagnosticMessage, at range: SourceRange, suggestion: Suggestion? = nil) {
+    if linesWithLexicalErrors.contains(file.lineIndex(of: range.start)) { return }
     diagnostics.append(Diagnostic(message, at: range, suggestion: suggestion))
   }
 

@@ -27,6 +27,7 @@ extension Interpreter {
     var parser = Parser(file: file)
     _ = parser.parseProgram()
     if parser.sawStrayClosingBracket { return .invalid }
+    if code.hasSuffix("\\") { return .incomplete(indent: "") }
     let lines = code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let trimmedEnd = code.unicodeScalars.count - code.unicodeScalars.reversed().prefix { $0.properties.isWhitespace }.count
     let structural = parser.diagnostics.filter {
@@ -44,10 +45,11 @@ extension Interpreter {
       return atEnd && wantsBlock ? .incomplete(indent: lastIndent + "    ") : .invalid
     }
     if parser.unclosedBrackets > 0 || parser.unclosedTripleString { return .incomplete(indent: "") }
-    if code.hasSuffix("\\") { return .incomplete(indent: lastIndent) }
     // Console rule: an indented block ends with an empty line.
     let endsWithBlankLine = lines.count > 1 && (lines.last ?? "").allSatisfy(\.isWhitespace)
-    if !lastIndent.isEmpty && !endsWithBlankLine { return .incomplete(indent: lastIndent) }
+    if parser.openBlockIndent > 0 && !endsWithBlankLine {
+      return .incomplete(indent: String(repeating: " ", count: parser.openBlockIndent))
+    }
     return .complete
   }
 }
