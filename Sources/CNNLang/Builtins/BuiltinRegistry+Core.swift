@@ -1,0 +1,109 @@
+import Foundation
+
+// Output, display, help, time and the basic questions about values.
+extension BuiltinRegistry {
+  mutating func addCoreFunctions() {
+    add(Constant("stdout", .stream(.stdout), doc: "The standard output stream, the default for print(file=...)."))
+    add(Constant("stderr", .stream(.stderr), doc: "The standard error stream: print(..., file=stderr) writes there, shown in red by most notebooks."))
+
+    add(Builtin(
+      "print",
+      [
+        Parameter("values", variadic: true), Parameter("sep", default: .string(" "), keywordOnly: true),
+        Parameter("end", default: .string("\n"), keywordOnly: true), Parameter("file", default: .stream(.stdout), keywordOnly: true),
+      ],
+      doc: "Writes the values as text, separated by sep and followed by end, to stdout (or to stderr with file=stderr). Strings are written without quotes. Example: print(\"shape\", (28, 28)) writes shape (28, 28)."
+    ) { (args, ev) throws(RuntimeError) in
+      let sep = args["sep"].isNone ? " " : try args.string("sep")
+      let end = args["end"].isNone ? "\n" : try args.string("end")
+      guard case .stream(let stream) = args["file"] else { throw args.typeError("file", "stdout or stderr") }
+      ev.host?.write(args.rest.map(\.str).joined(separator: sep) + end, toStderr: stream == .stderr)
+      return .none
+    })
+
+    add(Builtin(
+      "show",
+      [
+        Parameter("value"), Parameter("title", default: Value.none), Parameter("cmap", default: Value.none),
+        Parameter("mode", default: Value.none), Parameter("scale", default: Value.none),
+      ],
+      doc: "Displays a value in the cell's output at once, without waiting for the end of the cell. Options: title (text above it), cmap (a colormap name such as \"gray\"), mode and scale (for pictures). Example: show(x, title=\"input\")."
+    ) { (args, ev) throws(RuntimeError) in
+      var options: [String: Value] = [:]
+      for (name, value) in args.givenNamed where name != "value" { options[name] = value }
+      ev.host?.show(args["value"], options: options)
+      return .none
+    })
+
+    add(Builtin(
+      "clear_output", [Parameter("wait", default: .bool(false))],
+      doc: "Clears this cell's output. With wait=True the old output stays until new output arrives, which avoids flicker in a loop that redraws a picture."
+    ) { (args, ev) throws(RuntimeError) in
+      ev.host?.clearOutput(wait: try args.bool("wait"))
+      return .none
+    })
+
+    add(Builtin(
+      "help", [Parameter("name", default: Value.none)],
+      doc: "Shows the documentation of a built-in, a function or a value in the pager. help(print) or help(\"print\") explains print; help() lists every built-in."
+    ) { (args, ev) throws(RuntimeError) in
+      let text = args.wasGiven("name")
+        ? Documentation(evaluator: ev).help(for: args["name"])
+        : Documentation(evaluator: ev).overview()
+      ev.host?.page(text)
+      return .none
+    })
+
+    add(Builtin(
+      "sleep", [Parameter("seconds")],
+      doc: "Waits for the given number of seconds (fractions allowed). An interrupt ends the wait at once. Example: sleep(0.5)."
+    ) { (args, ev) throws(RuntimeError) in
+      let seconds = try args.number("seconds")
+      guard seconds >= 0, seconds.isFinite else { throw RuntimeError(.negativeValue(function: "sleep", parameter: "seconds")) }
+      // Short slices keep an interrupt's answer well under 100 ms.
+      let deadline = Date().addingTimeInterval(seconds)
+      while true {
+        try ev.checkCancellation()
+        let remaining = deadline.timeIntervalSinceNow
+        if remaining <= 0 { break }
+        usleep(useconds_t(min(remaining, 0.01) * 1_000_000))
+      }
+      return .none
+    })
+
+    add(Builtin(
+      "len", [Parameter("obj")],
+      doc: "The number of items in a list, tuple, range or string. Example: len([3, 0, 1]) is 3."
+    ) { (args, _) throws(RuntimeError) in
+      switch args["obj"] {
+      case .list(let l): return .number(Double(l.items.count))
+      case .tuple(let t): return .number(Double(t.count))
+      case .string(let s): return .number(Double(s.count))
+      case .range(let r): return .number(Double(r.count))
+      default: throw args.typeError("obj", "a list, tuple, range or str")
+      }
+    })
+
+    add(Builtin(
+      "range", [Parameter("start"), Parameter("stop", default: Value.none), Parameter("step", default: .number(1))],
+      doc: "The whole numbers from start up to (not including) stop, counting by step. range(n) counts 0, 1, ..., n-1. Example: list(range(2, 10, 3)) is [2, 5, 8]."
+    ) { (args, _) throws(RuntimeError) in
+      var start = try args.int("start")
+      var stop = 0
+      if args.wasGiven("stop") { stop = try args.int("stop") } else { (start, stop) = (0, start) }
+      let step = try args.int("step")
+      if step == 0 { throw RuntimeError(.rangeStepZero) }
+      return .range(RangeValue(start: start, stop: stop, step: step))
+    })
+
+    add(Builtin(
+      "type", [Parameter("obj")],
+      doc: "The name of a value's type, as a string: \"number\", \"str\", \"bool\", \"None\", \"list\", \"tuple\", \"range\" or \"function\". Example: type(3.5) is \"number\"."
+    ) { (args, _) throws(RuntimeError) in .string(args["obj"].typeName) })
+
+    add(Builtin(
+      "repr", [Parameter("obj")],
+      doc: "The text a cell shows for a value: strings in quotes, lists in brackets. Example: repr(\"a\") is \"'a'\"."
+    ) { (args, _) throws(RuntimeError) in .string(args["obj"].repr) })
+  }
+}

@@ -1,1 +1,0 @@
-// CNNLang: see README.md in this folder.

@@ -1,0 +1,170 @@
+// The one place where the words of every error live: short sentences in a learner's words,
+// identifiers quoted '…'.
+
+extension DiagnosticMessage {
+  /// The sentence after `ErrorKind:`; also Jupyter's `evalue`.
+  public var text: String {
+    switch self {
+    case .argumentType(let f, let p, let expected, let got):
+      return "\(f)() needs \(expected) for '\(p)', but got \(article(got))"
+    case .assertionFailed(let message):
+      return message ?? "the assertion is false"
+    case .divisionByZero:
+      return "division by zero"
+    case .duplicateArgument(let f, let p):
+      return "\(f)() got two values for '\(p)'"
+    case .emptySequence(let f):
+      return "\(f)() needs at least one value, but the sequence is empty"
+    case .expected(let what, let found):
+      return "expected \(what), but found \(found)"
+    case .expectedIndentedBlock(let after):
+      return "expected an indented block after \(after)"
+    case .fstringEmptyExpression:
+      return "an f-string has an empty '{}': put an expression inside, or write '{{' for a brace"
+    case .fstringSingleClosingBrace:
+      return "a single '}' is not allowed in an f-string: write '}}' for a brace"
+    case .fstringUnclosedExpression:
+      return "an f-string '{' is never closed by '}'"
+    case .inconsistentDedent:
+      return "this line's indentation does not match any block above it"
+    case .indexNotWhole(let type, let got):
+      return "\(type) indices must be whole numbers, not \(got)"
+    case .indexOutOfRange(let type, let index, let count):
+      return "index \(index) is out of range for a \(type) of length \(count)"
+    case .invalidAssignmentTarget(let what):
+      return "cannot assign to \(what)"
+    case .invalidChoice(let f, let p, let got, let choices):
+      return "\(f)() does not know \(p)=\(got); choose one of \(choices.joined(separator: ", "))"
+    case .invalidFormatSpec(let spec, let type):
+      return "format '\(spec)' cannot be used with \(article(type))"
+    case .invalidLiteral(let f, let text):
+      return "\(f)() cannot read \(text) as a number"
+    case .invalidNumber(let text):
+      return "'\(text)' is not a valid number"
+    case .keyboardInterrupt:
+      return "the cell was interrupted"
+    case .mismatchedBracket(let close, let open, let line, let column):
+      return "closing '\(close)' does not match '\(open)' opened at \(line):\(column)"
+    case .missingArgument(let f, let p):
+      return "\(f)() is missing the argument '\(p)'"
+    case .negativeValue(let f, let p):
+      return "\(f)() needs '\(p)' to be zero or more"
+    case .noAttribute(let type, let name):
+      return "\(article(type)) has no attribute '\(name)'"
+    case .nonDefaultAfterDefault(let name):
+      return "parameter '\(name)' needs a default value because the one before it has one"
+    case .notAssignable(let type):
+      return "\(article(type)) cannot be changed by assigning to an index"
+    case .notCallable(let type):
+      return "\(article(type)) cannot be called like a function"
+    case .notComparable(let op, let left, let right):
+      return "'\(op)' cannot compare \(article(left)) with \(article(right))"
+    case .notIterable(let type):
+      return "\(article(type)) cannot be looped over"
+    case .notSubscriptable(let type):
+      return "\(article(type)) cannot be indexed with [ ]"
+    case .notWholeNumber(let f, let value):
+      return "\(f)() needs a whole number, but got \(value)"
+    case .numberTooLarge(let f):
+      return "\(f)() got a number too large to use"
+    case .outsideFunction(let what):
+      return "'\(what)' can only be used inside a def"
+    case .outsideLoop(let what):
+      return "'\(what)' can only be used inside a for or while loop"
+    case .popFromEmpty:
+      return "pop() from an empty list"
+    case .positionalAfterKeyword:
+      return "a positional argument cannot follow a keyword argument"
+    case .rangeStepZero:
+      return "range() step cannot be zero"
+    case .recursionLimit(let depth):
+      return "too many nested calls (more than \(depth)): does a function call itself without stopping?"
+    case .repeatedKeyword(let name):
+      return "keyword argument '\(name)' is given twice"
+    case .resourceLimit(let requested, let limit):
+      return "this needs \(requested), more than the limit of \(limit)"
+    case .shapeMismatch(let context, let expected, let got):
+      return "\(context) expects \(expected), got \(got)"
+    case .sliceStepZero:
+      return "slice step cannot be zero"
+    case .tooDeeplyNested:
+      return "this expression is nested too deeply"
+    case .tooManyArguments(let f, let maximum, let given):
+      let takes = maximum == 0 ? "takes no positional arguments" : "takes at most \(maximum) positional argument\(maximum == 1 ? "" : "s")"
+      return "\(f)() \(takes), but \(given) \(given == 1 ? "was" : "were") given"
+    case .unclosedBracket(let open, let line, let column):
+      return "'\(open)' opened at \(line):\(column) is never closed"
+    case .undefinedName(let name):
+      return "name '\(name)' is not defined"
+    case .unexpectedCharacter(let c):
+      return "unexpected character '\(c)'"
+    case .unexpectedIndent:
+      return "unexpected indent"
+    case .unexpectedKeyword(let f, let keyword):
+      return "\(f)() has no parameter named '\(keyword)'"
+    case .unmatchedClosingBracket(let close):
+      return "unmatched '\(close)'"
+    case .unpackCount(let expected, let got):
+      return "cannot unpack \(got) value\(got == 1 ? "" : "s") into \(expected) name\(expected == 1 ? "" : "s")"
+    case .unsupportedOperands(let op, let left, let right):
+      return "'\(op)' is not supported between \(article(left)) and \(article(right))"
+    case .unsupportedSyntax(let what):
+      return "\(what) is not part of this language"
+    case .unsupportedUnary(let op, let type):
+      return "'\(op)' cannot be applied to \(article(type))"
+    case .unterminatedString:
+      return "this string is never closed"
+    case .unterminatedTripleQuotedString:
+      return "this triple-quoted string is never closed"
+    case .valueNotFound(let what):
+      return "\(what) is not in the list"
+    }
+  }
+}
+
+extension Suggestion {
+  /// The text after `= help: `.
+  public var text: String {
+    switch self {
+    case .didYouMean(let name):
+      return "did you mean '\(name)'?"
+    case .validKeywords(let nearest, let all):
+      let list = all.isEmpty ? "no keyword arguments" : all.map { "'\($0)'" }.joined(separator: ", ")
+      if let nearest { return "did you mean '\(nearest)'? valid names: \(list)" }
+      return "valid names: \(list)"
+    case .hint(let hint):
+      return hint.text
+    }
+  }
+}
+
+extension Hint {
+  public var text: String {
+    switch self {
+    case .callHelp(let name): return "help(\(name)) shows how to call it"
+    case .closeBracket(let c): return "add '\(c)'"
+    case .indentBlock: return "indent the lines of the block, for example by 4 spaces"
+    case .useDoubleEqualsToCompare: return "to compare two values, use '=='"
+    case .wholeNumberIndex: return "use int(...) to turn a number into a whole index"
+    }
+  }
+}
+
+extension Note {
+  public var text: String {
+    switch self {
+    case .calledFrom(let function, let file, let line, let column):
+      return "in \(function)(), called from \(file):\(line):\(column)"
+    case .framesOmitted(let n):
+      return "... \(n) more call\(n == 1 ? "" : "s") ..."
+    }
+  }
+}
+
+/// "a list", "an int", "None": type names read as nouns in messages.
+func article(_ type: String) -> String {
+  if type == "None" || type.hasPrefix("'") || type.first?.isNumber == true { return type }
+  let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
+  guard let first = type.first?.lowercased().first else { return type }
+  return (vowels.contains(first) ? "an " : "a ") + type
+}

@@ -1,0 +1,106 @@
+/// Everything that can go wrong in a cell. Each case carries the facts its text needs;
+/// the words live in `DiagnosticMessage+Text.swift` and the category in `kind`.
+public enum DiagnosticMessage: Sendable, Equatable {
+  // Lexing and parsing.
+  case unexpectedCharacter(String)
+  case unterminatedString
+  case unterminatedTripleQuotedString
+  case unclosedBracket(open: String, line: Int, column: Int)
+  case unmatchedClosingBracket(String)
+  case mismatchedBracket(close: String, open: String, line: Int, column: Int)
+  case inconsistentDedent
+  case unexpectedIndent
+  case expectedIndentedBlock(after: String)
+  case expected(String, found: String)
+  case invalidAssignmentTarget(String)
+  case invalidNumber(String)
+  case fstringEmptyExpression
+  case fstringSingleClosingBrace
+  case fstringUnclosedExpression
+  case tooDeeplyNested
+  case outsideFunction(String)
+  case outsideLoop(String)
+  case positionalAfterKeyword
+  case repeatedKeyword(String)
+  case nonDefaultAfterDefault(String)
+  case unsupportedSyntax(String)
+
+  // Names and attributes.
+  case undefinedName(String)
+  case noAttribute(type: String, name: String)
+
+  // Types.
+  case unsupportedOperands(op: String, left: String, right: String)
+  case unsupportedUnary(op: String, type: String)
+  case notCallable(String)
+  case notSubscriptable(String)
+  case notIterable(String)
+  case notComparable(op: String, left: String, right: String)
+  case indexNotWhole(type: String, got: String)
+  case argumentType(function: String, parameter: String, expected: String, got: String)
+  case missingArgument(function: String, parameter: String)
+  case tooManyArguments(function: String, maximum: Int, given: Int)
+  case unexpectedKeyword(function: String, keyword: String)
+  case duplicateArgument(function: String, parameter: String)
+  case notAssignable(type: String)
+
+  // Values.
+  case divisionByZero
+  case notWholeNumber(function: String, value: String)
+  case invalidLiteral(function: String, text: String)
+  case emptySequence(String)
+  case rangeStepZero
+  case sliceStepZero
+  case unpackCount(expected: Int, got: Int)
+  case invalidFormatSpec(spec: String, type: String)
+  case valueNotFound(String)
+  case popFromEmpty
+  case negativeValue(function: String, parameter: String)
+  case recursionLimit(Int)
+  case numberTooLarge(String)
+  case invalidChoice(function: String, parameter: String, got: String, choices: [String])
+
+  // Indexing.
+  case indexOutOfRange(type: String, index: Int, count: Int)
+
+  // Assertions and interrupts.
+  case assertionFailed(String?)
+  case keyboardInterrupt
+
+  // Reserved for the tensor vocabulary; the engine's owner fills these in.
+  case shapeMismatch(context: String, expected: String, got: String)
+  case resourceLimit(requested: String, limit: String)
+
+  /// The category, and so Jupyter's `ename`.
+  public var kind: ErrorKind {
+    switch self {
+    case .unexpectedCharacter, .unterminatedString, .unterminatedTripleQuotedString, .unclosedBracket,
+      .unmatchedClosingBracket, .mismatchedBracket, .inconsistentDedent, .unexpectedIndent,
+      .expectedIndentedBlock, .expected, .invalidAssignmentTarget, .invalidNumber,
+      .fstringEmptyExpression, .fstringSingleClosingBrace, .fstringUnclosedExpression, .tooDeeplyNested,
+      .outsideFunction, .outsideLoop, .positionalAfterKeyword, .repeatedKeyword, .nonDefaultAfterDefault,
+      .unsupportedSyntax:
+      return .syntax
+    case .undefinedName:
+      return .name
+    case .noAttribute, .unsupportedOperands, .unsupportedUnary, .notCallable, .notSubscriptable, .notIterable,
+      .notComparable, .indexNotWhole, .argumentType, .missingArgument, .tooManyArguments, .unexpectedKeyword,
+      .duplicateArgument, .notAssignable:
+      return .type
+    case .divisionByZero, .notWholeNumber, .invalidLiteral, .emptySequence, .rangeStepZero, .sliceStepZero,
+      .unpackCount, .invalidFormatSpec, .valueNotFound, .popFromEmpty, .negativeValue, .recursionLimit,
+      .numberTooLarge, .invalidChoice:
+      return .value
+    case .indexOutOfRange:
+      return .index
+    case .assertionFailed:
+      return .assertion
+    case .keyboardInterrupt:
+      return .keyboardInterrupt
+    case .shapeMismatch:
+      return .shape
+    case .resourceLimit:
+      return .resource
+    }
+  }
+}

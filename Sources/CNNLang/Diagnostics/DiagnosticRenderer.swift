@@ -1,0 +1,65 @@
+/// The one place that turns diagnostics into text: the error line, the location
+/// `cell[N]:line:col`, the source line with a caret under the span, notes and help.
+///
+/// ```
+/// NameError: name 'pirnt' is not defined
+///  --> cell[3]:1:1
+///   |
+/// 1 | pirnt("x")
+///   | ^^^^^
+///   = help: did you mean 'print'?
+/// ```
+public struct DiagnosticRenderer: Sendable {
+  /// ANSI colours for the error name and the caret; off for plain text.
+  public var colored: Bool
+  /// Call notes beyond this many are summarised, so deep recursion stays readable.
+  public var maximumNotes = 8
+
+  public init(colored: Bool) { self.colored = colored }
+
+  /// All diagnostics of one cell, separated by blank lines.
+  public func render(_ diagnostics: [Diagnostic], in file: SourceFile) -> [String] {
+    var lines: [String] = []
+    for (i, d) in diagnostics.enumerated() {
+      if i > 0 { lines.append("") }
+      lines += render(d, in: file)
+    }
+    return lines
+  }
+
+  public func render(_ d: Diagnostic, in file: SourceFile) -> [String] {
+    let start = min(d.range.start, file.scalars.count)
+    let lineIndex = file.lineIndex(of: start)
+    let (line, column) = file.location(of: start)
+    let number = String(line)
+    let gutter = String(repeating: " ", count: number.count)
+    let sourceLine = file.lineText(lineIndex)
+    // The caret covers the span's part on its first line, and at least one character.
+    let spanEnd = min(d.range.end, file.lineEnd(lineIndex))
+    let caretCount = max(1, spanEnd - start)
+    let prefix = String(sourceLine.unicodeScalars.prefix(column - 1).map { $0 == "\t" ? "\t" : " " })
+
+    var lines = [paint(d.kind.name, "1;31") + ": " + d.message.text]
+    lines.append("\(gutter)--> \(file.name):\(line):\(column)")
+    lines.append("\(gutter) |")
+    lines.append("\(number) | \(sourceLine)")
+    lines.append("\(gutter) | \(prefix)" + paint(String(repeating: "^", count: caretCount), "1;31"))
+    for note in summarised(d.notes) {
+      lines.append("\(gutter) = note: \(note.text)")
+    }
+    if let suggestion = d.suggestion {
+      lines.append("\(gutter) = " + paint("help", "1;36") + ": \(suggestion.text)")
+    }
+    return lines
+  }
+
+  private func summarised(_ notes: [Note]) -> [Note] {
+    guard notes.count > maximumNotes else { return notes }
+    let keep = maximumNotes / 2
+    return Array(notes.prefix(keep)) + [.framesOmitted(notes.count - 2 * keep)] + Array(notes.suffix(keep))
+  }
+
+  private func paint(_ text: String, _ code: String) -> String {
+    colored ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+  }
+}

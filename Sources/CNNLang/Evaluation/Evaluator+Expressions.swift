@@ -1,0 +1,196 @@
+// Expressions. Each failing operation is located at its own expression, so the caret sits
+// under exactly the part that failed.
+extension Evaluator {
+  func evaluate(_ e: Expr) throws(RuntimeError) -> Value {
+    switch e.kind {
+    case .number(let d): return .number(d)
+    case .string(let s): return .string(s)
+    case .bool(let b): return .bool(b)
+    case .none: return .none
+    case .name(let n): return try lookup(n, at: e.range)
+    case .fstring(let segments): return .string(try formatString(segments))
+    case .list(let items):
+      var values: [Value] = []
+      values.reserveCapacity(items.count)
+      for item in items { values.append(try evaluate(item)) }
+      return .list(values)
+    case .tuple(let items):
+      var values: [Value] = []
+      for item in items { values.append(try evaluate(item)) }
+      return .tuple(values)
+    case .listComprehension(let element, let target, let iterable, let condition):
+      return try comprehension(element, target, iterable, condition)
+    case .unary(let op, let operand):
+      let v = try evaluate(operand)
+      do { return try Operators.unary(op, v) } catch { throw error.locating(file, e.range) }
+    case .binary(let op, let left, let right):
+      let l = try evaluate(left)
+      let r = try evaluate(right)
+      do { return try Operators.binary(op, l, r) } catch { throw error.locating(file, e.range) }
+    case .compare(let first, let rest):
+      var left = try evaluate(first)
+      for (op, rightExpr) in rest {
+        let right = try evaluate(rightExpr)
+        let holds: Bool
+        do { holds = try Operators.compare(op, left, right) } catch { throw error.locating(file, e.range) }
+        if !holds { return .bool(false) }
+        left = right
+      }
+      return .bool(true)
+    case .and(let l, let r):
+      let left = try evaluate(l)
+      return left.isTruthy ? try evaluate(r) : left
+    case .or(let l, let r):
+      let left = try evaluate(l)
+      return left.isTruthy ? left : try evaluate(r)
+    case .not(let operand):
+      return .bool(!(try evaluate(operand).isTruthy))
+    case .conditional(let condition, let then, let otherwise):
+      return try evaluate(condition).isTruthy ? try evaluate(then) : try evaluate(otherwise)
+    case .call(let calleeExpr, let arguments):
+      return try evaluateCall(calleeExpr, arguments, range: e.range)
+    case .subscript(let baseExpr, let items):
+      let base = try evaluate(baseExpr)
+      let index = try evaluateSubscript(items)
+      do { return try Indexing.get(base, index) } catch { throw error.locating(file, e.range) }
+    case .attribute(let baseExpr, let name, let nameRange):
+      let base = try evaluate(baseExpr)
+      do { return try attribute(of: base, name) } catch { throw error.locating(file, nameRange) }
+    }
+  }
+
+  func evaluateSubscript(_ items: [SubscriptItem]) throws(RuntimeError) -> Index {
+    var parts: [Index.Part] = []
+    for item in items {
+      switch item {
+      case .index(let e):
+        parts.append(.single(try evaluate(e), e.range))
+      case .slice(let lower, let upper, let step):
+        func optional(_ e: Expr?) throws(RuntimeError) -> Value? { try e.map { (e) throws(RuntimeError) in try evaluate(e) } }
+        parts.append(.slice(try optional(lower), try optional(upper), try optional(step)))
+      }
+    }
+    return Index(parts: parts)
+  }
+
+  /// `value.name`: a property's value, or a method bound to `value`.
+  func attribute(of value: Value, _ name: String) throws(RuntimeError) -> Value {
+    let type = value.typeName
+    if let property = registry.properties[type]?[name] { return try property.get(value) }
+    if let method = registry.methods[type]?[name] { return .method(method, receiver: value) }
+    let suggestion = NameSuggester.nearest(to: name, in: registry.attributeNames(of: type)).map { Suggestion.didYouMean($0) }
+    throw RuntimeError(.noAttribute(type: type, name: name), suggestion: suggestion)
+  }
+
+  private func evaluateCall(_ calleeExpr: Expr, _ arguments: [Argument], range: SourceRange) throws(RuntimeError) -> Value {
+    let callee = try evaluate(calleeExpr)
+    var positional: [Value] = []
+    var keywords: [(String, Value)] = []
+    for argument in arguments {
+      let v = try evaluate(argument.value)
+      if argument.spread {
+        do { positional += try Sequences.elements(of: v) } catch { throw error.locating(file, argument.value.range) }
+      } else if let keyword = argument.keyword {
+        keywords.append((keyword, v))
+      } else {
+        positional.append(v)
+      }
+    }
+    let callerFile = file
+    do {
+      return try call(callee, positional: positional, keywords: keywords)
+    } catch {
+      var error = error
+      if case .function(let f) = callee, error.range != nil {
+        let (line, column) = callerFile.location(of: range.start)
+        error.notes.append(.calledFrom(function: f.name, file: callerFile.name, line: line, column: column))
+      }
+      error.locate(callerFile, range)
+      throw error
+    }
+  }
+
+  /// Calls any callable value. Built-ins use this to call back into user functions.
+  public func call(_ callee: Value, positional: [Value], keywords: [(String, Value)] = []) throws(RuntimeError) -> Value {
+    switch callee {
+    case .builtin(let b):
+      let arguments = try Arguments.bind(function: b.name, parameters: b.parameters, positional: positional, keywords: keywords)
+      return try b.body(arguments, self)
+    case .method(let b, let receiver):
+      let arguments = try Arguments.bind(
+        function: b.name, parameters: b.parameters, positional: [receiver] + positional, keywords: keywords)
+      return try b.body(arguments, self)
+    case .function(let f):
+      let arguments = try Arguments.bind(function: f.name, parameters: f.parameters, positional: positional, keywords: keywords)
+      return try callFunction(f, arguments)
+    default:
+      throw RuntimeError(.notCallable(callee.typeName))
+    }
+  }
+
+  private func callFunction(_ f: Function, _ arguments: Arguments) throws(RuntimeError) -> Value {
+    if frames.count >= maximumDepth { throw RuntimeError(.recursionLimit(maximumDepth)) }
+    var locals: [String: Value] = [:]
+    for (p, v) in zip(f.parameters, arguments.values) { locals[p.name] = v }
+    frames.append(Frame(locals: locals, function: f))
+    let savedFile = file
+    file = f.file
+    defer {
+      frames.removeLast()
+      file = savedFile
+    }
+    if case .returnValue(let v) = try execute(f.declaration.body) { return v }
+    return .none
+  }
+
+  private func comprehension(_ element: Expr, _ target: Target, _ iterableExpr: Expr, _ condition: Expr?) throws(RuntimeError) -> Value {
+    let iterable = try evaluate(iterableExpr)
+    // The loop names belong to the comprehension: whatever they meant before comes back after.
+    let names = target.names
+    let saved = names.map { name in frames.last?.locals[name] ?? (frames.isEmpty ? globals[name] : nil) }
+    defer {
+      for (name, old) in zip(names, saved) {
+        if frames.isEmpty { globals[name] = old } else { frames[frames.count - 1].locals[name] = old }
+      }
+    }
+    var results: [Value] = []
+    var index = 0
+    while true {
+      let next: Value?
+      do { next = try self.element(of: iterable, at: index) } catch { throw error.locating(file, iterableExpr.range) }
+      guard let item = next else { break }
+      index += 1
+      try checkCancellation()
+      try assign(item, to: target)
+      if let condition, !(try evaluate(condition).isTruthy) { continue }
+      results.append(try evaluate(element))
+    }
+    return .list(results)
+  }
+
+  private func formatString(_ segments: [FStringSegment]) throws(RuntimeError) -> String {
+    var out = ""
+    for segment in segments {
+      switch segment {
+      case .literal(let text):
+        out += text
+      case .field(let e, let conversion, let spec):
+        var v = try evaluate(e)
+        if conversion == "r" { v = .string(v.repr) } else if conversion == "s" { v = .string(v.str) }
+        do { out += try FormatSpec.format(v, spec: spec) } catch { throw error.locating(file, e.range) }
+      }
+    }
+    return out
+  }
+}
+
+extension Target {
+  /// Every name this target binds.
+  var names: [String] {
+    switch self {
+    case .name(let n, _): return [n]
+    case .tuple(let items, _): return items.flatMap(\.names)
+    case .subscript: return []
+    }
+  }
+}

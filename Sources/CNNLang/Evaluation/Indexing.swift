@@ -1,0 +1,128 @@
+/// The evaluated inside of `x[...]`: one index or slice per axis. Lists use one part; tensors
+/// will use several (`x[a:b, :, 0]`).
+public struct Index {
+  public enum Part {
+    case single(Value, SourceRange)
+    case slice(Value?, Value?, Value?)
+  }
+  public var parts: [Part]
+}
+
+/// Reading and writing `x[i]` and `x[a:b:c]` on lists, tuples, strings and ranges, with
+/// Python's rules for negative indices and slice bounds.
+enum Indexing {
+  static func get(_ base: Value, _ index: Index) throws(RuntimeError) -> Value {
+    let items: [Value]
+    switch base {
+    case .list(let l): items = l.items
+    case .tuple(let t): items = t
+    case .string(let s): items = s.map { .string(String($0)) }
+    case .range(let r):
+      if case .single(let v, _) = try onlyPart(index, base) {
+        return .number(Double(r[try position(v, count: r.count, type: "range")]))
+      }
+      items = try Sequences.elements(of: base)
+    default:
+      throw RuntimeError(.notSubscriptable(base.typeName))
+    }
+    switch try onlyPart(index, base) {
+    case .single(let v, _):
+      return items[try position(v, count: items.count, type: base.typeName)]
+    case .slice(let lower, let upper, let step):
+      let picked = try sliceIndices(count: items.count, lower, upper, step).map { items[$0] }
+      switch base {
+      case .tuple: return .tuple(picked)
+      case .string: return .string(picked.map(\.str).joined())
+      default: return .list(picked)
+      }
+    }
+  }
+
+  static func set(_ base: Value, _ index: Index, _ value: Value) throws(RuntimeError) {
+    guard case .list(let storage) = base else { throw RuntimeError(.notAssignable(type: base.typeName)) }
+    switch try onlyPart(index, base) {
+    case .single(let v, _):
+      storage.items[try position(v, count: storage.items.count, type: "list")] = value
+    case .slice(let lower, let upper, let step):
+      let positions = try sliceIndices(count: storage.items.count, lower, upper, step)
+      let replacement = try Sequences.elements(of: value)
+      let stepValue = try step.map { (s) throws(RuntimeError) in try wholeIndex(s, "list") } ?? 1
+      if stepValue == 1 {
+        let fallback = min(try lowerBound(lower, count: storage.items.count), storage.items.count)
+        let start = positions.first ?? fallback
+        storage.items.replaceSubrange(start..<(start + positions.count), with: replacement)
+      } else {
+        guard replacement.count == positions.count else {
+          throw RuntimeError(.unpackCount(expected: positions.count, got: replacement.count))
+        }
+        for (p, v) in zip(positions, replacement) { storage.items[p] = v }
+      }
+    }
+  }
+
+  private static func onlyPart(_ index: Index, _ base: Value) throws(RuntimeError) -> Index.Part {
+    guard index.parts.count == 1, let part = index.parts.first else {
+      throw RuntimeError(.indexNotWhole(type: base.typeName, got: "\(index.parts.count) indices"))
+    }
+    return part
+  }
+
+  static func wholeIndex(_ v: Value, _ type: String) throws(RuntimeError) -> Int {
+    guard let d = v.numeric, let i = NumberText.wholeNumber(d) else {
+      throw RuntimeError(.indexNotWhole(type: type, got: v.numeric.map(NumberText.repr) ?? article(v.typeName)),
+        suggestion: v.numeric != nil ? .hint(.wholeNumberIndex) : nil)
+    }
+    return i
+  }
+
+  /// A valid position for index `v`, counting negative indices from the end.
+  static func position(_ v: Value, count: Int, type: String) throws(RuntimeError) -> Int {
+    let i = try wholeIndex(v, type)
+    let p = i < 0 ? i + count : i
+    guard p >= 0 && p < count else { throw RuntimeError(.indexOutOfRange(type: type, index: i, count: count)) }
+    return p
+  }
+
+  private static func lowerBound(_ lower: Value?, count: Int) throws(RuntimeError) -> Int {
+    guard let lower, !lower.isNone else { return 0 }
+    let i = try wholeIndex(lower, "slice")
+    return i < 0 ? max(0, i + count) : i
+  }
+
+  /// The positions a slice picks, as Python computes them (bounds clamp, never fail).
+  static func sliceIndices(count: Int, _ lower: Value?, _ upper: Value?, _ step: Value?) throws(RuntimeError) -> [Int] {
+    func bound(_ v: Value?) throws(RuntimeError) -> Int? {
+      guard let v, !v.isNone else { return nil }
+      return try wholeIndex(v, "slice")
+    }
+    let stepValue = try bound(step) ?? 1
+    if stepValue == 0 { throw RuntimeError(.sliceStepZero) }
+    func clamp(_ x: Int) -> Int {
+      if x < 0 { return max(x + count, stepValue > 0 ? 0 : -1) }
+      return min(x, stepValue > 0 ? count : count - 1)
+    }
+    let start = try bound(lower).map(clamp) ?? (stepValue > 0 ? 0 : count - 1)
+    let stop = try bound(upper).map(clamp) ?? (stepValue > 0 ? count : -1)
+    return Array(stride(from: start, to: stop, by: stepValue))
+  }
+}
+
+/// Turning iterable values into their items.
+enum Sequences {
+  /// The most items a range may expand into; more would exhaust memory before finishing.
+  static let maximumItems = 50_000_000
+
+  static func elements(of v: Value) throws(RuntimeError) -> [Value] {
+    switch v {
+    case .list(let l): return l.items
+    case .tuple(let t): return t
+    case .range(let r):
+      guard r.count <= maximumItems else {
+        throw RuntimeError(.resourceLimit(requested: "a list of \(r.count) numbers", limit: "\(maximumItems)"))
+      }
+      return (0..<r.count).map { .number(Double(r[$0])) }
+    case .string(let s): return s.map { .string(String($0)) }
+    default: throw RuntimeError(.notIterable(v.typeName))
+    }
+  }
+}

@@ -1,0 +1,152 @@
+import Foundation
+
+/// The arithmetic and comparisons of the language, in one place. Numbers follow Python:
+/// `/` is true division, `//` floors, `%` takes the divisor's sign.
+enum Operators {
+  static func unary(_ op: UnaryOp, _ v: Value) throws(RuntimeError) -> Value {
+    guard let d = v.numeric else { throw RuntimeError(.unsupportedUnary(op: op.rawValue, type: v.typeName)) }
+    return .number(op == .negate ? -d : d)
+  }
+
+  static func binary(_ op: BinaryOp, _ l: Value, _ r: Value) throws(RuntimeError) -> Value {
+    if let a = l.numeric, let b = r.numeric { return .number(try arithmetic(op, a, b)) }
+    switch (op, l, r) {
+    case (.add, .string(let a), .string(let b)): return .string(a + b)
+    case (.add, .list(let a), .list(let b)): return .list(a.items + b.items)
+    case (.add, .tuple(let a), .tuple(let b)): return .tuple(a + b)
+    case (.multiply, .string(let s), _), (.multiply, _, .string(let s)):
+      guard let n = repeatCount(l, r) else { break }
+      return .string(String(repeating: s, count: n))
+    case (.multiply, .list(let a), _), (.multiply, _, .list(let a)):
+      guard let n = repeatCount(l, r) else { break }
+      return .list(Array([[Value]](repeating: a.items, count: n).joined()))
+    case (.multiply, .tuple(let a), _), (.multiply, _, .tuple(let a)):
+      guard let n = repeatCount(l, r) else { break }
+      return .tuple(Array([[Value]](repeating: a, count: n).joined()))
+    default:
+      break
+    }
+    throw RuntimeError(.unsupportedOperands(op: op.rawValue, left: l.typeName, right: r.typeName))
+  }
+
+  /// `"ab" * 3`, `3 * [0]`: the whole-number side, negative meaning none.
+  private static func repeatCount(_ l: Value, _ r: Value) -> Int? {
+    guard let d = l.numeric ?? r.numeric, let n = NumberText.wholeNumber(d) else { return nil }
+    return max(0, n)
+  }
+
+  static func arithmetic(_ op: BinaryOp, _ a: Double, _ b: Double) throws(RuntimeError) -> Double {
+    switch op {
+    case .add: return a + b
+    case .subtract: return a - b
+    case .multiply: return a * b
+    case .divide:
+      if b == 0 { throw RuntimeError(.divisionByZero) }
+      return a / b
+    case .floorDivide:
+      if b == 0 { throw RuntimeError(.divisionByZero) }
+      return (a / b).rounded(.down)
+    case .modulo:
+      if b == 0 { throw RuntimeError(.divisionByZero) }
+      var r = fmod(a, b)
+      if r != 0 && (r < 0) != (b < 0) { r += b }
+      return r
+    case .power:
+      if a == 0 && b < 0 { throw RuntimeError(.divisionByZero) }
+      return pow(a, b)
+    case .matmul:
+      throw RuntimeError(.unsupportedOperands(op: "@", left: "number", right: "number"))
+    }
+  }
+
+  static func compare(_ op: CompareOp, _ l: Value, _ r: Value) throws(RuntimeError) -> Bool {
+    switch op {
+    case .equal: return l == r
+    case .notEqual: return l != r
+    case .in: return try contains(r, l)
+    case .notIn: return !(try contains(r, l))
+    case .is: return identical(l, r)
+    case .isNot: return !identical(l, r)
+    case .less, .lessEqual, .greater, .greaterEqual:
+      guard let order = order(l, r) else {
+        throw RuntimeError(.notComparable(op: op.rawValue, left: l.typeName, right: r.typeName))
+      }
+      switch op {
+      case .less: return order < 0
+      case .lessEqual: return order <= 0
+      case .greater: return order > 0
+      default: return order >= 0
+      }
+    }
+  }
+
+  /// -1, 0 or 1; nil when the two cannot be ordered. NaN compares as unordered-false, as in Python.
+  static func order(_ l: Value, _ r: Value) -> Int? {
+    if let a = l.numeric, let b = r.numeric {
+      if a.isNaN || b.isNaN { return nil }
+      return a < b ? -1 : (a > b ? 1 : 0)
+    }
+    switch (l, r) {
+    case (.string(let a), .string(let b)):
+      let x = Array(a.unicodeScalars.map(\.value))
+      let y = Array(b.unicodeScalars.map(\.value))
+      return x.lexicographicallyPrecedes(y) ? -1 : (x == y ? 0 : 1)
+    case (.list(let a), .list(let b)): return sequenceOrder(a.items, b.items)
+    case (.tuple(let a), .tuple(let b)): return sequenceOrder(a, b)
+    default: return nil
+    }
+  }
+
+  private static func sequenceOrder(_ a: [Value], _ b: [Value]) -> Int? {
+    for (x, y) in zip(a, b) where x != y { return order(x, y) }
+    return a.count < b.count ? -1 : (a.count > b.count ? 1 : 0)
+  }
+
+  /// `x in container`.
+  static func contains(_ container: Value, _ item: Value) throws(RuntimeError) -> Bool {
+    switch container {
+    case .string(let s):
+      guard case .string(let part) = item else {
+        throw RuntimeError(.unsupportedOperands(op: "in", left: item.typeName, right: "str"))
+      }
+      return part.isEmpty || s.contains(part)
+    case .list(let l): return l.items.contains(item)
+    case .tuple(let t): return t.contains(item)
+    case .range(let r):
+      guard let d = item.numeric, let i = NumberText.wholeNumber(d), r.count > 0 else { return false }
+      let offset = i - r.start
+      return offset % r.step == 0 && offset / r.step >= 0 && offset / r.step < r.count
+    default:
+      throw RuntimeError(.unsupportedOperands(op: "in", left: item.typeName, right: container.typeName))
+    }
+  }
+
+  /// `is`: the same object for lists and functions; the same value otherwise (None, bools).
+  static func identical(_ l: Value, _ r: Value) -> Bool {
+    switch (l, r) {
+    case (.list(let a), .list(let b)): return a === b
+    case (.function(let a), .function(let b)): return a === b
+    default: return l == r && l.typeName == r.typeName
+    }
+  }
+}
+
+extension Value: Equatable {
+  /// Python's `==`: numbers by value (True == 1), sequences element by element.
+  public static func == (l: Value, r: Value) -> Bool {
+    if let a = l.numeric, let b = r.numeric { return a == b }
+    switch (l, r) {
+    case (.none, .none): return true
+    case (.string(let a), .string(let b)): return a == b
+    case (.list(let a), .list(let b)): return a === b || a.items == b.items
+    case (.tuple(let a), .tuple(let b)): return a == b
+    case (.range(let a), .range(let b)):
+      return a.count == b.count && (a.count == 0 || (a.start == b.start && (a.count == 1 || a.step == b.step)))
+    case (.function(let a), .function(let b)): return a === b
+    case (.builtin(let a), .builtin(let b)): return a === b
+    case (.method(let a, let x), .method(let b, let y)): return a === b && Operators.identical(x, y)
+    case (.stream(let a), .stream(let b)): return a == b
+    default: return false
+    }
+  }
+}

@@ -1,0 +1,114 @@
+import TensorEngine
+
+/// The language's entry point for the kernel: runs cells, evaluates user expressions and
+/// answers completion, inspection and is_complete questions.
+///
+/// Use it from one thread. Only `cancellation` may be touched from others: setting it ends
+/// the running cell with `KeyboardInterrupt` at the next statement or loop step. Give that
+/// thread a large stack (64 MiB or more) so deep user recursion hits the depth limit first.
+///
+/// `@unchecked Sendable` so it can be handed to the execution thread once: the compiler cannot
+/// express "one thread at a time", which is the contract above.
+public final class Interpreter: @unchecked Sendable {
+  public let cancellation: CancellationFlag
+  let evaluator: Evaluator
+  /// The nesting of user function calls allowed before a ValueError.
+  public static let maximumCallDepth = 1000
+
+  public init() {
+    cancellation = CancellationFlag()
+    evaluator = Evaluator(registry: .standard(), cancellation: cancellation, maximumDepth: Interpreter.maximumCallDepth)
+  }
+
+  /// The built-in vocabulary, for the glue's documentation and tests.
+  public var registry: BuiltinRegistry { evaluator.registry }
+
+  /// Runs a cell. `cellID` is the execution count, shown in tracebacks as `cell[N]`.
+  public func run(_ source: String, cellID: Int, host: any LanguageHost) -> CellResult {
+    cancellation.reset()
+    let file = SourceFile(name: "cell[\(cellID)]", text: source)
+    var parser = Parser(file: file)
+    let program = parser.parseProgram()
+    if !parser.diagnostics.isEmpty {
+      return .failure(Interpreter.failure(parser.diagnostics, in: file))
+    }
+    evaluator.host = host
+    evaluator.file = file
+    evaluator.frames = []
+    defer { evaluator.host = nil }
+    do throws(RuntimeError) {
+      var statements = program[...]
+      // The last bare expression of a cell is its result, as in IPython.
+      var last: Expr?
+      if case .expression(let e) = statements.last?.kind {
+        last = e
+        statements = statements.dropLast()
+      }
+      _ = try evaluator.execute(Array(statements))
+      guard let last else { return .value(nil) }
+      if cancellation.isCancelled { throw RuntimeError(.keyboardInterrupt).locating(file, last.range) }
+      let value: Value
+      do { value = try evaluator.evaluate(last) } catch { throw error.locating(file, last.range) }
+      if case .none = value { return .value(nil) }
+      return .value(value)
+    } catch {
+      evaluator.frames = []
+      return .failure(Interpreter.failure(error, fallback: file))
+    }
+  }
+
+  /// Evaluates one expression (Jupyter's user_expressions) without changing any name.
+  public func evaluate(expression: String, host: any LanguageHost) -> Result<Value, LanguageError> {
+    let file = SourceFile(name: "expression", text: expression)
+    var parser = Parser(file: file, indentation: false)
+    var expr: Expr?
+    do {
+      expr = try parser.parseExpression()
+      if parser.current.kind != .eof {
+        throw parser.fail(.expected("the end of the expression", found: parser.current.description), at: parser.current.range)
+      }
+    } catch {
+      expr = nil
+    }
+    guard let expr, parser.diagnostics.isEmpty else {
+      return .failure(Interpreter.failure(parser.diagnostics, in: file))
+    }
+    evaluator.host = host
+    evaluator.file = file
+    defer { evaluator.host = nil }
+    do throws(RuntimeError) {
+      return .success(try evaluator.evaluate(expr))
+    } catch {
+      evaluator.frames = []
+      return .failure(Interpreter.failure(error.locating(file, expr.range), fallback: file))
+    }
+  }
+
+  /// Forgets every name the learner defined.
+  public func reset() {
+    evaluator.globals = [:]
+    evaluator.frames = []
+  }
+
+  /// The value of a global name the learner defined, for tests and the glue.
+  public func value(of name: String) -> Value? { evaluator.globals[name] }
+
+  // MARK: Errors
+
+  static func failure(_ diagnostics: [Diagnostic], in file: SourceFile) -> LanguageError {
+    let sorted = diagnostics.sorted { $0.range.start < $1.range.start }
+    let first = sorted.first ?? Diagnostic(.unexpectedCharacter(""), at: SourceRange(start: 0, end: 0))
+    return LanguageError(
+      kind: first.kind, message: first.message.text,
+      traceback: DiagnosticRenderer(colored: true).render(sorted, in: file),
+      plainTraceback: DiagnosticRenderer(colored: false).render(sorted, in: file),
+      diagnostics: sorted)
+  }
+
+  static func failure(_ error: RuntimeError, fallback: SourceFile) -> LanguageError {
+    let file = error.file ?? fallback
+    let range = error.range ?? SourceRange(start: 0, end: 0)
+    let diagnostic = Diagnostic(error.message, at: range, notes: error.notes, suggestion: error.suggestion)
+    return failure([diagnostic], in: file)
+  }
+}

@@ -1,0 +1,116 @@
+/// An expression with its range in the cell, for carets under the failing part.
+final class Expr {
+  let kind: ExprKind
+  let range: SourceRange
+  init(_ kind: ExprKind, _ range: SourceRange) {
+    self.kind = kind
+    self.range = range
+  }
+}
+
+enum ExprKind {
+  case number(Double)
+  case string(String)
+  case fstring([FStringSegment])
+  case bool(Bool)
+  case none
+  case name(String)
+  case list([Expr])
+  case tuple([Expr])
+  case listComprehension(element: Expr, target: Target, iterable: Expr, condition: Expr?)
+  case unary(UnaryOp, Expr)
+  case binary(BinaryOp, Expr, Expr)
+  /// `a < b <= c`: each operator compares its neighbours, all must hold.
+  case compare(first: Expr, rest: [(CompareOp, Expr)])
+  case and(Expr, Expr)
+  case or(Expr, Expr)
+  case not(Expr)
+  case conditional(condition: Expr, then: Expr, otherwise: Expr)
+  case call(callee: Expr, arguments: [Argument])
+  case `subscript`(base: Expr, items: [SubscriptItem])
+  case attribute(base: Expr, name: String, nameRange: SourceRange)
+}
+
+enum FStringSegment {
+  case literal(String)
+  case field(Expr, conversion: Character?, spec: String)
+}
+
+struct Argument {
+  /// nil for a positional argument.
+  var keyword: String?
+  var value: Expr
+  /// `*values` in a call: the elements are spread as positional arguments.
+  var spread = false
+}
+
+enum SubscriptItem {
+  case index(Expr)
+  case slice(lower: Expr?, upper: Expr?, step: Expr?)
+}
+
+enum UnaryOp: String { case negate = "-", plus = "+" }
+
+enum BinaryOp: String {
+  case add = "+", subtract = "-", multiply = "*", divide = "/", floorDivide = "//"
+  case modulo = "%", power = "**", matmul = "@"
+}
+
+enum CompareOp: String {
+  case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">=", equal = "==", notEqual = "!="
+  case `in` = "in", notIn = "not in", `is` = "is", isNot = "is not"
+}
+
+/// Where an assignment or a `for` stores values.
+indirect enum Target {
+  case name(String, SourceRange)
+  case tuple([Target], SourceRange)
+  case `subscript`(base: Expr, items: [SubscriptItem], SourceRange)
+
+  var range: SourceRange {
+    switch self {
+    case .name(_, let r), .tuple(_, let r), .subscript(_, _, let r): return r
+    }
+  }
+}
+
+/// A statement with its range; compound statements own their blocks.
+final class Stmt {
+  let kind: StmtKind
+  let range: SourceRange
+  init(_ kind: StmtKind, _ range: SourceRange) {
+    self.kind = kind
+    self.range = range
+  }
+}
+
+enum StmtKind {
+  case expression(Expr)
+  case assign(targets: [Target], value: Expr)
+  case augmentedAssign(target: Target, op: BinaryOp, value: Expr)
+  case assert(condition: Expr, message: Expr?)
+  case pass
+  case `break`
+  case `continue`
+  case `return`(Expr?)
+  case `if`(branches: [(condition: Expr, body: [Stmt])], otherwise: [Stmt]?)
+  case `for`(target: Target, iterable: Expr, body: [Stmt])
+  case `while`(condition: Expr, body: [Stmt])
+  case def(FunctionDecl)
+}
+
+/// A `def`: its parameters keep their default expressions, evaluated once at definition.
+final class FunctionDecl {
+  let name: String
+  let parameters: [(name: String, defaultValue: Expr?)]
+  let body: [Stmt]
+  let doc: String?
+  let headerRange: SourceRange
+  init(name: String, parameters: [(name: String, defaultValue: Expr?)], body: [Stmt], doc: String?, headerRange: SourceRange) {
+    self.name = name
+    self.parameters = parameters
+    self.body = body
+    self.doc = doc
+    self.headerRange = headerRange
+  }
+}

@@ -1,0 +1,84 @@
+// The text forms of values: `repr` (what a cell displays, strings quoted) and `str`
+// (what print writes).
+extension Value {
+  /// The `text/plain` form, Python-like: strings quoted, lists `[1, 2]`, tuples `(32, 32, 1)`.
+  public var repr: String {
+    var seen = Set<ObjectIdentifier>()
+    return repr(seen: &seen)
+  }
+
+  /// The form `print` and `str()` write: like `repr`, but a string is its own text.
+  public var str: String {
+    if case .string(let s) = self { return s }
+    return repr
+  }
+
+  private func repr(seen: inout Set<ObjectIdentifier>) -> String {
+    switch self {
+    case .none: return "None"
+    case .bool(let b): return b ? "True" : "False"
+    case .number(let d): return NumberText.repr(d)
+    case .string(let s): return Value.quoted(s)
+    case .list(let storage):
+      let id = ObjectIdentifier(storage)
+      if seen.contains(id) { return "[...]" }
+      seen.insert(id)
+      defer { seen.remove(id) }
+      var parts: [String] = []
+      for item in storage.items { parts.append(item.repr(seen: &seen)) }
+      return "[" + parts.joined(separator: ", ") + "]"
+    case .tuple(let items):
+      var parts: [String] = []
+      for item in items { parts.append(item.repr(seen: &seen)) }
+      return items.count == 1 ? "(\(parts[0]),)" : "(" + parts.joined(separator: ", ") + ")"
+    case .range(let r):
+      return r.step == 1 ? "range(\(r.start), \(r.stop))" : "range(\(r.start), \(r.stop), \(r.step))"
+    case .function(let f): return "<function \(f.signature)>"
+    case .builtin(let b): return "<built-in function \(b.name)>"
+    case .method(let b, let receiver): return "<method '\(b.name)' of \(receiver.typeName)>"
+    case .stream(let s): return s.rawValue
+    }
+  }
+
+  /// Python's quoting: single quotes unless the text has one and no double quote.
+  static func quoted(_ s: String) -> String {
+    let quote: Character = s.contains("'") && !s.contains("\"") ? "\"" : "'"
+    var out = String(quote)
+    for scalar in s.unicodeScalars {
+      switch scalar {
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      default:
+        if Character(scalar) == quote {
+          out += "\\" + String(quote)
+        } else if scalar.value < 0x20 || scalar.value == 0x7F {
+          let hex = String(scalar.value, radix: 16)
+          out += "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    out.append(quote)
+    return out
+  }
+}
+
+/// The one place that decides how a number reads: whole numbers without `.0`, the rest in
+/// the shortest form that reads back the same, switching to exponents for very large or small.
+enum NumberText {
+  static func repr(_ d: Double) -> String {
+    if d.isNaN { return "nan" }
+    if d.isInfinite { return d < 0 ? "-inf" : "inf" }
+    if let whole = wholeNumber(d), abs(d) < 1e16 { return String(whole) }
+    return d.description
+  }
+
+  /// The integer a double holds exactly, if any (so `3.0` is 3 and `3.5` is nil).
+  static func wholeNumber(_ d: Double) -> Int? {
+    guard d.rounded(.towardZero) == d, abs(d) < 9.2e18 else { return nil }
+    return Int(d)
+  }
+}

@@ -1,0 +1,106 @@
+/// A value of the language. Lists are shared references, as in Python; everything else is
+/// immutable. The tensor vocabulary adds its cases here (`.tensor(Tensor)`, layers, models).
+public enum Value {
+  case none
+  case bool(Bool)
+  case number(Double)
+  case string(String)
+  case list(ListStorage)
+  case tuple([Value])
+  case range(RangeValue)
+  case function(Function)
+  case builtin(Builtin)
+  /// A method looked up on a value, such as `xs.append`: calling it passes `receiver` first.
+  indirect case method(Builtin, receiver: Value)
+  case stream(OutputStream)
+
+  /// The type's name as `type(x)` returns it and as messages quote it.
+  public var typeName: String {
+    switch self {
+    case .none: return "None"
+    case .bool: return "bool"
+    case .number: return "number"
+    case .string: return "str"
+    case .list: return "list"
+    case .tuple: return "tuple"
+    case .range: return "range"
+    case .function, .builtin: return "function"
+    case .method: return "method"
+    case .stream: return "stream"
+    }
+  }
+
+  /// Whether this is `None`. (Comparing with `.none` would silently mean Optional's `nil`.)
+  public var isNone: Bool {
+    if case .none = self { return true }
+    return false
+  }
+
+  /// Python's truth test: empty, zero and None are false.
+  public var isTruthy: Bool {
+    switch self {
+    case .none: return false
+    case .bool(let b): return b
+    case .number(let d): return d != 0
+    case .string(let s): return !s.isEmpty
+    case .list(let l): return !l.items.isEmpty
+    case .tuple(let t): return !t.isEmpty
+    case .range(let r): return r.count > 0
+    case .function, .builtin, .method, .stream: return true
+    }
+  }
+
+  /// The number a value stands for in arithmetic: numbers, and bools as 0 and 1.
+  var numeric: Double? {
+    switch self {
+    case .number(let d): return d
+    case .bool(let b): return b ? 1 : 0
+    default: return nil
+    }
+  }
+
+  public static func list(_ items: [Value]) -> Value { .list(ListStorage(items)) }
+}
+
+/// The mutable storage of a list, shared by every name that refers to it.
+public final class ListStorage {
+  public var items: [Value]
+  public init(_ items: [Value]) { self.items = items }
+}
+
+/// `range(start, stop, step)`, kept lazy so `for i in range(10**7)` allocates nothing.
+public struct RangeValue: Equatable {
+  public let start: Int
+  public let stop: Int
+  public let step: Int
+
+  public var count: Int {
+    if step > 0 { return stop > start ? (stop - start + step - 1) / step : 0 }
+    return start > stop ? (start - stop - step - 1) / -step : 0
+  }
+
+  public subscript(i: Int) -> Int { start + i * step }
+}
+
+/// `stdout` and `stderr`, the values `print(..., file=)` accepts.
+public enum OutputStream: String {
+  case stdout, stderr
+}
+
+/// A function defined with `def`. It keeps its cell's source so errors inside it can show
+/// their line after later cells ran.
+public final class Function {
+  let declaration: FunctionDecl
+  let file: SourceFile
+  let parameters: [Parameter]
+
+  init(declaration: FunctionDecl, file: SourceFile, parameters: [Parameter]) {
+    self.declaration = declaration
+    self.file = file
+    self.parameters = parameters
+  }
+
+  public var name: String { declaration.name }
+  public var doc: String? { declaration.doc }
+  public var signature: String { Parameter.signature(name: name, parameters) }
+}

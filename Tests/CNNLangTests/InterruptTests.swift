@@ -1,0 +1,82 @@
+import CNNLang
+import Foundation
+import Synchronization
+import Testing
+
+/// An interrupt must end a running cell within 100 ms with KeyboardInterrupt, keep every
+/// name, and leave the interpreter ready for the next cell.
+struct InterruptTests {
+  /// Runs `code` on its own thread, cancels after `delay`, and reports how long the cell took
+  /// to end after the cancel and what it returned.
+  private func interrupt(_ code: String, after delay: Double, interpreter: Interpreter) -> (latency: Double, result: CellResult) {
+    let box = ResultBox()
+    let thread = Thread {
+      let result = interpreter.run(code, cellID: 2, host: RecordingHost())
+      box.finish(result)
+    }
+    thread.stackSize = 64 << 20
+    thread.start()
+    Thread.sleep(forTimeInterval: delay)
+    let cancelled = Date()
+    interpreter.cancellation.cancel()
+    let result = box.wait()
+    return (Date().timeIntervalSince(cancelled), result)
+  }
+
+  @Test(arguments: [
+    "sleep(30)",
+    "while True:\n    pass",
+    "n = 0\nfor i in range(10**9):\n    n += 1",
+    "def spin():\n    while True:\n        x = 1\nspin()",
+    "xs = [i for i in range(10**8)]",
+  ])
+  func endsWithin100Milliseconds(_ code: String) throws {
+    let interpreter = Interpreter()
+    _ = interpreter.run("kept = 'yes'", cellID: 1, host: RecordingHost())
+    let (latency, result) = interrupt(code, after: 0.2, interpreter: interpreter)
+    #expect(latency < 0.1, "took \(latency) s")
+    guard case .failure(let error) = result else {
+      Issue.record("the cell should have been interrupted")
+      return
+    }
+    #expect(error.kind == .keyboardInterrupt)
+    #expect(error.kind.name == "KeyboardInterrupt")
+    #expect(interpreter.value(of: "kept") == .string("yes"))
+    let next = CellRun("kept + '!'", interpreter: interpreter, cellID: 3)
+    #expect(next.shown == "'yes!'")
+  }
+
+  @Test func namesAssignedBeforeTheInterruptKeepTheirValues() {
+    let interpreter = Interpreter()
+    let (_, result) = interrupt("before = 1\nsleep(30)\nafter = 2", after: 0.1, interpreter: interpreter)
+    if case .failure(let error) = result { #expect(error.kind == .keyboardInterrupt) } else { Issue.record("not interrupted") }
+    #expect(interpreter.value(of: "before") == .number(1))
+    #expect(interpreter.value(of: "after") == nil)
+  }
+
+  @Test func aStaleInterruptDoesNotStopTheNextCell() {
+    let interpreter = Interpreter()
+    interpreter.cancellation.cancel()
+    #expect(CellRun("1 + 1", interpreter: interpreter).shown == "2")
+  }
+}
+
+/// Hands a cell's result from the worker thread to the test.
+private final class ResultBox: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var result: CellResult?
+
+  func finish(_ value: CellResult) {
+    condition.lock()
+    result = value
+    condition.signal()
+    condition.unlock()
+  }
+
+  func wait() -> CellResult {
+    condition.lock()
+    defer { condition.unlock() }
+    while result == nil { condition.wait() }
+    return result ?? .value(nil)
+  }
+}
