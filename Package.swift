@@ -30,7 +30,7 @@ let package = Package(
     .target(name: "TensorEngine", dependencies: ["COpenBLAS"], swiftSettings: fastMath),
     .target(name: "CNNLang", dependencies: ["TensorEngine"], swiftSettings: fastMath),
     .target(name: "EngineBench", dependencies: ["TensorEngine"], swiftSettings: fastMath),
-    .target(name: "FeatureMapRender", dependencies: ["TensorEngine", "CZlib"], swiftSettings: fastMath),
+    .target(name: "FeatureMapRender", dependencies: ["TensorEngine", "CZlib"], exclude: ["README.md"], swiftSettings: fastMath),
     .target(
       name: "CNNKernel",
       dependencies: ["JupyterKernel", "JupyterProtocol", "CNNLang", "FeatureMapRender", "TensorEngine"]),
@@ -48,7 +48,7 @@ let package = Package(
     .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "JupyterProtocol", "TestSupport"]),
     .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "CNNLangTests", dependencies: ["CNNLang", "TensorEngine", "TestSupport"], resources: [.copy("Programs")]),
-    .testTarget(name: "FeatureMapRenderTests", dependencies: ["FeatureMapRender", "TensorEngine"]),
+    .testTarget(name: "FeatureMapRenderTests", dependencies: ["FeatureMapRender", "TensorEngine", "CZlib"]),
     .testTarget(name: "CNNKernelTests", dependencies: ["CNNKernel", "JupyterKernel", "JupyterProtocol", "TestSupport"]),
   ]
 )

@@ -39,7 +39,7 @@ public enum NumberText {
   static func scientific(_ v: Double, significant: Int) -> String {
     var exponent = Int(floor(log10(abs(v))))
     var mantissa = v / pow(10, Double(exponent))
-    let places = max(0, min(3, significant - 2))
+    let places = max(0, min(3, significant - 1))
     let unit = pow(10, Double(places))
     mantissa = (mantissa * unit).rounded() / unit
     if abs(mantissa) >= 10 {
