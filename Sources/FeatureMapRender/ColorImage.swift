@@ -2,7 +2,7 @@
 /// drawn on the indexed canvas like any sheet, then expanded to RGB and the image written in.
 struct ColorImage {
   /// Red, green and blue, in that order.
-  var channels: [TileSource]
+  var channels: TileStack
   var options: RenderOptions
   var notes: [String]
 
@@ -12,9 +12,8 @@ struct ColorImage {
     notes.append("RGB, values \(NumberText.compact(range.low)) to \(NumberText.compact(range.high))")
     let title = options.title.map { SheetLegend.fit($0, maxWidth: options.maxWidth) }
     let drawnNotes = notes.map { SheetLegend.fit($0, maxWidth: options.maxWidth) }
-    let first = channels[0]
     let layout = SheetLayout(
-      count: 1, sourceHeight: first.height, sourceWidth: first.width, columns: 1, labels: [], title: title,
+      count: 1, sourceHeight: channels.height, sourceWidth: channels.width, columns: 1, labels: [], title: title,
       legendLabels: nil, notes: drawnNotes, options: options, defaultMinTile: 112)
     guard layout.width * layout.height <= TileSheet.pixelLimit else {
       throw .imageTooLarge(width: layout.width, height: layout.height, limit: TileSheet.pixelLimit)
@@ -36,16 +35,16 @@ struct ColorImage {
       rgb[3 * i + 1] = color.g
       rgb[3 * i + 2] = color.b
     }
-    // Each channel through the gray mapping gives its 0...255 intensity directly.
+    // Each channel through the 256-level mapping gives its 0...255 intensity directly.
     let mapping = LevelMapping(range: range, levels: 256, missing: 0)
-    for (c, channel) in channels.enumerated() {
-      for oy in 0..<layout.tileHeight {
-        let sy = oy * channel.height / layout.tileHeight
-        for ox in 0..<layout.tileWidth {
-          let sx = ox * channel.width / layout.tileWidth
-          let v = channel.values[channel.start + sy * channel.rowStep + sx * channel.step]
-          rgb[3 * ((y0 + oy) * layout.width + x0 + ox) + c] = mapping.level(v)
-        }
+    let planes = channels.levels(Array(repeating: mapping, count: 3))
+    let (h, w) = (channels.height, channels.width)
+    for oy in 0..<layout.tileHeight {
+      let sy = oy * h / layout.tileHeight
+      for ox in 0..<layout.tileWidth {
+        let source = sy * w + ox * w / layout.tileWidth
+        let target = 3 * ((y0 + oy) * layout.width + x0 + ox)
+        for c in 0..<3 { rgb[target + c] = planes[c * h * w + source] }
       }
     }
     let png = try PNGEncoder().encode(pixels: rgb, width: layout.width, height: layout.height, format: .rgb)
@@ -64,11 +63,11 @@ struct ColorImage {
       }
       return range
     case .shared, .perChannel:
-      let extremes = channels.map { $0.finiteExtremes() }
+      let extremes = channels.finiteExtremes()
       let lo = extremes.map(\.min).min() ?? 0
       let hi = extremes.map(\.max).max() ?? 1
       if lo >= 0, hi <= 1 { return ValueRange(low: 0, high: 1) }
-      if lo >= 0, hi <= 255, channels.allSatisfy({ $0.looksLikePixels() }) { return ValueRange(low: 0, high: 255) }
+      if lo >= 0, hi <= 255, channels.looksLikePixels() { return ValueRange(low: 0, high: 255) }
       return ValueRange.fitting(minimum: lo, maximum: hi, diverging: false)
     }
   }

@@ -26,27 +26,26 @@ public enum FeatureMapRenderer {
       if shape[0] > 1 { notes.append("sample 0 of \(shape[0])") }
     default: throw .unsupportedShape(shape: shape, expected: shapesForMaps)
     }
-    let all = (0..<channels).map { c in
-      TileSource(
-        values: tensor.values, start: c, step: channels, rowStep: width * channels,
-        height: height, width: width, label: String(c))
-    }
+    let all = TileStack.channels(of: tensor.values, height: height, width: width, channels: channels)
     let wantsRGB: Bool
     switch options.mode {
     case .rgb:
       guard channels == 3 || channels == 4 else { throw .rgbNeedsThreeChannels(shape: shape) }
       wantsRGB = true
-    case .auto: wantsRGB = channels == 3 && all.allSatisfy { $0.looksLikePixels() }
+    case .auto: wantsRGB = channels == 3 && all.looksLikePixels()
     case .grid, .channels: wantsRGB = false
     }
     if wantsRGB {
-      return try ColorImage(channels: Array(all.prefix(3)), options: options, notes: notes).render()
+      var rgb = all
+      rgb.tiles = Array(all.tiles.prefix(3))
+      return try ColorImage(channels: rgb, options: options, notes: notes).render()
     }
-    let shown = Array(all.prefix(max(1, options.maxTiles)))
-    let hidden = channels - shown.count
-    if hidden > 0 { notes.append("+\(hidden) more channels (\(shown.count) of \(channels) shown)") }
+    var shown = all
+    shown.tiles = Array(all.tiles.prefix(max(1, options.maxTiles)))
+    let hidden = channels - shown.tiles.count
+    if hidden > 0 { notes.append("+\(hidden) more channels (\(shown.tiles.count) of \(channels) shown)") }
     return try TileSheet(
-      tiles: shown, notes: notes, options: options, columns: options.mode == .channels ? shown.count : nil,
+      stack: shown, notes: notes, options: options, columns: options.mode == .channels ? shown.tiles.count : nil,
       defaultMinTile: 112, hiddenTiles: hidden
     ).render()
   }
@@ -72,6 +71,7 @@ public enum FeatureMapRenderer {
     if cin == 1 { layout = .all }
     var notes: [String] = []
     var tiles: [TileSource] = []
+    var values = kernel.values
     var columns: Int?
     let total: Int
     switch layout {
@@ -82,26 +82,22 @@ public enum FeatureMapRenderer {
         for o in 0..<shownOut {
           tiles.append(
             TileSource(
-              values: kernel.values, start: i * cout + o, step: cin * cout, rowStep: kw * cin * cout,
-              height: kh, width: kw, label: cin == 1 ? String(o) : "\(i),\(o)"))
+              start: i * cout + o, step: cin * cout, rowStep: kw * cin * cout, label: cin == 1 ? String(o) : "\(i),\(o)"))
         }
       }
       columns = cin == 1 ? nil : shownOut
       total = cin * cout
       if cin > 1 { notes.append("tile i,o: input channel i of filter o") }
     case .average:
-      let mean = FilterReduction.meanOverInputs(kernel.values, kh: kh, kw: kw, cin: cin, cout: cout)
+      values = FilterReduction.meanOverInputs(kernel.values, kh: kh, kw: kw, cin: cin, cout: cout)
       for o in 0..<min(cout, limit) {
-        tiles.append(TileSource(values: mean, start: o, step: cout, rowStep: kw * cout, height: kh, width: kw, label: String(o)))
+        tiles.append(TileSource(start: o, step: cout, rowStep: kw * cout, label: String(o)))
       }
       total = cout
       notes.append("mean over \(cin) input channels")
     case .firstInput:
       for o in 0..<min(cout, limit) {
-        tiles.append(
-          TileSource(
-            values: kernel.values, start: o, step: cin * cout, rowStep: kw * cin * cout, height: kh, width: kw,
-            label: String(o)))
+        tiles.append(TileSource(start: o, step: cin * cout, rowStep: kw * cin * cout, label: String(o)))
       }
       total = cout
       notes.append("input channel 0 of \(cin)")
@@ -109,7 +105,8 @@ public enum FeatureMapRenderer {
     let hidden = total - tiles.count
     if hidden > 0 { notes.append("+\(hidden) more tiles (\(tiles.count) of \(total) shown)") }
     return try TileSheet(
-      tiles: tiles, notes: notes, options: options, columns: columns, defaultMinTile: 72, hiddenTiles: hidden
+      stack: TileStack(values: values, height: kh, width: kw, tiles: tiles), notes: notes, options: options,
+      columns: columns, defaultMinTile: 72, hiddenTiles: hidden
     ).render()
   }
 }

@@ -18,8 +18,9 @@ public enum HTMLTable {
     let (rows, columns) = try tableShape(tensor.shape)
     guard rows <= maxSide, columns <= maxSide else { throw .tableTooLarge(rows: rows, columns: columns, limit: maxSide) }
     let values = tensor.values
-    let tile = TileSource(values: values, height: rows, width: columns, label: "")
-    let (lo, hi) = tile.finiteExtremes()
+    let stack = TileStack(
+      values: values, height: rows, width: columns, tiles: [TileSource(start: 0, step: 1, rowStep: columns, label: "")])
+    let (lo, hi) = stack.finiteExtremes()[0]
     let map = colormap ?? (lo < 0 ? .diverging : .gray)
     let range: ValueRange
     switch scale {

@@ -6,7 +6,7 @@ struct TileSheet {
   /// Pictures larger than this are refused rather than drawn.
   static let pixelLimit = 40_000_000
 
-  var tiles: [TileSource]
+  var stack: TileStack
   var notes: [String]
   var options: RenderOptions
   /// Forced column count; nil for a near-square grid.
@@ -15,7 +15,8 @@ struct TileSheet {
   var hiddenTiles: Int
 
   func render() throws(RenderError) -> RenderedImage {
-    let extremes = tiles.map { $0.finiteExtremes() }
+    let tiles = stack.tiles
+    let extremes = stack.finiteExtremes()
     let lowest = extremes.map(\.min).min() ?? .infinity
     let highest = extremes.map(\.max).max() ?? -.infinity
     let colormap = options.colormap ?? (lowest < 0 ? .diverging : .gray)
@@ -29,7 +30,7 @@ struct TileSheet {
       sharedRange = range
     case .shared:
       // Pixel data keeps its absolute brightness: 128 is mid-gray however dark the image is.
-      let pixelData = !colormap.isDiverging && lowest >= 0 && highest <= 255 && highest > 1 && tiles.allSatisfy { $0.looksLikePixels() }
+      let pixelData = !colormap.isDiverging && lowest >= 0 && highest <= 255 && highest > 1 && stack.looksLikePixels()
       sharedRange =
         pixelData ? ValueRange(low: 0, high: 255) : ValueRange.fitting(minimum: lowest, maximum: highest, diverging: colormap.isDiverging)
     case .perChannel:
@@ -45,11 +46,10 @@ struct TileSheet {
     if sharedRange == nil { notes.append("each tile scaled to its own range") }
     let legendLabels: [String]? = options.legend ? SheetLegend.labels(range: sharedRange, diverging: colormap.isDiverging) : nil
     let labels = options.tileLabels && tiles.count > 1 ? tiles.map(\.label) : []
-    let first = tiles.first
     let title = options.title.map { SheetLegend.fit($0, maxWidth: options.maxWidth) }
     let drawnNotes = notes.map { SheetLegend.fit($0, maxWidth: options.maxWidth) }
     let layout = SheetLayout(
-      count: tiles.count, sourceHeight: first?.height ?? 1, sourceWidth: first?.width ?? 1, columns: columns,
+      count: tiles.count, sourceHeight: stack.height, sourceWidth: stack.width, columns: columns,
       labels: labels, title: title, legendLabels: legendLabels, notes: drawnNotes, options: options,
       defaultMinTile: defaultMinTile)
     guard layout.width * layout.height <= TileSheet.pixelLimit else {
@@ -79,25 +79,29 @@ struct TileSheet {
     }
     // Run-length matching only: half the time of the default strategy on palette sheets,
     // and no larger, because upscaled tiles and the Up filter leave long runs of zeros.
-    let png = try PNGEncoder(runLengthOnly: true).encode(
-      pixels: canvas.pixels, width: canvas.width, height: canvas.height, format: .indexed(palette: palette.colors))
+    // The gray palette is the identity, so gray sheets are written as plain gray images.
+    let format: PixelFormat = colormap == .gray ? .gray : .indexed(palette: palette.colors)
+    let png = try PNGEncoder(runLengthOnly: true).encode(pixels: canvas.pixels, width: canvas.width, height: canvas.height, format: format)
     return RenderedImage(
       png: png, width: canvas.width, height: canvas.height, shownTiles: tiles.count, hiddenTiles: hiddenTiles,
       colormap: colormap, range: sharedRange, notes: notes)
   }
 
-  /// Colour-maps and resamples every tile into its rectangle, tiles spread over the cores.
+  /// Colour-maps every tile, then resamples each into its rectangle, tiles spread over the cores.
   private func drawTiles(on canvas: inout Canvas, layout: SheetLayout, ranges: [ValueRange], palette: Palette) {
-    let width = canvas.width
-    let tiles = self.tiles
-    canvas.pixels.withUnsafeMutableBufferPointer { buffer in
-      let target = SharedPixels(base: buffer)
-      DispatchQueue.concurrentPerform(iterations: tiles.count) { index in
-        let (x, y) = layout.tileOrigin(index)
-        let mapping = LevelMapping(range: ranges[index], levels: palette.levels, missing: palette.missing)
-        TileResampler.draw(
-          tiles[index], mapping: mapping, into: target, canvasWidth: width, x: x, y: y,
-          width: layout.tileWidth, height: layout.tileHeight)
+    let planes = stack.levels(ranges.map { LevelMapping(range: $0, levels: palette.levels, missing: palette.missing) })
+    let (height, width) = (stack.height, stack.width)
+    let canvasWidth = canvas.width
+    planes.withUnsafeBufferPointer { source in
+      canvas.pixels.withUnsafeMutableBufferPointer { buffer in
+        let target = SharedPixels(base: buffer)
+        let levels = SharedLevels(base: source)
+        DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
+          let (x, y) = layout.tileOrigin(index)
+          TileResampler.draw(
+            plane: levels.base.baseAddress.map { $0 + index * height * width }, height: height, width: width,
+            into: target, canvasWidth: canvasWidth, x: x, y: y, outWidth: layout.tileWidth, outHeight: layout.tileHeight)
+        }
       }
     }
   }
@@ -109,28 +113,35 @@ struct SharedPixels: @unchecked Sendable {
   let base: UnsafeMutableBufferPointer<UInt8>
 }
 
-/// Nearest-neighbour resampling of one tile into a rectangle of palette levels.
+/// Read-only levels shared by `concurrentPerform` iterations.
+struct SharedLevels: @unchecked Sendable {
+  let base: UnsafeBufferPointer<UInt8>
+}
+
+/// Nearest-neighbour resampling of one plane of levels into a rectangle of the canvas.
 enum TileResampler {
   /// Output pixel `(oy, ox)` shows source `(oy * h / outH, ox * w / outW)`; rows that repeat
-  /// the previous source row are copied rather than mapped again.
+  /// the previous source row are copied rather than gathered again.
   static func draw(
-    _ tile: TileSource, mapping: LevelMapping, into target: SharedPixels, canvasWidth: Int, x: Int, y: Int,
-    width outW: Int, height outH: Int
+    plane: UnsafePointer<UInt8>?, height: Int, width: Int, into target: SharedPixels, canvasWidth: Int, x: Int, y: Int,
+    outWidth: Int, outHeight: Int
   ) {
-    let columnOffsets = (0..<outW).map { tile.start + ($0 * tile.width / outW) * tile.step }
-    guard let base = target.base.baseAddress else { return }
-    tile.values.withUnsafeBufferPointer { v in
-      var previous = -1
-      for oy in 0..<outH {
-        let sy = oy * tile.height / outH
-        let row = base + (y + oy) * canvasWidth + x
-        if sy == previous {
-          row.update(from: row - canvasWidth, count: outW)
-          continue
-        }
-        previous = sy
-        let rowStart = sy * tile.rowStep
-        for ox in 0..<outW { row[ox] = mapping.level(v[rowStart + columnOffsets[ox]]) }
+    guard let plane, let base = target.base.baseAddress else { return }
+    let columns = (0..<outWidth).map { $0 * width / outWidth }
+    var previous = -1
+    for oy in 0..<outHeight {
+      let sy = oy * height / outHeight
+      let row = base + (y + oy) * canvasWidth + x
+      if sy == previous {
+        row.update(from: row - canvasWidth, count: outWidth)
+        continue
+      }
+      previous = sy
+      let source = plane + sy * width
+      if outWidth == width {
+        row.update(from: source, count: width)
+      } else {
+        for ox in 0..<outWidth { row[ox] = source[columns[ox]] }
       }
     }
   }
