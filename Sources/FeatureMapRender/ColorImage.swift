@@ -58,10 +58,7 @@ struct ColorImage {
   private func valueRange() throws(RenderError) -> ValueRange {
     switch options.scale {
     case .fixed(let range):
-      guard range.low.isFinite, range.high.isFinite, range.low < range.high else {
-        throw .invalidScale(min: range.low, max: range.high)
-      }
-      return range
+      return try ColorScale.validated(range)
     case .shared, .perChannel:
       let extremes = channels.finiteExtremes()
       let lo = extremes.map(\.min).min() ?? 0

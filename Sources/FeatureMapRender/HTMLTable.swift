@@ -9,7 +9,7 @@ public enum HTMLTable {
 
   /// A table of a 2-D tensor's values; `(H, W)`, `(n,)` (one row), and shapes with extra
   /// axes of size 1 such as `(28, 28, 1)` or `(1, 28, 28, 1)`. Each cell's background comes
-  /// from the colormap (automatic choice as for pictures), its text is white on dark cells.
+  /// from the colormap (automatic choices as for pictures, see `ColorScale`), its text is white on dark cells.
   /// Row and column indices frame the table when `indices` is true.
   public static func render(
     _ tensor: Tensor, colormap: Colormap? = nil, scale: RenderScale = .shared, indices: Bool = true
@@ -20,22 +20,13 @@ public enum HTMLTable {
     let values = tensor.values
     let stack = TileStack(
       values: values, height: rows, width: columns, tiles: [TileSource(start: 0, step: 1, rowStep: columns, label: "")])
-    let (lo, hi) = stack.finiteExtremes()[0]
-    let map = colormap ?? (lo < 0 ? .diverging : .gray)
-    let range: ValueRange
-    switch scale {
-    case .fixed(let fixed):
-      guard fixed.low.isFinite, fixed.high.isFinite, fixed.low < fixed.high else {
-        throw .invalidScale(min: fixed.low, max: fixed.high)
-      }
-      range = fixed
-    case .shared, .perChannel:
-      range = ValueRange.fitting(minimum: lo, maximum: hi, diverging: map.isDiverging)
-    }
+    let colorScale = try ColorScale(stack: stack, colormap: colormap, scale: scale)
+    let map = colorScale.colormap
+    let range = colorScale.ranges[0]
     let table = map.lut
     let mapping = LevelMapping(range: range, levels: table.count, missing: 0)
 
-    var html = "<table class=\"cnnlab-table\" style=\"border-collapse:collapse;font-family:monospace;font-size:9px;line-height:1.1\">"
+    var html = "<table class=\"cnnlab-table\" style=\"border-collapse:collapse;font-family:monospace;font-size:9px;line-height:1.1;text-align:right\">"
     let headStyle = "style=\"padding:1px 3px;color:#888;font-weight:normal;text-align:center\""
     if indices {
       html += "<thead><tr><th \(headStyle)></th>"
@@ -49,8 +40,8 @@ public enum HTMLTable {
       for c in 0..<columns {
         let v = values[r * columns + c]
         let background = v.isNaN ? RGB(255, 0, 255) : table[Int(mapping.level(v))]
-        let ink = background.luminance < 128 ? "#ffffff" : "#000000"
-        html += "<td style=\"background-color:\(hex(background));color:\(ink);padding:1px 3px;text-align:right\">"
+        let ink = background.luminance < 128 ? "#fff" : "#000"
+        html += "<td style=\"background:\(hex(background));color:\(ink);padding:1px 2px\">"
         html += NumberText.compact(v) + "</td>"
       }
       html += "</tr>"

@@ -15,6 +15,8 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
   case unknownColormap(name: String)
   /// A mode name nobody defined.
   case unknownMode(name: String)
+  /// A scale name nobody defined.
+  case unknownScale(name: String)
   /// The picture would exceed the pixel budget (a huge map, or a very tall strip).
   case imageTooLarge(width: Int, height: Int, limit: Int)
   /// Pixel buffer and declared size disagree: a programming error in the caller.
@@ -38,6 +40,8 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
       return "unknown colormap '\(name)': use one of \(Colormap.names.map { "'\($0)'" }.joined(separator: ", "))"
     case .unknownMode(let name):
       return "unknown mode '\(name)': use one of \(RenderMode.names.map { "'\($0)'" }.joined(separator: ", "))"
+    case .unknownScale(let name):
+      return "unknown scale '\(name)': use one of \(RenderScale.names.map { "'\($0)'" }.joined(separator: ", ")) or a pair (min, max)"
     case .imageTooLarge(let width, let height, let limit):
       return "the picture would be \(width)x\(height) pixels, more than the limit of \(limit) pixels"
     case .pixelCountMismatch(let expected, let got):

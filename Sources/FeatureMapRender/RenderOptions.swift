@@ -89,6 +89,31 @@ public struct RenderOptions: Sendable, Equatable {
   }
 }
 
+extension RenderOptions {
+  /// Options from the keywords of `show(value, cmap=, mode=, title=, scale=)`: names as the
+  /// learner typed them, `scale` either a name (`"shared"`, `"per_channel"`) or, through
+  /// `range`, an explicit `(min, max)`. Unknown names are errors that list the known ones.
+  public static func keywords(
+    cmap: String? = nil, mode: String? = nil, title: String? = nil, scale: String? = nil, range: ValueRange? = nil
+  ) throws(RenderError) -> RenderOptions {
+    var options = RenderOptions(title: title)
+    if let cmap {
+      guard let map = Colormap.named(cmap) else { throw .unknownColormap(name: cmap) }
+      options.colormap = map
+    }
+    if let mode {
+      guard let parsed = RenderMode.named(mode) else { throw .unknownMode(name: mode) }
+      options.mode = parsed
+    }
+    if let scale {
+      guard let parsed = RenderScale.named(scale) else { throw .unknownScale(name: scale) }
+      options.scale = parsed
+    }
+    if let range { options.scale = .fixed(try ColorScale.validated(range)) }
+    return options
+  }
+}
+
 /// The picture and what a caller needs to display it and describe it.
 public struct RenderedImage: Sendable {
   /// The PNG file's bytes.

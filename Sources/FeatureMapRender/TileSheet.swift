@@ -16,31 +16,10 @@ struct TileSheet {
 
   func render() throws(RenderError) -> RenderedImage {
     let tiles = stack.tiles
-    let extremes = stack.finiteExtremes()
-    let lowest = extremes.map(\.min).min() ?? .infinity
-    let highest = extremes.map(\.max).max() ?? -.infinity
-    let colormap = options.colormap ?? (lowest < 0 ? .diverging : .gray)
-    let ranges: [ValueRange]
-    var sharedRange: ValueRange?
-    switch options.scale {
-    case .fixed(let range):
-      guard range.low.isFinite, range.high.isFinite, range.low < range.high else {
-        throw .invalidScale(min: range.low, max: range.high)
-      }
-      sharedRange = range
-    case .shared:
-      // Pixel data keeps its absolute brightness: 128 is mid-gray however dark the image is.
-      let pixelData = !colormap.isDiverging && lowest >= 0 && highest <= 255 && highest > 1 && stack.looksLikePixels()
-      sharedRange =
-        pixelData ? ValueRange(low: 0, high: 255) : ValueRange.fitting(minimum: lowest, maximum: highest, diverging: colormap.isDiverging)
-    case .perChannel:
-      sharedRange = nil
-    }
-    if let sharedRange {
-      ranges = Array(repeating: sharedRange, count: tiles.count)
-    } else {
-      ranges = extremes.map { ValueRange.fitting(minimum: $0.min, maximum: $0.max, diverging: colormap.isDiverging) }
-    }
+    let scale = try ColorScale(stack: stack, colormap: options.colormap, scale: options.scale)
+    let colormap = scale.colormap
+    let sharedRange = scale.shared
+    let ranges = scale.ranges
 
     var notes = self.notes
     if sharedRange == nil { notes.append("each tile scaled to its own range") }

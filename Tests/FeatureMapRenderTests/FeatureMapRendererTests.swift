@@ -222,3 +222,23 @@ import Testing
     #expect(throws: RenderError.self) { try FeatureMapRenderer.renderFilters(Tensor(shape: [3, 3, 3], repeating: 1)) }
   }
 }
+
+@Suite struct KeywordOptionsTests {
+  @Test func keywordsBecomeOptions() throws {
+    let options = try RenderOptions.keywords(cmap: "RdBu", mode: "channels", title: "t", scale: "per_channel")
+    #expect(options.colormap == .diverging)
+    #expect(options.mode == .channels)
+    #expect(options.title == "t")
+    #expect(options.scale == .perChannel)
+    let fixed = try RenderOptions.keywords(range: ValueRange(low: 0, high: 255))
+    #expect(fixed.scale == .fixed(ValueRange(low: 0, high: 255)))
+  }
+
+  @Test func unknownKeywordValuesAreErrors() {
+    #expect(throws: RenderError.unknownColormap(name: "jet")) { try RenderOptions.keywords(cmap: "jet") }
+    #expect(throws: RenderError.unknownMode(name: "mosaic")) { try RenderOptions.keywords(mode: "mosaic") }
+    #expect(throws: RenderError.unknownScale(name: "log")) { try RenderOptions.keywords(scale: "log") }
+    #expect(throws: RenderError.invalidScale(min: 1, max: 0)) { try RenderOptions.keywords(range: ValueRange(low: 1, high: 0)) }
+    #expect(RenderError.unknownMode(name: "mosaic").description == "unknown mode 'mosaic': use one of 'auto', 'grid', 'rgb', 'channels'")
+  }
+}

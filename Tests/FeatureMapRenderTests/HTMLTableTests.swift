@@ -20,16 +20,23 @@ import Testing
     #expect(found.count == 6)
     #expect(found.map(\.text) == ["0", "255", "128", "64", "0.5", "1"])
     // Gray over 0...255 (pixel data is not forced here: the span is the data's own).
-    #expect(found[0].style.contains("background-color:#000000") && found[0].style.contains("color:#ffffff"))
-    #expect(found[1].style.contains("background-color:#ffffff") && found[1].style.contains("color:#000000"))
+    #expect(found[0].style.contains("background:#000000") && found[0].style.contains("color:#fff"))
+    #expect(found[1].style.contains("background:#ffffff") && found[1].style.contains("color:#000"))
     // 128 of 0...255 -> level floor(128 + 0.5) = 128 = #808080, light enough for black text.
-    #expect(found[2].style.contains("background-color:#808080"))
+    #expect(found[2].style.contains("background:#808080"))
+  }
+
+  @Test func pixelDataKeepsAbsoluteGrayLevels() throws {
+    // Integers in 0...255 span 0...255 whatever their own maximum: 100 -> #646464.
+    let found = cells(try HTMLTable.render(Tensor(shape: [1, 2], values: [0, 100])))
+    #expect(found[1].style.contains("background:#646464"))
+    #expect(found[1].style.contains("color:#fff"), "gray 100 is dark: white text")
   }
 
   @Test func signedTableUsesTheDivergingMap() throws {
     let found = cells(try HTMLTable.render(Tensor(shape: [1, 3], values: [-5, 0, 5])))
-    #expect(found[1].style.contains("background-color:#ffffff"))
-    #expect(found[0].style.contains("color:#ffffff"), "dark blue gets white text")
+    #expect(found[1].style.contains("background:#ffffff"))
+    #expect(found[0].style.contains("color:#fff"), "dark blue gets white text")
   }
 
   @Test func shapesWithUnitAxesAreTables() throws {
