@@ -33,7 +33,7 @@ let package = Package(
     .target(name: "Datasets", dependencies: ["TensorEngine", "CPNG", "CTurboJPEG"], swiftSettings: fastMath),
     .target(name: "CNNLang", dependencies: ["TensorEngine", "Datasets"], swiftSettings: fastMath),
     .target(name: "EngineBench", dependencies: ["TensorEngine"], swiftSettings: fastMath),
-    .target(name: "FeatureMapRender", dependencies: ["TensorEngine", "CZlib"], swiftSettings: fastMath),
+    .target(name: "FeatureMapRender", dependencies: ["TensorEngine", "CZlib"], exclude: ["README.md"], swiftSettings: fastMath),
     .target(
       name: "CNNKernel",
       dependencies: ["JupyterKernel", "JupyterProtocol", "CNNLang", "FeatureMapRender", "TensorEngine"]),
@@ -52,7 +52,7 @@ let package = Package(
     .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "CNNLangTests", dependencies: ["CNNLang", "TensorEngine", "TestSupport"], resources: [.copy("Programs")]),
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TensorEngine"]),
-    .testTarget(name: "FeatureMapRenderTests", dependencies: ["FeatureMapRender", "TensorEngine"]),
+    .testTarget(name: "FeatureMapRenderTests", dependencies: ["FeatureMapRender", "TensorEngine", "CZlib"]),
     .testTarget(name: "CNNKernelTests", dependencies: ["CNNKernel", "JupyterKernel", "JupyterProtocol", "TestSupport"]),
   ]
 )

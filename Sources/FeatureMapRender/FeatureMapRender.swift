@@ -1,1 +1,0 @@
-// FeatureMapRender: see README.md in this folder.

@@ -1,0 +1,128 @@
+import TensorEngine
+
+/// Turns tensors into PNG pictures: feature maps as a grid of colour-mapped tiles, colour
+/// images as one picture, kernels as a grid of filters. Knows nothing of notebooks: the
+/// caller puts `RenderedImage.base64` and its size into whatever display message it sends.
+public enum FeatureMapRenderer {
+  static let shapesForMaps = "(n,), (H, W), (H, W, C) or (N, H, W, C)"
+  static let shapesForFilters = "(kh, kw) or (kh, kw, C_in, C_out)"
+
+  /// Draws a tensor: `(n,)` as a heat strip, `(H, W)` as one tile, `(H, W, C)` as one tile per
+  /// channel (or one colour picture in `rgb` mode), `(N, H, W, C)` as its first sample, which is stored first
+  /// (the returned notes say so when `N > 1`). At most `options.maxTiles` channels are drawn.
+  public static func renderPNG(_ tensor: Tensor, options: RenderOptions = RenderOptions()) throws(RenderError) -> RenderedImage {
+    let shape = tensor.shape
+    guard tensor.count > 0 else { throw .emptyTensor(shape: shape) }
+    var notes: [String] = []
+    let height: Int
+    let width: Int
+    let channels: Int
+    switch shape.count {
+    case 1: (height, width, channels) = (1, shape[0], 1)
+    case 2: (height, width, channels) = (shape[0], shape[1], 1)
+    case 3: (height, width, channels) = (shape[0], shape[1], shape[2])
+    case 4:
+      (height, width, channels) = (shape[1], shape[2], shape[3])
+      if shape[0] > 1 { notes.append("sample 0 of \(shape[0])") }
+    default: throw .unsupportedShape(shape: shape, expected: shapesForMaps)
+    }
+    let all = TileStack.channels(of: tensor.values, height: height, width: width, channels: channels)
+    let wantsRGB: Bool
+    switch options.mode {
+    case .rgb:
+      guard channels == 3 || channels == 4 else { throw .rgbNeedsThreeChannels(shape: shape) }
+      wantsRGB = true
+    case .auto: wantsRGB = channels == 3 && all.looksLikePixels()
+    case .grid, .channels: wantsRGB = false
+    }
+    if wantsRGB {
+      var rgb = all
+      rgb.tiles = Array(all.tiles.prefix(3))
+      return try ColorImage(channels: rgb, options: options, notes: notes).render()
+    }
+    var shown = all
+    shown.tiles = Array(all.tiles.prefix(max(1, options.maxTiles)))
+    let hidden = channels - shown.tiles.count
+    if hidden > 0 { notes.append("+\(hidden) more channels (\(shown.tiles.count) of \(channels) shown)") }
+    return try TileSheet(
+      stack: shown, notes: notes, options: options, columns: options.mode == .channels ? shown.tiles.count : nil,
+      defaultMinTile: 112, hiddenTiles: hidden
+    ).render()
+  }
+
+  /// Draws convolution kernels: `(kh, kw)` as one tile, `(kh, kw, C_in, C_out)` as one tile per
+  /// output filter, or a row per input channel (see `FilterLayout`). Signed weights get the
+  /// diverging map centred on zero unless a colormap is given.
+  public static func renderFilters(_ kernel: Tensor, options: RenderOptions = RenderOptions()) throws(RenderError) -> RenderedImage {
+    let shape = kernel.shape
+    guard kernel.count > 0 else { throw .emptyTensor(shape: shape) }
+    let kh: Int
+    let kw: Int
+    let cin: Int
+    let cout: Int
+    switch shape.count {
+    case 2: (kh, kw, cin, cout) = (shape[0], shape[1], 1, 1)
+    case 4: (kh, kw, cin, cout) = (shape[0], shape[1], shape[2], shape[3])
+    default: throw .unsupportedShape(shape: shape, expected: shapesForFilters)
+    }
+    let limit = max(1, options.maxTiles)
+    var layout = options.filterLayout
+    if layout == .auto { layout = cin == 1 || cin * cout <= limit ? .all : .average }
+    if cin == 1 { layout = .all }
+    var notes: [String] = []
+    var tiles: [TileSource] = []
+    var values = kernel.values
+    var columns: Int?
+    let total: Int
+    switch layout {
+    case .all, .auto:
+      let shownOut = min(cout, limit)
+      let shownIn = max(1, min(cin, limit / shownOut))
+      for i in 0..<shownIn {
+        for o in 0..<shownOut {
+          tiles.append(
+            TileSource(
+              start: i * cout + o, step: cin * cout, rowStep: kw * cin * cout, label: cin == 1 ? String(o) : "\(i),\(o)"))
+        }
+      }
+      columns = cin == 1 ? nil : shownOut
+      total = cin * cout
+      if cin > 1 { notes.append("tile i,o: input channel i of filter o") }
+    case .average:
+      values = FilterReduction.meanOverInputs(kernel.values, kh: kh, kw: kw, cin: cin, cout: cout)
+      for o in 0..<min(cout, limit) {
+        tiles.append(TileSource(start: o, step: cout, rowStep: kw * cout, label: String(o)))
+      }
+      total = cout
+      notes.append("mean over \(cin) input channels")
+    case .firstInput:
+      for o in 0..<min(cout, limit) {
+        tiles.append(TileSource(start: o, step: cin * cout, rowStep: kw * cin * cout, label: String(o)))
+      }
+      total = cout
+      notes.append("input channel 0 of \(cin)")
+    }
+    let hidden = total - tiles.count
+    if hidden > 0 { notes.append("+\(hidden) more tiles (\(tiles.count) of \(total) shown)") }
+    return try TileSheet(
+      stack: TileStack(values: values, height: kh, width: kw, tiles: tiles), notes: notes, options: options,
+      columns: columns, defaultMinTile: 72, hiddenTiles: hidden
+    ).render()
+  }
+}
+
+/// Reductions over a kernel's input channels, for drawing one tile per filter.
+enum FilterReduction {
+  /// `(kh, kw, C_in, C_out)` → `(kh, kw, C_out)`, the mean over `C_in`.
+  static func meanOverInputs(_ values: [Float], kh: Int, kw: Int, cin: Int, cout: Int) -> [Float] {
+    var mean = [Float](repeating: 0, count: kh * kw * cout)
+    let scale = 1 / Float(cin)
+    for p in 0..<(kh * kw) {
+      for i in 0..<cin {
+        for o in 0..<cout { mean[p * cout + o] += values[(p * cin + i) * cout + o] }
+      }
+    }
+    for j in mean.indices { mean[j] *= scale }
+    return mean
+  }
+}
