@@ -27,9 +27,10 @@ let package = Package(
     .target(name: "JupyterProtocol", dependencies: ["COpenSSL"]),
     .target(name: "JupyterKernel", dependencies: ["JupyterProtocol"]),
     .target(name: "JupyterZMQ", dependencies: ["JupyterKernel", "JupyterProtocol", "CZeroMQ"]),
-    .target(name: "TensorEngine", dependencies: ["COpenBLAS"], swiftSettings: fastMath),
+    .target(name: "TensorEngine", dependencies: ["COpenBLAS"], exclude: ["README.md"], swiftSettings: fastMath),
     .target(name: "CNNLang", dependencies: ["TensorEngine"], swiftSettings: fastMath),
-    .target(name: "EngineBench", dependencies: ["TensorEngine"], swiftSettings: fastMath),
+    .target(name: "EngineBench", dependencies: ["TensorEngine"], exclude: ["README.md"], swiftSettings: fastMath),
+    .executableTarget(name: "engine-bench", dependencies: ["EngineBench", "TensorEngine"], swiftSettings: fastMath),
     .target(name: "FeatureMapRender", dependencies: ["TensorEngine", "CZlib"], swiftSettings: fastMath),
     .target(
       name: "CNNKernel",

@@ -44,7 +44,7 @@ extension Ops {
           try (bias?.values ?? []).withUnsafeBufferPointer { b in
             guard let x = x.baseAddress, let w = w.baseAddress else { return }
             try run(
-              p, plan: plan, x: SharedPointer(x), w: SharedPointer(w), bias: b.baseAddress.map(SharedPointer.init),
+              p, plan: plan, x: SharedPointer(x), w: SharedPointer(w), bias: bias == nil ? nil : b.baseAddress.map(SharedPointer.init),
               out: SharedPointer(out), activation: activation, cancellation: cancellation)
           }
         }

@@ -29,7 +29,7 @@ extension Ops {
             }
             try gemmSplit(
               rows: rows, columns: units, depth: inputs, a: SharedPointer(x), b: SharedPointer(w),
-              c: SharedPointer(out), bias: b.baseAddress.map(SharedPointer.init), activation: activation,
+              c: SharedPointer(out), bias: bias == nil ? nil : b.baseAddress.map(SharedPointer.init), activation: activation,
               cancellation: cancellation)
           }
         }
