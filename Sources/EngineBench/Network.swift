@@ -41,6 +41,24 @@ public struct Network: Sendable {
     try forward(input, keepOutputs: keepOutputs, dryRun: false, cancellation: cancellation) { _ in }
   }
 
+  /// Median milliseconds of each layer over `repetitions` passes, to see where time goes.
+  public func profile(_ input: Tensor, repetitions: Int = 20) throws -> [(layer: String, milliseconds: Double)] {
+    var samples = [[Double]](repeating: [], count: layers.count)
+    let clock = ContinuousClock()
+    for _ in 0..<repetitions {
+      var x = input
+      for (index, layer) in layers.enumerated() {
+        let start = clock.now
+        x = try Network(name: name, inputShape: x.shape, layers: [layer]).forward(x, keepOutputs: false)[0]
+        let elapsed = clock.now - start
+        samples[index].append(Double(elapsed.components.attoseconds) * 1e-15 + Double(elapsed.components.seconds) * 1e3)
+      }
+    }
+    return zip(layers, samples).map { layer, times in
+      ("\(layer)".prefix(60).description, times.sorted()[times.count / 2])
+    }
+  }
+
   private func forward(
     _ input: Tensor, keepOutputs: Bool, dryRun: Bool, cancellation: CancellationFlag? = nil,
     cost: (Int) -> Void

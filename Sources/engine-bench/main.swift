@@ -8,11 +8,13 @@ var asJSON = false
 var filter: String?
 var seconds = 1.0
 var memory = false
+var profile: String?
 while let argument = arguments.popFirst() {
   switch argument {
   case "--json": asJSON = true
   case "--memory": memory = true
   case "--filter": filter = arguments.popFirst()
+  case "--profile": profile = arguments.popFirst()
   case "--seconds": seconds = arguments.popFirst().flatMap(Double.init) ?? seconds
   case "--threads": Parallelism.threadCount = arguments.popFirst().flatMap(Int.init) ?? Parallelism.threadCount
   case "--panel-kib": ConvolutionTuning.panelBytes = (arguments.popFirst().flatMap(Int.init) ?? 512) << 10
@@ -23,6 +25,11 @@ while let argument = arguments.popFirst() {
 }
 
 do {
+  if let profile {
+    let (network, input) = EngineBenchmark.workload(profile)
+    for (layer, ms) in try network.profile(input) { print(String(format: "%9.3f ms  ", ms) + layer) }
+    exit(0)
+  }
   let rows = try EngineBenchmark.run(filter: filter, seconds: seconds) { line in
     if !asJSON { print(line) }
   }

@@ -80,6 +80,27 @@ import Testing
     expectClose(fast, naive, atol: 1e-4, rtol: 1e-4, "tiled")
   }
 
+  // Shapes large enough to use both threads, chosen to reach each strategy of the plan:
+  // row tiles, a shared panel split over filters (more filters than pixels per thread),
+  // grouped, pointwise, and a panel cut into chunks across the batch.
+  @Test(arguments: [
+    ([1, 7, 7, 64], [3, 3, 64, 128], 1, Padding.same),
+    ([1, 7, 7, 64], [3, 3, 32, 256], 2, Padding.same),
+    ([1, 8, 8, 512], [1, 1, 512, 128], 1, Padding.valid),
+    ([3, 9, 7, 48], [3, 3, 48, 200], 1, Padding.valid),
+    ([1, 30, 30, 32], [5, 5, 32, 40], 1, Padding.symmetric(1)),
+    ([2, 20, 20, 64], [1, 1, 64, 64], 1, Padding.valid),
+  ])
+  func parallelStrategiesMatchNaive(inputShape: [Int], kernelShape: [Int], groups: Int, padding: Padding) throws {
+    var generator = TestGenerator(seed: UInt64(kernelShape.reduce(0, +)))
+    let input = generator.tensor(inputShape)
+    let kernel = generator.tensor(kernelShape)
+    let bias = generator.tensor([kernelShape[3]])
+    let fast = try Ops.conv2d(input, kernel: kernel, bias: bias, padding: padding, groups: groups, activation: .relu)
+    let naive = try Reference.conv2d(input, kernel: kernel, bias: bias, padding: padding, groups: groups, activation: .relu)
+    expectClose(fast, naive, atol: 1e-4, rtol: 1e-4, "\(inputShape) * \(kernelShape)")
+  }
+
   @Test func conv1dMatchesAConv2dOnOneRow() throws {
     var generator = TestGenerator(seed: 5)
     let sequence = generator.tensor([2, 29, 3])
