@@ -21,18 +21,9 @@ public enum Activation: Sendable, Hashable {
     case .leakyRelu(let alpha):
       for i in 0..<count { p[i] = p[i] >= 0 ? p[i] : alpha * p[i] }
     case .tanh:
-      for i in 0..<count { p[i] = tanhf(p[i]) }
+      VectorMath.apply(p, count: count, VectorMath.tanh)
     case .sigmoid:
-      for i in 0..<count {
-        // Two branches so that exp never overflows for large |x|.
-        let x = p[i]
-        if x >= 0 {
-          p[i] = 1 / (1 + expf(-x))
-        } else {
-          let e = expf(x)
-          p[i] = e / (1 + e)
-        }
-      }
+      VectorMath.apply(p, count: count, VectorMath.sigmoid)
     }
   }
 }
