@@ -8,6 +8,19 @@ public enum NetworkLayer: Sendable {
   case dense(weights: Tensor, bias: Tensor, activation: Activation)
 }
 
+extension NetworkLayer {
+  /// One line naming the layer and its shape, for profiles.
+  public var summary: String {
+    switch self {
+    case .conv(let kernel, _, let strides, let padding, let activation):
+      return "conv \(kernel.shape) stride \(strides) \(padding) \(activation)"
+    case .pool(let kind, let size, let strides): return "\(kind) pool \(size) stride \(strides)"
+    case .flatten: return "flatten"
+    case .dense(let weights, _, let activation): return "dense \(weights.shape) \(activation)"
+    }
+  }
+}
+
 /// A plain feed-forward network with random weights: what the benchmark runs end to end.
 public struct Network: Sendable {
   public var name: String
@@ -55,7 +68,7 @@ public struct Network: Sendable {
       }
     }
     return zip(layers, samples).map { layer, times in
-      ("\(layer)".prefix(60).description, times.sorted()[times.count / 2])
+      (layer.summary, times.sorted()[times.count / 2])
     }
   }
 

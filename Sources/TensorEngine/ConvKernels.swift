@@ -100,7 +100,7 @@ struct ConvKernels: Sendable {
         let dst = destination + i * rowSpan
         let ih = oh * p.strideH - p.padTop + i * p.dilationH
         if ih < 0 || ih >= p.height {
-          dst.update(repeating: 0, count: rowSpan)
+          zeroFloats(dst, rowSpan)
           continue
         }
         let source = x.base + (n * p.height + ih) * p.width * p.channels + group * cg
@@ -108,19 +108,19 @@ struct ConvKernels: Sendable {
           let j0 = max(0, -iw0)
           let j1 = min(p.kernelWidth, p.width - iw0)
           if j1 <= j0 {
-            dst.update(repeating: 0, count: rowSpan)
+            zeroFloats(dst, rowSpan)
             continue
           }
-          if j0 > 0 { dst.update(repeating: 0, count: j0 * cg) }
-          (dst + j0 * cg).update(from: source + (iw0 + j0) * cg, count: (j1 - j0) * cg)
-          if j1 < p.kernelWidth { (dst + j1 * cg).update(repeating: 0, count: (p.kernelWidth - j1) * cg) }
+          if j0 > 0 { zeroFloats(dst, j0 * cg) }
+          copyFloats(dst + j0 * cg, source + (iw0 + j0) * cg, (j1 - j0) * cg)
+          if j1 < p.kernelWidth { zeroFloats(dst + j1 * cg, (p.kernelWidth - j1) * cg) }
         } else {
           for j in 0..<p.kernelWidth {
             let iw = iw0 + j * p.dilationW
             if iw < 0 || iw >= p.width {
-              (dst + j * cg).update(repeating: 0, count: cg)
+              zeroFloats(dst + j * cg, cg)
             } else {
-              (dst + j * cg).update(from: source + iw * p.channels, count: cg)
+              copyFloats(dst + j * cg, source + iw * p.channels, cg)
             }
           }
         }
@@ -135,6 +135,46 @@ struct ConvKernels: Sendable {
         }
       }
     }
+  }
+}
+
+/// Copies `count` floats. Patches of few channels are copied a few floats at a time, where a
+/// call to memmove costs more than the copy itself; long runs still go to memmove.
+@inline(__always)
+func copyFloats(_ destination: UnsafeMutablePointer<Float>, _ source: UnsafePointer<Float>, _ count: Int) {
+  if count >= 64 {
+    destination.update(from: source, count: count)
+    return
+  }
+  let to = UnsafeMutableRawPointer(destination)
+  let from = UnsafeRawPointer(source)
+  var i = 0
+  while i + 8 <= count {
+    to.storeBytes(of: from.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self), toByteOffset: i * 4, as: SIMD8<Float>.self)
+    i += 8
+  }
+  while i < count {
+    destination[i] = source[i]
+    i += 1
+  }
+}
+
+/// Sets `count` floats to zero, short runs inline as in `copyFloats`.
+@inline(__always)
+func zeroFloats(_ destination: UnsafeMutablePointer<Float>, _ count: Int) {
+  if count >= 64 {
+    destination.update(repeating: 0, count: count)
+    return
+  }
+  let to = UnsafeMutableRawPointer(destination)
+  var i = 0
+  while i + 8 <= count {
+    to.storeBytes(of: SIMD8<Float>(), toByteOffset: i * 4, as: SIMD8<Float>.self)
+    i += 8
+  }
+  while i < count {
+    destination[i] = 0
+    i += 1
   }
 }
 
