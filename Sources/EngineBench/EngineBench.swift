@@ -1,1 +1,0 @@
-// EngineBench: see README.md in this folder.

@@ -1,0 +1,137 @@
+import Foundation
+import TensorEngine
+
+/// One measured workload.
+public struct BenchmarkRow: Sendable {
+  public var name: String
+  /// Multiply-accumulates of one call (0 for pooling).
+  public var macs: Int
+  /// Median wall time of one call.
+  public var milliseconds: Double
+  /// `2 * macs / time`, the figure the peers report.
+  public var gflops: Double { milliseconds > 0 ? 2 * Double(macs) / (milliseconds * 1e6) : 0 }
+}
+
+/// Memory of a VGG-16 forward pass that keeps every layer's output.
+public struct MemoryReport: Sendable {
+  public var weightBytes: Int
+  public var outputBytes: Int
+  /// The process's peak resident set after the pass (weights, outputs, workspaces, runtime).
+  public var peakResidentBytes: Int
+}
+
+/// The engine's benchmark: single convolutions, a max pool and three whole networks at
+/// batch 1, the shapes the peer figures were measured on.
+public enum EngineBenchmark {
+  /// Every workload's name, in the order they run.
+  public static let workloadNames = [
+    "conv3x3_64x224x224_to64", "conv3x3_256x56x56_to256", "conv3x3_512x14x14_to512",
+    "conv11x11s4_3x227x227_to96", "conv5x5_1x32x32_to6", "maxpool2x2s2_64x224x224",
+    "lenet5", "alexnet", "vgg16",
+  ]
+
+  /// Runs the workloads whose names contain `filter` (all when `nil`), each for at least
+  /// `seconds` after a warm-up, and returns the median time of a call.
+  public static func run(filter: String? = nil, seconds: Double = 1.0, log: (String) -> Void = { _ in }) throws
+    -> [BenchmarkRow]
+  {
+    var rows: [BenchmarkRow] = []
+    for name in workloadNames where filter.map({ name.contains($0) }) ?? true {
+      let (network, input) = workload(name)
+      let macs = try network.macs()
+      let ms = try medianMilliseconds(seconds: seconds) { try network.forward(input, keepOutputs: false) }
+      let row = BenchmarkRow(name: name, macs: macs, milliseconds: ms)
+      log(format(row))
+      rows.append(row)
+    }
+    return rows
+  }
+
+  /// VGG-16 once with every layer's output kept.
+  public static func vggMemory() throws -> MemoryReport {
+    let (network, input) = workload("vgg16")
+    let outputs = try network.forward(input, keepOutputs: true)
+    let outputBytes = outputs.reduce(0) { $0 + $1.count * MemoryLayout<Float>.stride }
+    return MemoryReport(
+      weightBytes: network.weightBytes, outputBytes: outputBytes, peakResidentBytes: peakResidentBytes())
+  }
+
+  /// A network and a random input for a workload name.
+  public static func workload(_ name: String) -> (Network, Tensor) {
+    let network: Network
+    switch name {
+    case "conv3x3_64x224x224_to64":
+      network = Zoo.singleConv(name: name, size: 224, channels: 64, filters: 64, kernel: 3, padding: .same)
+    case "conv3x3_256x56x56_to256":
+      network = Zoo.singleConv(name: name, size: 56, channels: 256, filters: 256, kernel: 3, padding: .same)
+    case "conv3x3_512x14x14_to512":
+      network = Zoo.singleConv(name: name, size: 14, channels: 512, filters: 512, kernel: 3, padding: .same)
+    case "conv11x11s4_3x227x227_to96":
+      network = Zoo.singleConv(name: name, size: 227, channels: 3, filters: 96, kernel: 11, strides: 4, padding: .valid)
+    case "conv5x5_1x32x32_to6":
+      network = Zoo.singleConv(name: name, size: 32, channels: 1, filters: 6, kernel: 5, padding: .valid)
+    case "maxpool2x2s2_64x224x224":
+      network = Network(name: name, inputShape: [1, 224, 224, 64], layers: [.pool(.max, size: 2, strides: 2)])
+    case "lenet5": network = Zoo.lenet5()
+    case "alexnet": network = Zoo.alexnet()
+    default: network = Zoo.vgg16()
+    }
+    var generator = SeededGenerator(seed: 42)
+    var values = [Float](repeating: 0, count: Tensor.count(of: network.inputShape))
+    for i in values.indices { values[i] = generator.symmetric() }
+    return (network, Tensor(shape: network.inputShape, values: values))
+  }
+
+  static func medianMilliseconds(seconds: Double, _ body: () throws -> Void) throws -> Double {
+    let clock = ContinuousClock()
+    try body()
+    try body()
+    var samples: [Double] = []
+    let start = clock.now
+    while samples.count < 5 || (clock.now - start < .milliseconds(Int64(seconds * 1000)) && samples.count < 10_000) {
+      let t0 = clock.now
+      try body()
+      let elapsed = clock.now - t0
+      samples.append(Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) * 1e-15)
+    }
+    samples.sort()
+    return samples[samples.count / 2]
+  }
+
+  /// `VmHWM` from `/proc/self/status`, or 0 where there is no such file.
+  static func peakResidentBytes() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+      let number = line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+      return number * 1024
+    }
+    return 0
+  }
+
+  /// One aligned line per row.
+  public static func format(_ row: BenchmarkRow) -> String {
+    let ms = String(format: "%10.3f", row.milliseconds)
+    let gflops = String(format: "%8.1f", row.gflops)
+    return "\(row.name.padding(toLength: 30, withPad: " ", startingAt: 0)) \(ms) ms \(gflops) GFLOP/s  \(row.macs) MACs"
+  }
+
+  /// A plain-text table.
+  public static func table(_ rows: [BenchmarkRow]) -> String {
+    let header = "workload".padding(toLength: 30, withPad: " ", startingAt: 0) + "         ms  GFLOP/s"
+    return ([header] + rows.map(format)).joined(separator: "\n")
+  }
+
+  /// The rows (and the memory report, when given) as JSON, for the comparison script.
+  public static func json(_ rows: [BenchmarkRow], memory: MemoryReport? = nil) -> String {
+    let entries = rows.map {
+      "{\"name\": \"\($0.name)\", \"macs\": \($0.macs), \"ms\": \($0.milliseconds), \"gflops\": \($0.gflops)}"
+    }
+    var object = "{\"threads\": \(Parallelism.threadCount), \"rows\": [" + entries.joined(separator: ", ") + "]"
+    if let memory {
+      object +=
+        ", \"vgg16_memory\": {\"weight_bytes\": \(memory.weightBytes), \"output_bytes\": \(memory.outputBytes), "
+        + "\"peak_resident_bytes\": \(memory.peakResidentBytes)}"
+    }
+    return object + "}"
+  }
+}

@@ -1,0 +1,37 @@
+extension Ops {
+  /// 1-D cross-correlation over sequences, channels-last, run as a 2-D convolution on a
+  /// single row. A `(k)` kernel on an `(L)` sequence gives an `(OL)` sequence; a full kernel
+  /// is Keras's `(k, C_in / groups, C_out)`.
+  // input (N, L, C), kernel (k, C / groups, C_out), bias (C_out) → output (N, OL, C_out)
+  public static func conv1d(
+    _ input: Tensor, kernel: Tensor, bias: Tensor? = nil, stride: Int = 1, padding: Padding = .valid,
+    dilation: Int = 1, groups: Int = 1, activation: Activation = .linear,
+    cancellation: CancellationFlag? = nil
+  ) throws -> Tensor {
+    let image: [Int]
+    switch input.rank {
+    case 1: image = [1, input.shape[0]]
+    case 2: image = [1, input.shape[0], input.shape[1]]
+    case 3: image = [input.shape[0], 1, input.shape[1], input.shape[2]]
+    default:
+      throw TensorError.invalidShape(operation: "conv1d", shape: input.shape, expected: "a sequence (L), (L, C) or a batch (N, L, C)")
+    }
+    let filter: [Int]
+    switch kernel.rank {
+    case 1: filter = [1, kernel.shape[0]]
+    case 3: filter = [1] + kernel.shape
+    default:
+      throw TensorError.invalidShape(operation: "conv1d", shape: kernel.shape, expected: "a kernel (k) or (k, C_in / groups, C_out)")
+    }
+    let p = try ConvProblem(
+      operation: "conv1d", input: image, kernel: filter, bias: bias?.shape, strides: Size2(1, stride),
+      padding: padding, dilation: Size2(1, dilation), groups: groups, rowPadding: .valid)
+    let result = try convolve(
+      p, Tensor(shape: image, values: input.values), kernel: Tensor(shape: filter, values: kernel.values),
+      bias: bias, activation: activation, cancellation: cancellation, operation: "conv1d")
+    // Drop the single row again.
+    var shape = result.shape
+    shape.remove(at: input.rank == 3 ? 1 : 0)
+    return Tensor(shape: shape, values: result.values)
+  }
+}

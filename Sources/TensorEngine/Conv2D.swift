@@ -1,0 +1,122 @@
+import Synchronization
+
+/// Knobs of the convolution's tiling, public so that the benchmark can sweep them.
+public enum ConvolutionTuning {
+  private static let panel = Atomic<Int>(512 << 10)
+  private static let serial = Atomic<Int>(1 << 21)
+
+  /// Target size in bytes of one thread's im2col panel (rows of patches). The panel is
+  /// written and then read by GEMM on the same core, so it should stay in that core's cache.
+  public static var panelBytes: Int {
+    get { panel.load(ordering: .relaxed) }
+    set { panel.store(max(4096, newValue), ordering: .relaxed) }
+  }
+
+  /// Below this many multiply-adds a convolution stays on the calling thread: waking a
+  /// second core costs more than it saves on a LeNet-sized layer.
+  public static var serialMACs: Int {
+    get { serial.load(ordering: .relaxed) }
+    set { serial.store(max(0, newValue), ordering: .relaxed) }
+  }
+}
+
+extension Ops {
+  /// 2-D cross-correlation (what deep learning calls convolution), channels-last.
+  /// A `(kh, kw)` kernel on an `(H, W)` image gives an `(OH, OW)` map; a full kernel is
+  /// Keras's `(kh, kw, C_in / groups, C_out)`. Runs as tiled im2col + SGEMM (see `ConvPlan`),
+  /// adding the bias and applying `activation` while each tile is in cache.
+  // input (N, H, W, C), kernel (kh, kw, C / groups, C_out), bias (C_out) → output (N, OH, OW, C_out)
+  public static func conv2d(
+    _ input: Tensor, kernel: Tensor, bias: Tensor? = nil, strides: Size2 = 1, padding: Padding = .valid,
+    dilation: Size2 = 1, groups: Int = 1, activation: Activation = .linear,
+    cancellation: CancellationFlag? = nil
+  ) throws -> Tensor {
+    let p = try ConvProblem(
+      operation: "conv2d", input: input.shape, kernel: kernel.shape, bias: bias?.shape, strides: strides,
+      padding: padding, dilation: dilation, groups: groups)
+    return try convolve(p, input, kernel: kernel, bias: bias, activation: activation, cancellation: cancellation)
+  }
+
+  static func convolve(
+    _ p: ConvProblem, _ input: Tensor, kernel: Tensor, bias: Tensor?, activation: Activation,
+    cancellation: CancellationFlag?, operation: String = "conv2d"
+  ) throws -> Tensor {
+    let plan = ConvPlan(problem: p)
+    return try Tensor.make(operation: operation, shape: p.outputShape, workspaceBytes: plan.workspaceBytes) { out in
+      try input.values.withUnsafeBufferPointer { x in
+        try kernel.values.withUnsafeBufferPointer { w in
+          try (bias?.values ?? []).withUnsafeBufferPointer { b in
+            guard let x = x.baseAddress, let w = w.baseAddress else {
+              // No input channels: every output is the bias alone.
+              out.update(repeating: 0, count: p.pixels * p.filters)
+              epilogue(out, rows: p.pixels, filters: p.filters, bias: bias == nil ? nil : b.baseAddress, activation: activation)
+              return
+            }
+            let kernels = ConvKernels(
+              p: p, plan: plan, x: SharedPointer(x), w: SharedPointer(w),
+              bias: bias == nil ? nil : b.baseAddress.map(SharedPointer.init), out: SharedPointer(out),
+              activation: activation, cancellation: cancellation)
+            switch plan.strategy {
+            case .rowTiles: kernels.runRowTiles()
+            case .sharedPanel: kernels.runSharedPanel()
+            }
+            if cancellation?.isCancelled == true { throw TensorError.cancelled }
+          }
+        }
+      }
+    }
+  }
+}
+
+/// How a convolution is cut into GEMM calls.
+///
+/// - `rowTiles`: each thread takes its own tiles of output pixels, unfolds their patches into
+///   a panel that stays in its cache, and multiplies it by the whole kernel matrix. Best when
+///   there are many pixels and few filters (early layers).
+/// - `sharedPanel`: the threads unfold one panel of pixels together, then each multiplies it
+///   by its own share of the filters. Best when there are more filters than pixels per thread
+///   (late layers such as 14x14x512), where row tiles would make every thread pack the
+///   whole kernel matrix.
+///
+/// 1x1 stride-1 convolutions skip the unfolding: the input already is the patch matrix.
+struct ConvPlan: Sendable {
+  enum Strategy: Sendable { case rowTiles, sharedPanel }
+
+  var strategy: Strategy
+  var pointwise: Bool
+  var rowsPerTile: Int
+  var tiles: Int
+  var workers: Int
+  var workspaceBytes: Int
+
+  /// A shared panel never grows past this; larger problems are cut into row chunks.
+  static let sharedPanelLimit = 32 << 20
+
+  init(problem p: ConvProblem) {
+    pointwise =
+      p.kernelHeight == 1 && p.kernelWidth == 1 && p.strideH == 1 && p.strideW == 1 && p.padTop == 0
+      && p.padLeft == 0 && p.groups == 1
+    let macs = p.pixels * p.filters * p.patchLength
+    let threads = macs < ConvolutionTuning.serialMACs ? 1 : Parallelism.threadCount
+    let rowBytes = max(p.patchLength * MemoryLayout<Float>.stride, 1)
+    if threads > 1, p.groupFilters >= 32 * threads, p.groupFilters * threads > p.pixels {
+      strategy = .sharedPanel
+      rowsPerTile = max(1, min(p.pixels, Self.sharedPanelLimit / rowBytes))
+      tiles = (p.pixels + rowsPerTile - 1) / rowsPerTile
+      workers = threads
+      workspaceBytes = pointwise ? 0 : rowsPerTile * rowBytes
+      return
+    }
+    strategy = .rowTiles
+    // Enough rows that GEMM amortises packing the kernel, few enough that the panel stays in
+    // cache, and never so many that a thread is left without a tile.
+    var rows = max(32, ConvolutionTuning.panelBytes / rowBytes)
+    rows = min(rows, (p.pixels + threads - 1) / threads)
+    rows = max(1, rows)
+    if rows > 16 { rows -= rows % 16 }
+    rowsPerTile = rows
+    tiles = (p.pixels + rows - 1) / rows
+    workers = min(threads, tiles)
+    workspaceBytes = pointwise ? 0 : workers * rows * rowBytes
+  }
+}

@@ -1,0 +1,47 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// How many threads the engine's kernels split their work over (default: every core).
+/// BLAS itself runs single-threaded: the engine hands each thread its own tiles, so that each
+/// im2col panel is built and consumed on one core while it is still in that core's cache.
+public enum Parallelism {
+  private static let threads = Atomic<Int>(max(1, ProcessInfo.processInfo.activeProcessorCount))
+
+  public static var threadCount: Int {
+    get { threads.load(ordering: .relaxed) }
+    set { threads.store(max(1, newValue), ordering: .relaxed) }
+  }
+
+  /// Runs `body` over `0 ..< count` cut into one contiguous range per thread, with no thread
+  /// getting fewer than `grain` items (small jobs stay on the calling thread).
+  static func forEachRange(_ count: Int, grain: Int = 1, _ body: @Sendable (Range<Int>) -> Void) {
+    guard count > 0 else { return }
+    let parts = min(threadCount, max(1, count / max(grain, 1)))
+    if parts == 1 {
+      body(0..<count)
+      return
+    }
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      body(count * part / parts ..< count * (part + 1) / parts)
+    }
+  }
+
+  /// Runs `body(worker, workers)` once per worker thread; the worker strides over its items.
+  static func forEachWorker(maximum: Int, _ body: @Sendable (Int, Int) -> Void) {
+    let workers = max(1, min(threadCount, maximum))
+    if workers == 1 {
+      body(0, 1)
+      return
+    }
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in body(worker, workers) }
+  }
+}
+
+/// A raw pointer handed to worker threads. Each worker writes a disjoint part, which is what
+/// makes sharing it sound; the type only tells the compiler so.
+struct SharedPointer: @unchecked Sendable {
+  let base: UnsafeMutablePointer<Float>
+  init(_ base: UnsafeMutablePointer<Float>) { self.base = base }
+  init(_ base: UnsafePointer<Float>) { self.base = UnsafeMutablePointer(mutating: base) }
+}

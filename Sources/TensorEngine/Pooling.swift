@@ -1,0 +1,165 @@
+/// Which value a pooling window keeps.
+public enum PoolKind: String, Sendable, CaseIterable {
+  case max, average, min
+}
+
+extension Ops {
+  /// Max, average or min pooling, channels-last. Padding follows Keras: padded cells are
+  /// never candidates, so max and min ignore them and average divides by the number of
+  /// cells that lie inside the image. `strides: nil` means the pool size.
+  // input (N, H, W, C) → output (N, OH, OW, C)
+  public static func pool2d(
+    _ input: Tensor, kind: PoolKind, poolSize: Size2 = 2, strides: Size2? = nil, padding: Padding = .valid,
+    cancellation: CancellationFlag? = nil
+  ) throws -> Tensor {
+    let name = "\(kind.rawValue)_pool"
+    let view = try ImageView(operation: name, shape: input.shape)
+    let step = strides ?? poolSize
+    let rows = WindowGeometry(kernel: poolSize.height, stride: step.height, padding: padding)
+    let columns = WindowGeometry(kernel: poolSize.width, stride: step.width, padding: padding)
+    guard poolSize.height >= 1, poolSize.width >= 1, step.height >= 1, step.width >= 1 else {
+      throw TensorError.invalidArgument(operation: name, message: "pool size and strides must be at least 1")
+    }
+    if case .explicit(let before, let after) = padding,
+      before < 0 || after < 0 || max(before, after) >= min(poolSize.height, poolSize.width)
+    {
+      throw TensorError.invalidArgument(
+        operation: name, message: "padding must be between 0 and the pool size minus 1, so every window sees the image")
+    }
+    guard let r = rows.resolve(input: view.height), let c = columns.resolve(input: view.width) else {
+      throw TensorError.windowDoesNotFit(
+        operation: name, input: [view.height, view.width], window: [poolSize.height, poolSize.width])
+    }
+    let outShape = view.shape(height: r.output, width: c.output, channels: view.channels)
+    let window = PoolWindow(
+      rows: r, columns: c, kernel: poolSize, stride: step, height: view.height, width: view.width)
+    return try Tensor.make(operation: name, shape: outShape) { out in
+      input.values.withUnsafeBufferPointer { x in
+        guard let x = x.baseAddress else { return }
+        let source = SharedPointer(x)
+        let target = SharedPointer(out)
+        Parallelism.forEachRange(view.batch * r.output, grain: 4) { lines in
+          for line in lines {
+            if cancellation?.isCancelled == true { return }
+            switch kind {
+            case .max: poolLine(line, Maximum.self, window, view, source, target)
+            case .min: poolLine(line, Minimum.self, window, view, source, target)
+            case .average: poolLine(line, Mean.self, window, view, source, target)
+            }
+          }
+        }
+      }
+      if cancellation?.isCancelled == true { throw TensorError.cancelled }
+    }
+  }
+
+  public static func maxPool2d(
+    _ input: Tensor, poolSize: Size2 = 2, strides: Size2? = nil, padding: Padding = .valid,
+    cancellation: CancellationFlag? = nil
+  ) throws -> Tensor {
+    try pool2d(input, kind: .max, poolSize: poolSize, strides: strides, padding: padding, cancellation: cancellation)
+  }
+
+  public static func avgPool2d(
+    _ input: Tensor, poolSize: Size2 = 2, strides: Size2? = nil, padding: Padding = .valid,
+    cancellation: CancellationFlag? = nil
+  ) throws -> Tensor {
+    try pool2d(input, kind: .average, poolSize: poolSize, strides: strides, padding: padding, cancellation: cancellation)
+  }
+
+  public static func minPool2d(
+    _ input: Tensor, poolSize: Size2 = 2, strides: Size2? = nil, padding: Padding = .valid,
+    cancellation: CancellationFlag? = nil
+  ) throws -> Tensor {
+    try pool2d(input, kind: .min, poolSize: poolSize, strides: strides, padding: padding, cancellation: cancellation)
+  }
+
+  /// One row of output pixels: every window clipped to the image, combined channel-wise.
+  private static func poolLine<Combine: PoolCombine>(
+    _ line: Int, _: Combine.Type, _ w: PoolWindow, _ view: ImageView, _ x: SharedPointer, _ out: SharedPointer
+  ) {
+    let n = line / w.rows.output
+    let oh = line % w.rows.output
+    let channels = view.channels
+    let top = oh * w.stride.height - w.rows.padBefore
+    let h0 = max(top, 0)
+    let h1 = min(top + w.kernel.height, w.height)
+    for ow in 0..<w.columns.output {
+      let left = ow * w.stride.width - w.columns.padBefore
+      let w0 = max(left, 0)
+      let w1 = min(left + w.kernel.width, w.width)
+      let o = out.base + (line * w.columns.output + ow) * channels
+      (o).update(from: x.base + ((n * w.height + h0) * w.width + w0) * channels, count: channels)
+      var first = true
+      for ih in h0..<h1 {
+        for iw in w0..<w1 {
+          if first {
+            first = false
+            continue
+          }
+          let s = x.base + ((n * w.height + ih) * w.width + iw) * channels
+          for ch in 0..<channels { o[ch] = Combine.combine(o[ch], s[ch]) }
+        }
+      }
+      Combine.finish(o, count: channels, cells: (h1 - h0) * (w1 - w0))
+    }
+  }
+}
+
+/// A pooling window's placement along both axes.
+struct PoolWindow: Sendable {
+  var rows, columns: WindowGeometry.Resolved
+  var kernel, stride: Size2
+  var height, width: Int
+}
+
+/// How a pooling window folds its cells; static so each kind gets its own specialised loop.
+protocol PoolCombine {
+  static func combine(_ a: Float, _ b: Float) -> Float
+  static func finish(_ o: UnsafeMutablePointer<Float>, count: Int, cells: Int)
+}
+
+enum Maximum: PoolCombine {
+  @inline(__always) static func combine(_ a: Float, _ b: Float) -> Float { b > a ? b : a }
+  static func finish(_ o: UnsafeMutablePointer<Float>, count: Int, cells: Int) {}
+}
+
+enum Minimum: PoolCombine {
+  @inline(__always) static func combine(_ a: Float, _ b: Float) -> Float { b < a ? b : a }
+  static func finish(_ o: UnsafeMutablePointer<Float>, count: Int, cells: Int) {}
+}
+
+enum Mean: PoolCombine {
+  @inline(__always) static func combine(_ a: Float, _ b: Float) -> Float { a + b }
+  static func finish(_ o: UnsafeMutablePointer<Float>, count: Int, cells: Int) {
+    let scale = 1 / Float(cells)
+    for i in 0..<count { o[i] *= scale }
+  }
+}
+
+/// An image-shaped tensor seen as `(N, H, W, C)`, remembering how to give results back in
+/// the caller's rank: `(H, W)` stays `(H, W)`, `(H, W, C)` stays rank 3.
+struct ImageView: Sendable {
+  var batch, height, width, channels: Int
+  var rank: Int
+
+  init(operation: String, shape: [Int]) throws {
+    rank = shape.count
+    switch shape.count {
+    case 2: (batch, height, width, channels) = (1, shape[0], shape[1], 1)
+    case 3: (batch, height, width, channels) = (1, shape[0], shape[1], shape[2])
+    case 4: (batch, height, width, channels) = (shape[0], shape[1], shape[2], shape[3])
+    default:
+      throw TensorError.invalidShape(
+        operation: operation, shape: shape, expected: "an image (H, W), (H, W, C) or a batch (N, H, W, C)")
+    }
+  }
+
+  func shape(height: Int, width: Int, channels: Int) -> [Int] {
+    switch rank {
+    case 2: return [height, width]
+    case 3: return [height, width, channels]
+    default: return [batch, height, width, channels]
+    }
+  }
+}

@@ -1,0 +1,239 @@
+#!/usr/bin/env python3
+"""Runs the engine benchmark's workloads in ONNX Runtime and in the Swift engine, in the
+same run, and prints the ratio of the two times (ours / ONNX Runtime; at most 1.0 is the goal).
+
+The workloads mirror Sources/EngineBench: batch 1, seeded random He-scaled weights, the
+layer lists of LeNet-5, single-tower AlexNet and VGG-16. ONNX Runtime gets NCHW tensors and
+two intra-op threads. Each workload is timed in ONNX Runtime and then in the engine (a fresh
+`engine-bench --json --filter NAME` process), after waiting for the machine to be quiet, so
+that both sides see the same load.
+
+    pip install -r bench/requirements.txt
+    swift build -c release --product engine-bench
+    python3 bench/onnx_bench.py [--engine .build/release/engine-bench] [--seconds 2] [--markdown]
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+import numpy as np
+import onnx
+import onnxruntime as ort
+from onnx import TensorProto, helper, numpy_helper
+
+
+# ---------------------------------------------------------------- workloads (NCHW)
+
+def conv(rng, cin, cout, k, stride=1, pad=0, act=None):
+    w = (rng.standard_normal((cout, cin, k, k)) * np.sqrt(2.0 / (cin * k * k))).astype(np.float32)
+    b = (rng.standard_normal(cout) * 0.01).astype(np.float32)
+    return [("conv", w, b, stride, pad)] + ([("act", act)] if act else [])
+
+
+def dense(rng, n_in, n_out, act=None):
+    w = (rng.standard_normal((n_out, n_in)) * np.sqrt(2.0 / n_in)).astype(np.float32)
+    b = (rng.standard_normal(n_out) * 0.01).astype(np.float32)
+    return [("dense", w, b)] + ([("act", act)] if act else [])
+
+
+def lenet5(rng):
+    return (conv(rng, 1, 6, 5, act="Tanh") + [("pool", "AveragePool", 2, 2)] + conv(rng, 6, 16, 5, act="Tanh")
+            + [("pool", "AveragePool", 2, 2)] + conv(rng, 16, 120, 5, act="Tanh") + [("flatten",)]
+            + dense(rng, 120, 84, "Tanh") + dense(rng, 84, 10))
+
+
+def alexnet(rng):
+    return (conv(rng, 3, 96, 11, 4, 0, "Relu") + [("pool", "MaxPool", 3, 2)] + conv(rng, 96, 256, 5, 1, 2, "Relu")
+            + [("pool", "MaxPool", 3, 2)] + conv(rng, 256, 384, 3, 1, 1, "Relu") + conv(rng, 384, 384, 3, 1, 1, "Relu")
+            + conv(rng, 384, 256, 3, 1, 1, "Relu") + [("pool", "MaxPool", 3, 2), ("flatten",)]
+            + dense(rng, 9216, 4096, "Relu") + dense(rng, 4096, 4096, "Relu") + dense(rng, 4096, 1000))
+
+
+def vgg16(rng):
+    layers, cin = [], 3
+    for stage in ([64, 64], [128, 128], [256, 256, 256], [512, 512, 512], [512, 512, 512]):
+        for cout in stage:
+            layers += conv(rng, cin, cout, 3, 1, 1, "Relu")
+            cin = cout
+        layers.append(("pool", "MaxPool", 2, 2))
+    return layers + [("flatten",)] + dense(rng, 25088, 4096, "Relu") + dense(rng, 4096, 4096, "Relu") + dense(rng, 4096, 1000)
+
+
+WORKLOADS = {
+    "conv3x3_64x224x224_to64": ((1, 64, 224, 224), lambda r: conv(r, 64, 64, 3, 1, 1)),
+    "conv3x3_256x56x56_to256": ((1, 256, 56, 56), lambda r: conv(r, 256, 256, 3, 1, 1)),
+    "conv3x3_512x14x14_to512": ((1, 512, 14, 14), lambda r: conv(r, 512, 512, 3, 1, 1)),
+    "conv11x11s4_3x227x227_to96": ((1, 3, 227, 227), lambda r: conv(r, 3, 96, 11, 4, 0)),
+    "conv5x5_1x32x32_to6": ((1, 1, 32, 32), lambda r: conv(r, 1, 6, 5)),
+    "maxpool2x2s2_64x224x224": ((1, 64, 224, 224), lambda r: [("pool", "MaxPool", 2, 2)]),
+    "lenet5": ((1, 1, 32, 32), lenet5),
+    "alexnet": ((1, 3, 227, 227), alexnet),
+    "vgg16": ((1, 3, 224, 224), vgg16),
+}
+
+
+def build_model(shape, layers):
+    nodes, inits, cur = [], [], "x"
+    for i, layer in enumerate(layers):
+        out = f"t{i}"
+        kind = layer[0]
+        if kind == "conv":
+            _, w, b, stride, pad = layer
+            inits += [numpy_helper.from_array(w, f"w{i}"), numpy_helper.from_array(b, f"b{i}")]
+            nodes.append(helper.make_node("Conv", [cur, f"w{i}", f"b{i}"], [out], kernel_shape=list(w.shape[2:]),
+                                          strides=[stride, stride], pads=[pad] * 4))
+        elif kind == "act":
+            nodes.append(helper.make_node(layer[1], [cur], [out]))
+        elif kind == "pool":
+            _, op, k, s = layer
+            nodes.append(helper.make_node(op, [cur], [out], kernel_shape=[k, k], strides=[s, s]))
+        elif kind == "flatten":
+            nodes.append(helper.make_node("Flatten", [cur], [out], axis=1))
+        elif kind == "dense":
+            _, w, b = layer
+            inits += [numpy_helper.from_array(w, f"w{i}"), numpy_helper.from_array(b, f"b{i}")]
+            nodes.append(helper.make_node("Gemm", [cur, f"w{i}", f"b{i}"], [out], transB=1))
+        cur = out
+    graph = helper.make_graph(nodes, "bench", [helper.make_tensor_value_info("x", TensorProto.FLOAT, list(shape))],
+                              [helper.make_tensor_value_info(cur, TensorProto.FLOAT, None)], initializer=inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    model.ir_version = 8
+    return model.SerializeToString()
+
+
+def macs(shape, layers):
+    _, c, h, w = shape
+    total, features = 0, None
+    for layer in layers:
+        if layer[0] == "conv":
+            cout, cin, k, _ = layer[1].shape
+            h = (h + 2 * layer[4] - k) // layer[3] + 1
+            w = (w + 2 * layer[4] - k) // layer[3] + 1
+            total += cout * h * w * cin * k * k
+            c = cout
+        elif layer[0] == "pool":
+            h = (h - layer[2]) // layer[3] + 1
+            w = (w - layer[2]) // layer[3] + 1
+        elif layer[0] == "flatten":
+            features = c * h * w
+        elif layer[0] == "dense":
+            total += layer[1].shape[0] * layer[1].shape[1]
+    return total
+
+
+# ---------------------------------------------------------------- timing
+
+def cpu_busy_cores(seconds=1.0):
+    def read():
+        with open("/proc/stat") as f:
+            fields = [int(v) for v in f.readline().split()[1:]]
+        idle = fields[3] + fields[4]
+        return sum(fields), idle
+    total0, idle0 = read()
+    time.sleep(seconds)
+    total1, idle1 = read()
+    ticks = total1 - total0
+    return (os.cpu_count() or 1) * (1 - (idle1 - idle0) / ticks) if ticks else 0.0
+
+
+def wait_for_quiet(limit=0.3, patience=180):
+    """Waits until fewer than `limit` cores are busy for two 1-second windows; returns the last reading."""
+    start, calm, busy = time.time(), 0, 0.0
+    while time.time() - start < patience:
+        busy = cpu_busy_cores()
+        calm = calm + 1 if busy < limit else 0
+        if calm >= 2:
+            break
+    return busy
+
+
+def time_ort(name, seconds):
+    shape, builder = WORKLOADS[name]
+    layers = builder(np.random.default_rng(0))
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = 2
+    options.inter_op_num_threads = 1
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    session = ort.InferenceSession(build_model(shape, layers), options, providers=["CPUExecutionProvider"])
+    x = np.random.default_rng(1).uniform(-1, 1, size=shape).astype(np.float32)
+    feed = {"x": x}
+    for _ in range(3):
+        session.run(None, feed)
+    samples, start = [], time.perf_counter()
+    while len(samples) < 5 or (time.perf_counter() - start < seconds and len(samples) < 10000):
+        t0 = time.perf_counter()
+        session.run(None, feed)
+        samples.append((time.perf_counter() - t0) * 1e3)
+    return statistics.median(samples), macs(shape, layers)
+
+
+def time_engine(engine, name, seconds):
+    result = subprocess.run([engine, "--json", "--filter", name, "--seconds", str(seconds)],
+                            check=True, capture_output=True, text=True)
+    rows = [r for r in json.loads(result.stdout)["rows"] if r["name"] == name]
+    return rows[0]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--engine", default=".build/release/engine-bench", help="the Swift benchmark binary")
+    parser.add_argument("--seconds", type=float, default=2.0, help="timing budget per workload and side")
+    parser.add_argument("--filter", default=None, help="only workloads whose name contains this")
+    parser.add_argument("--no-wait", action="store_true", help="do not wait for an idle machine")
+    parser.add_argument("--markdown", action="store_true", help="print the table as markdown")
+    parser.add_argument("--json", default=None, help="also write the results to this file")
+    args = parser.parse_args()
+    if not os.path.exists(args.engine):
+        sys.exit(f"{args.engine} not found: run `swift build -c release --product engine-bench` first")
+
+    results = []
+    for name in WORKLOADS:
+        if args.filter and args.filter not in name:
+            continue
+        load_ort = 0.0 if args.no_wait else wait_for_quiet()
+        ort_ms, total_macs = time_ort(name, args.seconds)
+        load_ours = 0.0 if args.no_wait else wait_for_quiet()
+        ours = time_engine(args.engine, name, args.seconds)
+        if ours["macs"] != total_macs:
+            print(f"warning: {name}: MACs differ (engine {ours['macs']}, ONNX model {total_macs})", file=sys.stderr)
+        results.append(dict(name=name, macs=total_macs, ours_ms=ours["ms"], ort_ms=ort_ms,
+                            ratio=ours["ms"] / ort_ms, load_before=max(load_ort, load_ours)))
+        r = results[-1]
+        print(f"{name:30s} ours {r['ours_ms']:9.3f} ms  ORT {r['ort_ms']:9.3f} ms  ratio {r['ratio']:5.2f}"
+              f"  (busy cores before: {r['load_before']:.2f})", file=sys.stderr)
+
+    memory = None
+    if not args.filter or args.filter in "vgg16":
+        out = subprocess.run([args.engine, "--json", "--filter", "no-such-workload", "--memory"],
+                             check=True, capture_output=True, text=True)
+        memory = json.loads(out.stdout).get("vgg16_memory")
+
+    def gflops(m, ms):
+        return 2 * m / (ms * 1e6) if m else 0.0
+
+    if args.markdown:
+        print("| workload | MACs | ours ms | ours GFLOP/s | ORT ms | ORT GFLOP/s | ours / ORT |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for r in results:
+            print(f"| {r['name']} | {r['macs']:,} | {r['ours_ms']:.3f} | {gflops(r['macs'], r['ours_ms']):.1f} | "
+                  f"{r['ort_ms']:.3f} | {gflops(r['macs'], r['ort_ms']):.1f} | {r['ratio']:.2f} |")
+    else:
+        print(f"{'workload':30s} {'MACs':>15s} {'ours ms':>10s} {'GFLOP/s':>8s} {'ORT ms':>10s} {'GFLOP/s':>8s} {'ratio':>6s}")
+        for r in results:
+            print(f"{r['name']:30s} {r['macs']:15,d} {r['ours_ms']:10.3f} {gflops(r['macs'], r['ours_ms']):8.1f} "
+                  f"{r['ort_ms']:10.3f} {gflops(r['macs'], r['ort_ms']):8.1f} {r['ratio']:6.2f}")
+    if memory:
+        mib = 1 << 20
+        print(f"\nVGG-16 keeping every layer's output: weights {memory['weight_bytes'] / mib:.1f} MiB, "
+              f"outputs {memory['output_bytes'] / mib:.1f} MiB, peak resident {memory['peak_resident_bytes'] / mib:.1f} MiB")
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump({"rows": results, "vgg16_memory": memory, "onnxruntime": ort.__version__}, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
