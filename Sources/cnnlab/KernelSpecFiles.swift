@@ -12,7 +12,6 @@ enum KernelSpecFiles {
     // Interrupts arrive on the control socket, so a cell stops without a signal and the
     // kernel keeps every name (SIGINT is handled too, for terminals).
     var interrupt_mode = "message"
-    var metadata: [String: String] = [:]
   }
 
   static func kernelJSON(binaryPath: String) throws -> [UInt8] {

@@ -50,7 +50,7 @@ enum LogoArt {
         put(hi - w, t, window)
       }
     }
-    return try PNGEncoder.encodeRGBA(rgba, width: size, height: size)
+    return try PNGEncoder(level: 9).encode(pixels: rgba, width: size, height: size, format: .rgba)
   }
 
   static func svg() -> String {

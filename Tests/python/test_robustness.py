@@ -173,7 +173,7 @@ def test_unknown_msg_type_gets_no_reply(raw):
         ("complete_request", {"code": "pri"}),
         ("inspect_request", {"cursor_pos": 3}),
         ("is_complete_request", {}),
-        ("history_request", {"hist_access_type": "tail"}),
+        ("history_request", {"output": False, "raw": True}),
         ("history_request", {"hist_access_type": "teleport", "output": False, "raw": True}),
     ],
 )
