@@ -24,9 +24,9 @@ let package = Package(
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
 
-    .target(name: "JupyterProtocol", dependencies: ["COpenSSL"]),
-    .target(name: "JupyterKernel", dependencies: ["JupyterProtocol"]),
-    .target(name: "JupyterZMQ", dependencies: ["JupyterKernel", "JupyterProtocol", "CZeroMQ"]),
+    .target(name: "JupyterProtocol", dependencies: ["COpenSSL"], exclude: ["README.md"]),
+    .target(name: "JupyterKernel", dependencies: ["JupyterProtocol"], exclude: ["README.md"]),
+    .target(name: "JupyterZMQ", dependencies: ["JupyterKernel", "JupyterProtocol", "CZeroMQ"], exclude: ["README.md"]),
     .target(name: "TensorEngine", dependencies: ["COpenBLAS"], swiftSettings: fastMath),
     .target(name: "CNNLang", dependencies: ["TensorEngine"], swiftSettings: fastMath),
     .target(name: "EngineBench", dependencies: ["TensorEngine"], swiftSettings: fastMath),
