@@ -66,7 +66,7 @@ public final class ControlDispatcher: Sendable {
     }
   }
 
-  /// The requests both channels answer the same way. `nil` means "not a control request".
+  /// The requests both channels answer the same way; anything else is logged and ignored here.
   func handle(_ request: Request, scope: RequestScope) -> KernelAction {
     switch request {
     case .kernelInfo:

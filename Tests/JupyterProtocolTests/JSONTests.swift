@@ -69,6 +69,17 @@ private struct HandWritten: Encodable {
 
 private struct Empty: Encodable {}
 
+/// Asks for its keyed container twice, as a subclass calling `super.encode(to:)` does.
+private struct TwoPasses: Encodable {
+  enum K: String, CodingKey { case base, derived }
+  func encode(to encoder: any Encoder) throws {
+    var first = encoder.container(keyedBy: K.self)
+    try first.encode(1, forKey: .base)
+    var second = encoder.container(keyedBy: K.self)
+    try second.encode([2], forKey: .derived)
+  }
+}
+
 @Suite struct StreamingEncoderTests {
   func text(_ value: some Encodable) throws -> String {
     String(decoding: try StreamingJSONEncoder.encode(value), as: UTF8.self)
@@ -86,6 +97,11 @@ private struct Empty: Encodable {}
   @Test func nestedContainersCloseInTheRightPlaces() throws {
     #expect(try text(HandWritten()) == #"{"a":{"b":1},"c":["x",[2,null]],"d":true}"#)
     #expect(try text([HandWritten(), HandWritten()]) == "[" + [String](repeating: #"{"a":{"b":1},"c":["x",[2,null]],"d":true}"#, count: 2).joined(separator: ",") + "]")
+  }
+
+  @Test func aContainerRequestedTwiceIsOneObject() throws {
+    #expect(try text(TwoPasses()) == #"{"base":1,"derived":[2]}"#)
+    #expect(try text([TwoPasses(), TwoPasses()]) == #"[{"base":1,"derived":[2]},{"base":1,"derived":[2]}]"#)
   }
 
   @Test func edgeValues() throws {
