@@ -58,6 +58,16 @@ import Testing
     #expect(h.trace(request) == ["iopub:busy", "control:shutdown_reply", "iopub:shutdown_reply", "iopub:idle"])
   }
 
+  @Test func malformedShutdownIsAnErrorReplyAndTheKernelStays() throws {
+    let h = Harness()
+    let request = h.transport.request(msgType: "shutdown_request", json: #"{"restart": "yes"}"#)
+    #expect(h.dispatcher.control.handle(request, transport: h.transport) == .none)
+    let reply = try #require(h.reply(request, on: .control))
+    #expect(reply["status"] == .string("error"))
+    #expect(reply["ename"] == .string("ProtocolError"))
+    #expect(h.transport.reply(to: request, on: .control)?.type == "shutdown_reply")
+  }
+
   @Test func shutdownOnShellStillWorks() {
     let h = Harness()
     let request = h.transport.request(ShutdownRequest())

@@ -1,4 +1,6 @@
+import Dispatch
 import JupyterProtocol
+import Synchronization
 import Testing
 
 @Suite struct HeaderTests {
@@ -22,6 +24,16 @@ import Testing
     #expect(Set(headers.map(\.msgID)).count == 1000)
     #expect(headers.allSatisfy { $0.session == "sess" && $0.version == "5.3" && $0.msgType == "status" })
     #expect(HeaderFactory().session != HeaderFactory().session)
+  }
+
+  @Test func idsStayUniqueAcrossThreads() {
+    let factory = HeaderFactory()
+    let ids = Mutex<Set<String>>([])
+    DispatchQueue.concurrentPerform(iterations: 4) { _ in
+      let mine = (0..<2000).map { _ in factory.make(.status).msgID }
+      ids.withLock { $0.formUnion(mine) }
+    }
+    #expect(ids.withLock { $0.count } == 8000)
   }
 
   @Test func headerJSONIsExactAndReadsBack() throws {
