@@ -70,6 +70,14 @@ import Testing
     info.transport = "ipc"
     info.ip = "kernel-sock"
     #expect(info.endpoint(for: .shell) == "ipc://kernel-sock-39501")
+    #expect(!info.isIPv6)
+  }
+
+  @Test func ipv6AddressesAreBracketed() throws {
+    var info = try ConnectionInfo.parse(Array(file.utf8))
+    info.ip = "::1"
+    #expect(info.isIPv6)
+    #expect(info.endpoint(for: .control) == "tcp://[::1]:50473")
   }
 
   @Test func rejectsUnknownSchemesAndBrokenFiles() {
