@@ -26,9 +26,9 @@ let package = Package(
     .systemLibrary(name: "CPNG", providers: [.apt(["libpng-dev"])]),
     .systemLibrary(name: "CTurboJPEG", providers: [.apt(["libturbojpeg0-dev"])]),
 
-    .target(name: "JupyterProtocol", dependencies: ["COpenSSL"]),
-    .target(name: "JupyterKernel", dependencies: ["JupyterProtocol"]),
-    .target(name: "JupyterZMQ", dependencies: ["JupyterKernel", "JupyterProtocol", "CZeroMQ"]),
+    .target(name: "JupyterProtocol", dependencies: ["COpenSSL"], exclude: ["README.md"]),
+    .target(name: "JupyterKernel", dependencies: ["JupyterProtocol"], exclude: ["README.md"]),
+    .target(name: "JupyterZMQ", dependencies: ["JupyterKernel", "JupyterProtocol", "CZeroMQ"], exclude: ["README.md"]),
     .target(name: "TensorEngine", dependencies: ["COpenBLAS"], exclude: ["README.md"], swiftSettings: fastMath),
     .target(name: "Datasets", dependencies: ["TensorEngine", "CPNG", "CTurboJPEG"], exclude: ["README.md"], swiftSettings: fastMath),
     .target(name: "CNNLang", dependencies: ["TensorEngine", "Datasets"], exclude: ["README.md"], swiftSettings: fastMath),

@@ -1,12 +1,31 @@
 import JupyterProtocol
+import Synchronization
 
 /// Lets another thread interrupt a language that is otherwise confined to the execution
-/// thread. `@unchecked Sendable` is sound only because `KernelLanguage.interrupt()` is
-/// documented thread-safe and this handle calls nothing else.
-public struct InterruptHandle: @unchecked Sendable {
+/// thread, and only while a cell runs: an interrupt between cells (a stray SIGINT, the
+/// manager's interrupt before shutdown) must not cancel the next cell before it starts.
+/// `@unchecked Sendable` is sound only because `KernelLanguage.interrupt()` is documented
+/// thread-safe and this handle calls nothing else on the language.
+public final class InterruptHandle: @unchecked Sendable {
   private let language: any KernelLanguage
+  private let running = Atomic<Bool>(false)
+
   public init(_ language: any KernelLanguage) { self.language = language }
-  public func interrupt() { language.interrupt() }
+
+  /// Asks the running cell to stop; returns whether a cell was running.
+  @discardableResult
+  public func interrupt() -> Bool {
+    guard running.load(ordering: .acquiring) else { return false }
+    language.interrupt()
+    return true
+  }
+
+  /// Marks the span of `language.execute` (execution thread only).
+  func whileRunning<T>(_ body: () -> T) -> T {
+    running.store(true, ordering: .releasing)
+    defer { running.store(false, ordering: .releasing) }
+    return body()
+  }
 }
 
 /// Handles the control channel on its own thread while a cell runs: `kernel_info_request`,
@@ -15,7 +34,7 @@ public struct InterruptHandle: @unchecked Sendable {
 public final class ControlDispatcher: Sendable {
   public let factory: HeaderFactory
   private let kernelInfo: KernelInfoReply
-  private let interruptHandle: InterruptHandle
+  let interruptHandle: InterruptHandle
   private let log: KernelLog
 
   public init(kernelInfo: KernelInfoReply, interrupt: InterruptHandle, factory: HeaderFactory, log: @escaping KernelLog) {
@@ -30,7 +49,9 @@ public final class ControlDispatcher: Sendable {
     transport.send(.broadcast(KernelStatus(.starting), parent: nil, factory: factory), on: .iopub)
   }
 
-  public func interrupt() { interruptHandle.interrupt() }
+  /// Interrupts the running cell, if any (SIGINT, shutdown). Thread-safe.
+  @discardableResult
+  public func interrupt() -> Bool { interruptHandle.interrupt() }
 
   public func handle(_ message: Message, transport: any KernelTransport) -> KernelAction {
     let scope = RequestScope(request: message, channel: .control, transport: transport, factory: factory)
@@ -45,7 +66,7 @@ public final class ControlDispatcher: Sendable {
     }
   }
 
-  /// The requests both channels answer the same way. `nil` means "not a control request".
+  /// The requests both channels answer the same way; anything else is logged and ignored here.
   func handle(_ request: Request, scope: RequestScope) -> KernelAction {
     switch request {
     case .kernelInfo:

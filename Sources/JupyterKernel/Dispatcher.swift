@@ -104,7 +104,9 @@ public final class Dispatcher {
       scope.publish(ExecuteInput(code: request.code, executionCount: count))
     }
     let output = CellOutput(scope: scope, silent: request.silent)
-    let outcome = language.execute(code: request.code, executionCount: count, silent: request.silent, output: output)
+    let outcome = control.interruptHandle.whileRunning {
+      language.execute(code: request.code, executionCount: count, silent: request.silent, output: output)
+    }
     switch outcome {
     case .ok(let result):
       if let result, !request.silent {

@@ -127,6 +127,8 @@ public protocol KernelLanguage: AnyObject {
   func inspect(code: String, cursorPosition: Int, detailLevel: Int) -> MimeBundle?
   func isComplete(code: String) -> Completeness
   /// Thread-safe: asks the running cell to stop with `KeyboardInterrupt` as soon as it can.
+  /// Called only while `execute` runs (never between cells), so a language can clear its
+  /// flag when a cell ends.
   func interrupt()
   /// Called on `shutdown_request` with restart, after the reply: forget every name.
   func reset()

@@ -79,8 +79,12 @@ public struct ConnectionInfo: Sendable, Equatable, Codable {
     }
   }
 
+  /// True when `ip` is an IPv6 address, which ZeroMQ must be told about (`ZMQ_IPV6`).
+  public var isIPv6: Bool { transport == "tcp" && ip.contains(":") }
+
   private func endpoint(port: Int) -> String {
-    transport == "ipc" ? "ipc://\(ip)-\(port)" : "tcp://\(ip):\(port)"
+    if transport == "ipc" { return "ipc://\(ip)-\(port)" }
+    return isIPv6 ? "tcp://[\(ip)]:\(port)" : "tcp://\(ip):\(port)"
   }
 }
 

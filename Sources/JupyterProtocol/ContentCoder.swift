@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 /// The content of a message: an `Encodable` value that knows its wire type. An instance
 /// property, not a static one, because one error-reply type answers many request types.
 public protocol MessageContent: Encodable, Sendable {
@@ -7,8 +5,8 @@ public protocol MessageContent: Encodable, Sendable {
 }
 
 /// The one place JSON bodies are encoded and decoded. Encoding streams bytes directly (it
-/// runs for every outgoing message); decoding uses FoundationEssentials' `JSONDecoder` (not
-/// full Foundation, to keep start-up and resident memory small).
+/// runs for every outgoing message); decoding parses to `JSONValue`, then reads the typed
+/// value from it. No Foundation: it would cost the kernel start-up time and resident memory.
 public enum ContentCoder {
   /// Encodes a message body. NaN and infinities have no JSON spelling and `jupyter_client`
   /// refuses them, so they go out as strings instead of failing the whole message.
@@ -22,12 +20,18 @@ public enum ContentCoder {
   }
 
   public static func decode<T: Decodable>(_ type: T.Type, from json: RawJSON) throws(ContentError) -> T {
+    let value: JSONValue
     do {
-      return try JSONDecoder().decode(T.self, from: Data(json.bytes))
+      value = try JSONParser.parse(json.bytes)
+    } catch {
+      throw .invalidJSON(error.description)
+    }
+    do {
+      return try JSONValueDecoder().decode(T.self, from: value)
     } catch let error as DecodingError {
       throw ContentError(decoding: error)
     } catch {
-      throw ContentError.invalidJSON(String(describing: error))
+      throw .invalidJSON(String(describing: error))
     }
   }
 }

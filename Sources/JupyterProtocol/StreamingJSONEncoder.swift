@@ -74,15 +74,25 @@ struct SinkEncoder: Encoder {
   var userInfo: [CodingUserInfoKey: Any] { [:] }
 
   func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-    sink.close(above: depth)
-    sink.push(UInt8(ascii: "{"), closer: UInt8(ascii: "}"))
+    open(UInt8(ascii: "{"), closer: UInt8(ascii: "}"))
     return KeyedEncodingContainer(SinkKeyedContainer<Key>(sink: sink, depth: depth + 1))
   }
 
   func unkeyedContainer() -> any UnkeyedEncodingContainer {
-    sink.close(above: depth)
-    sink.push(UInt8(ascii: "["), closer: UInt8(ascii: "]"))
+    open(UInt8(ascii: "["), closer: UInt8(ascii: "]"))
     return SinkUnkeyedContainer(sink: sink, depth: depth + 1)
+  }
+
+  /// Opens this value's container, or reuses it: Codable lets a type ask for its container
+  /// more than once (a subclass calling `super.encode(to:)`), and the parent has not written
+  /// since, so a container still open just below this depth is this value's own.
+  private func open(_ opener: UInt8, closer: UInt8) {
+    if sink.open.count > depth, sink.open[depth].closer == closer {
+      sink.close(above: depth + 1)
+    } else {
+      sink.close(above: depth)
+      sink.push(opener, closer: closer)
+    }
   }
 
   func singleValueContainer() -> any SingleValueEncodingContainer {

@@ -17,7 +17,8 @@ import JupyterProtocol
 /// execution thread; `interrupt()` is called from the control thread and on SIGINT.
 public enum KernelServer {
   /// Binds the sockets named in `connectionFile`, serves until `shutdown_request` (or until
-  /// the process in `JPY_PARENT_PID` is gone) and returns the exit status.
+  /// the process in `JPY_PARENT_PID` is gone) and returns the exit status. Call it from the
+  /// main thread: it installs the SIGINT handler and keeps that thread for signals.
   public static func run(
     connectionFile: String, language: any KernelLanguage, log: @escaping KernelLog = standardErrorLog
   ) throws(KernelServerError) -> Int32 {

@@ -23,6 +23,9 @@ struct Sockets {
     // and never drop outputs for a slow subscriber.
     iopub.setOption(ZMQ_XPUB_VERBOSE, 1)
     iopub.setOption(ZMQ_SNDHWM, 0)
+    if info.isIPv6 {
+      for socket in [shell, control, stdin, iopub, heartbeat] { socket.setOption(ZMQ_IPV6, 1) }
+    }
     try shell.bind(info.endpoint(for: .shell))
     try control.bind(info.endpoint(for: .control))
     try stdin.bind(info.endpoint(for: .stdin))

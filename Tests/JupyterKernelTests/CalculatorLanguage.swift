@@ -9,6 +9,8 @@ final class CalculatorLanguage: KernelLanguage {
   let interrupts = Atomic<Int>(0)
   private(set) var executed: [(code: String, count: Int, silent: Bool)] = []
   private(set) var resets = 0
+  /// Runs inside `execute` when a cell is `wait`: stands in for another thread acting mid-cell.
+  var duringWait: (() -> Void)?
 
   var info: LanguageInfo {
     LanguageInfo(
@@ -35,6 +37,11 @@ final class CalculatorLanguage: KernelLanguage {
         output.updateDisplay(.plain(parts.count > 1 ? parts[1] : ""), displayID: parts[0])
       case "clear": output.clearOutput(wait: true)
       case "help": output.page(.plain("calc help"))
+      case "wait":
+        duringWait?()
+        if interrupts.load(ordering: .relaxed) > 0 {
+          return .error(ExecutionError(name: "KeyboardInterrupt", value: "", traceback: []))
+        }
       default:
         switch evaluate(expression: line) {
         case .success(let bundle): last = bundle

@@ -24,13 +24,29 @@ import Testing
     #expect(h.reply(request, on: .control)?["language_info"]?["name"] == .string("calc"))
   }
 
-  @Test func interruptRepliesOkAndInterruptsTheLanguage() {
+  @Test func interruptDuringACellReachesTheLanguage() throws {
+    let h = Harness()
+    var interrupt: Message?
+    h.language.duringWait = {
+      let request = h.transport.request(InterruptRequest())
+      interrupt = request
+      #expect(h.dispatcher.control.handle(request, transport: h.transport) == .none)
+    }
+    let cell = h.execute("wait")
+    let request = try #require(interrupt)
+    #expect(h.reply(request, on: .control) == .object(["status": .string("ok")]))
+    #expect(h.trace(request) == ["iopub:busy", "control:interrupt_reply", "iopub:idle"])
+    #expect(h.language.interrupts.load(ordering: .relaxed) == 1)
+    #expect(h.reply(cell)?["ename"] == .string("KeyboardInterrupt"))
+  }
+
+  @Test func interruptBetweenCellsIsAnsweredButNotForwarded() {
     let h = Harness()
     let (request, action) = control(h, InterruptRequest())
     #expect(action == .none)
     #expect(h.reply(request, on: .control) == .object(["status": .string("ok")]))
-    #expect(h.trace(request) == ["iopub:busy", "control:interrupt_reply", "iopub:idle"])
-    #expect(h.language.interrupts.load(ordering: .relaxed) == 1)
+    #expect(h.language.interrupts.load(ordering: .relaxed) == 0)
+    #expect(!h.dispatcher.control.interrupt())
   }
 
   @Test(arguments: [false, true])
@@ -40,6 +56,16 @@ import Testing
     #expect(action == .shutdown(restart: restart))
     #expect(h.reply(request, on: .control) == .object(["status": .string("ok"), "restart": .bool(restart)]))
     #expect(h.trace(request) == ["iopub:busy", "control:shutdown_reply", "iopub:shutdown_reply", "iopub:idle"])
+  }
+
+  @Test func malformedShutdownIsAnErrorReplyAndTheKernelStays() throws {
+    let h = Harness()
+    let request = h.transport.request(msgType: "shutdown_request", json: #"{"restart": "yes"}"#)
+    #expect(h.dispatcher.control.handle(request, transport: h.transport) == .none)
+    let reply = try #require(h.reply(request, on: .control))
+    #expect(reply["status"] == .string("error"))
+    #expect(reply["ename"] == .string("ProtocolError"))
+    #expect(h.transport.reply(to: request, on: .control)?.type == "shutdown_reply")
   }
 
   @Test func shutdownOnShellStillWorks() {

@@ -26,6 +26,18 @@ import Testing
     #expect(h.transport.codecFailures.isEmpty)
   }
 
+  @Test func transportHelpersDriveADispatcher() throws {
+    let h = Harness()
+    let request = h.transport.execute("print a\n1 + 1", through: h.dispatcher)
+    #expect(h.transport.outputs(of: request).map(\.type) == ["stream", "execute_result"])
+    #expect(h.transport.iopubSequence(for: request) == ["busy", "execute_input", "stream", "execute_result", "idle"])
+    let failing = h.transport.request(ExecuteRequest(code: "1 / 0"))
+    let queued = h.transport.request(ExecuteRequest(code: "2"))
+    #expect(h.transport.run([failing, queued], through: h.dispatcher) == [.none, .none])
+    #expect(h.transport.reply(to: queued)?.content["status"] == .string("error"))
+    #expect(h.transport.reply(to: h.transport.execute("3", through: h.dispatcher))?.content["status"] == .string("ok"))
+  }
+
   @Test func everyMessageCarriesTheRequestHeaderVerbatim() {
     let h = Harness()
     let request = h.execute("print a\n1 + 1")

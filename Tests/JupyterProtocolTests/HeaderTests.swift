@@ -1,4 +1,6 @@
+import Dispatch
 import JupyterProtocol
+import Synchronization
 import Testing
 
 @Suite struct HeaderTests {
@@ -22,6 +24,16 @@ import Testing
     #expect(Set(headers.map(\.msgID)).count == 1000)
     #expect(headers.allSatisfy { $0.session == "sess" && $0.version == "5.3" && $0.msgType == "status" })
     #expect(HeaderFactory().session != HeaderFactory().session)
+  }
+
+  @Test func idsStayUniqueAcrossThreads() {
+    let factory = HeaderFactory()
+    let ids = Mutex<Set<String>>([])
+    DispatchQueue.concurrentPerform(iterations: 4) { _ in
+      let mine = (0..<2000).map { _ in factory.make(.status).msgID }
+      ids.withLock { $0.formUnion(mine) }
+    }
+    #expect(ids.withLock { $0.count } == 8000)
   }
 
   @Test func headerJSONIsExactAndReadsBack() throws {
@@ -58,6 +70,14 @@ import Testing
     info.transport = "ipc"
     info.ip = "kernel-sock"
     #expect(info.endpoint(for: .shell) == "ipc://kernel-sock-39501")
+    #expect(!info.isIPv6)
+  }
+
+  @Test func ipv6AddressesAreBracketed() throws {
+    var info = try ConnectionInfo.parse(Array(file.utf8))
+    info.ip = "::1"
+    #expect(info.isIPv6)
+    #expect(info.endpoint(for: .control) == "tcp://[::1]:50473")
   }
 
   @Test func rejectsUnknownSchemesAndBrokenFiles() {

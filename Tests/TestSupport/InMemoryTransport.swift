@@ -53,6 +53,33 @@ public final class InMemoryTransport: KernelTransport {
     return Message(identities: [Array(identity.utf8)], header: header, content: RawJSON(Array(json.utf8)))
   }
 
+  /// Handles `requests` as one queue (a "Run All": all sent before the first is handled),
+  /// then tells the dispatcher its queue is empty, as the real server does.
+  @discardableResult
+  public func run(_ requests: [Message], through dispatcher: Dispatcher) -> [KernelAction] {
+    let actions = requests.map { dispatcher.handle($0, transport: self) }
+    dispatcher.queueDrained()
+    return actions
+  }
+
+  /// Sends one `execute_request` through `dispatcher`; returns the request, for `reply(to:)`,
+  /// `outputs(of:)` and `iopubSequence(for:)`.
+  @discardableResult
+  public func execute(
+    _ code: String, through dispatcher: Dispatcher, silent: Bool = false, storeHistory: Bool = true,
+    stopOnError: Bool = true
+  ) -> Message {
+    let message = request(ExecuteRequest(code: code, silent: silent, storeHistory: storeHistory, stopOnError: stopOnError))
+    run([message], through: dispatcher)
+    return message
+  }
+
+  /// What a notebook would show under the cell: the iopub messages caused by `request`
+  /// other than `status` and `execute_input`.
+  public func outputs(of request: Message) -> [Sent] {
+    caused(by: request).filter { $0.channel == .iopub && $0.type != "status" && $0.type != "execute_input" }
+  }
+
   public func messages(on channel: Channel) -> [Sent] { sent.filter { $0.channel == channel } }
 
   /// Everything caused by `request`, on any channel, in send order.
