@@ -78,7 +78,7 @@ extension DiagnosticMessage {
     case .rangeStepZero:
       return "range() step cannot be zero"
     case .recursionLimit(let depth):
-      return "too many nested calls (more than \(depth)): does a function call itself without stopping?"
+      return "too many nested calls (\(depth) deep): does a function call itself without stopping?"
     case .repeatedKeyword(let name):
       return "keyword argument '\(name)' is given twice"
     case .resourceLimit(let requested, let limit):

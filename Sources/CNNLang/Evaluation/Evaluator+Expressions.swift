@@ -129,7 +129,8 @@ extension Evaluator {
   }
 
   private func callFunction(_ f: Function, _ arguments: Arguments) throws(RuntimeError) -> Value {
-    if frames.count >= maximumDepth { throw RuntimeError(.recursionLimit(maximumDepth)) }
+    let tooDeep = frames.count >= maximumDepth || stackLimit.map { StackGuard.currentDepthMarker() < $0 } == true
+    if tooDeep { throw RuntimeError(.recursionLimit(frames.count)) }
     var locals: [String: Value] = [:]
     for (p, v) in zip(f.parameters, arguments.values) { locals[p.name] = v }
     frames.append(Frame(locals: locals, function: f))

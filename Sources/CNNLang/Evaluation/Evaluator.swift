@@ -26,6 +26,9 @@ public final class Evaluator {
   var file: SourceFile
   /// User-function nesting allowed before a clear error instead of a stack overflow.
   let maximumDepth: Int
+  /// The stack address below which a call is refused (see `StackGuard`); set per run, on
+  /// the thread that runs the cell.
+  var stackLimit: UInt?
 
   init(registry: BuiltinRegistry, cancellation: CancellationFlag, maximumDepth: Int) {
     self.registry = registry

@@ -134,6 +134,9 @@ struct Parser {
 
   /// `: NEWLINE INDENT statements DEDENT`, or `: statement` on the same line.
   mutating func parseBlock(after header: String) throws(Bailout) -> [Stmt] {
+    nesting += 1
+    defer { nesting -= 1 }
+    if nesting > Parser.maximumNesting { throw fail(.tooDeeplyNested, at: current.range) }
     try expect(.colon, "':' at the end of \(header)", hint: current.isPunct(.assign) ? .useDoubleEqualsToCompare : nil)
     guard current.kind == .newline else { return try parseSimpleLine() }
     advance()
