@@ -28,7 +28,7 @@ let package = Package(
     .target(name: "JupyterKernel", dependencies: ["JupyterProtocol"]),
     .target(name: "JupyterZMQ", dependencies: ["JupyterKernel", "JupyterProtocol", "CZeroMQ"]),
     .target(name: "TensorEngine", dependencies: ["COpenBLAS"], swiftSettings: fastMath),
-    .target(name: "CNNLang", dependencies: ["TensorEngine"], swiftSettings: fastMath),
+    .target(name: "CNNLang", dependencies: ["TensorEngine"], exclude: ["README.md"], swiftSettings: fastMath),
     .target(name: "EngineBench", dependencies: ["TensorEngine"], swiftSettings: fastMath),
     .target(name: "FeatureMapRender", dependencies: ["TensorEngine", "CZlib"], swiftSettings: fastMath),
     .target(

@@ -14,6 +14,8 @@ public final class Evaluator {
   struct Frame {
     var locals: [String: Value]
     let function: Function
+    /// Names declared `global` in this call.
+    var globalNames: Set<String> = []
   }
 
   public let registry: BuiltinRegistry
@@ -55,7 +57,7 @@ public final class Evaluator {
   }
 
   func bind(_ name: String, _ value: Value) {
-    if frames.isEmpty {
+    if frames.isEmpty || frames[frames.count - 1].globalNames.contains(name) {
       globals[name] = value
     } else {
       frames[frames.count - 1].locals[name] = value
@@ -118,6 +120,11 @@ public final class Evaluator {
         }
       case .def(let decl):
         bind(decl.name, .function(try makeFunction(decl)))
+      case .global(let names):
+        if !frames.isEmpty {
+          frames[frames.count - 1].globalNames.formUnion(names)
+          for name in names { frames[frames.count - 1].locals[name] = nil }
+        }
       }
     } catch {
       throw error.locating(file, s.range)

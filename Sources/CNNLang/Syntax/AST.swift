@@ -97,6 +97,8 @@ enum StmtKind {
   case `for`(target: Target, iterable: Expr, body: [Stmt])
   case `while`(condition: Expr, body: [Stmt])
   case def(FunctionDecl)
+  /// `global a, b`: inside a def, these names are assigned in the session, not locally.
+  case global([String])
 }
 
 /// A `def`: its parameters keep their default expressions, evaluated once at definition.

@@ -51,6 +51,7 @@ enum TreePrinter {
       return "(if \(parts.joined(separator: " "))\(otherwise.map { " (else \(block($0)))" } ?? ""))"
     case .for(let t, let iterable, let body): return "(for \(target(t)) \(expression(iterable)) \(block(body)))"
     case .while(let c, let body): return "(while \(expression(c)) \(block(body)))"
+    case .global(let names): return "(global \(names.joined(separator: " ")))"
     case .def(let d):
       let params = d.parameters.map { p in p.defaultValue.map { "\(p.name)=\(expression($0))" } ?? p.name }
       return "(def \(d.name) (\(params.joined(separator: " "))) \(block(d.body)))"
