@@ -117,8 +117,15 @@ extension Evaluator {
       let arguments = try Arguments.bind(function: b.name, parameters: b.parameters, positional: positional, keywords: keywords)
       return try b.body(arguments, self)
     case .method(let b, let receiver):
-      let arguments = try Arguments.bind(
-        function: b.name, parameters: b.parameters, positional: [receiver] + positional, keywords: keywords)
+      let arguments: Arguments
+      do {
+        arguments = try Arguments.bind(
+          function: b.name, parameters: b.parameters, positional: [receiver] + positional, keywords: keywords)
+      } catch {
+        // The receiver is written before the dot, so the learner did not count it.
+        guard case .tooManyArguments(let f, let maximum, let given) = error.message else { throw error }
+        throw RuntimeError(.tooManyArguments(function: f, maximum: maximum - 1, given: given - 1))
+      }
       return try b.body(arguments, self)
     case .function(let f):
       let arguments = try Arguments.bind(function: f.name, parameters: f.parameters, positional: positional, keywords: keywords)

@@ -16,12 +16,15 @@ enum Operators {
     case (.add, .tuple(let a), .tuple(let b)): return .tuple(a + b)
     case (.multiply, .string(let s), _), (.multiply, _, .string(let s)):
       guard let n = repeatCount(l, r) else { break }
+      try Sequences.checkSize(n * s.utf8.count, of: "a string of \(n * s.utf8.count) bytes")
       return .string(String(repeating: s, count: n))
     case (.multiply, .list(let a), _), (.multiply, _, .list(let a)):
       guard let n = repeatCount(l, r) else { break }
+      try Sequences.checkSize(n * a.items.count, of: "a list of \(n * a.items.count) items")
       return .list(Array([[Value]](repeating: a.items, count: n).joined()))
     case (.multiply, .tuple(let a), _), (.multiply, _, .tuple(let a)):
       guard let n = repeatCount(l, r) else { break }
+      try Sequences.checkSize(n * a.count, of: "a tuple of \(n * a.count) items")
       return .tuple(Array([[Value]](repeating: a, count: n).joined()))
     default:
       break
@@ -32,7 +35,7 @@ enum Operators {
   /// `"ab" * 3`, `3 * [0]`: the whole-number side, negative meaning none.
   private static func repeatCount(_ l: Value, _ r: Value) -> Int? {
     guard let d = l.numeric ?? r.numeric, let n = NumberText.wholeNumber(d) else { return nil }
-    return max(0, n)
+    return min(max(0, n), Sequences.maximumItems + 1)
   }
 
   static func arithmetic(_ op: BinaryOp, _ a: Double, _ b: Double) throws(RuntimeError) -> Double {
