@@ -42,3 +42,16 @@ private final class LockedBox: @unchecked Sendable {
     return value ?? nil
   }
 }
+
+/// Values nested a million deep must be built, shown and freed without exhausting the stack.
+struct DeepValueTests {
+  @Test func deeplyNestedListsAreFreed() {
+    let run = CellRun("x = []\nfor i in range(1000000):\n    x = [x]\nshort = repr(x)[:5]\nx = None\nshort")
+    #expect(run.shown == "'[[[[['")
+  }
+
+  @Test func listsInsideTuplesAreFreed() {
+    let run = CellRun("x = []\nfor i in range(300000):\n    x = ([x], i)\nx = 0\nx")
+    #expect(run.shown == "0")
+  }
+}
