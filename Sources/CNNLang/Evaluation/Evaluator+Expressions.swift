@@ -185,7 +185,8 @@ extension Evaluator {
       case .field(let e, let conversion, let spec):
         var v = try evaluate(e)
         if conversion == "r" { v = .string(v.repr) } else if conversion == "s" { v = .string(v.str) }
-        do { out += try FormatSpec.format(v, spec: spec) } catch { throw error.locating(file, e.range) }
+        let format = try formatString(spec)
+        do { out += try FormatSpec.format(v, spec: format) } catch { throw error.locating(file, e.range) }
       }
     }
     return out

@@ -33,7 +33,7 @@ enum ExprKind {
 
 enum FStringSegment {
   case literal(String)
-  case field(Expr, conversion: Character?, spec: String)
+  case field(Expr, conversion: Character?, spec: [FStringSegment])
 }
 
 struct Argument {

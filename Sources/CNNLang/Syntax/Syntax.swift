@@ -78,19 +78,24 @@ enum TreePrinter {
     }
   }
 
+  static func fstringParts(_ segments: [FStringSegment], inSpec: Bool = false) -> String {
+    let parts = segments.map { segment -> String in
+      switch segment {
+      case .literal(let t): return inSpec ? t : Value.quoted(t)
+      case .field(let e, let c, let spec):
+        let format = spec.isEmpty ? "" : ":" + fstringParts(spec, inSpec: true)
+        return "{\(expression(e))\(c.map { "!\($0)" } ?? "")\(format)}"
+      }
+    }
+    return parts.joined(separator: inSpec ? "" : " ")
+  }
+
   static func expression(_ e: Expr) -> String {
     switch e.kind {
     case .number(let d): return NumberText.repr(d)
     case .string(let s): return Value.quoted(s)
     case .fstring(let segments):
-      let parts = segments.map { segment -> String in
-        switch segment {
-        case .literal(let t): return Value.quoted(t)
-        case .field(let e, let c, let spec):
-          return "{\(expression(e))\(c.map { "!\($0)" } ?? "")\(spec.isEmpty ? "" : ":" + spec)}"
-        }
-      }
-      return "(f \(parts.joined(separator: " ")))"
+      return "(f \(fstringParts(segments)))"
     case .bool(let b): return b ? "True" : "False"
     case .none: return "None"
     case .name(let n): return n
