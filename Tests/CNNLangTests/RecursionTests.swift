@@ -55,3 +55,10 @@ struct DeepValueTests {
     #expect(run.shown == "0")
   }
 }
+
+extension DeepValueTests {
+  @Test func comparingDeepValuesDoesNotCrash() {
+    let code = "a = []\nb = []\nfor i in range(100000):\n    a = [a]\n    b = [b]\n[a == b, [[1]] == [[1]], [[1]] < [[2]]]"
+    #expect(eval(code) == "[False, True, True]")
+  }
+}
