@@ -182,7 +182,7 @@ public final class Evaluator {
       do {
         items = try Sequences.elements(of: value)
       } catch {
-        throw error.locating(file, range)
+        throw RuntimeError(.cannotUnpack(type: value.typeName, count: targets.count)).locating(file, range)
       }
       guard items.count == targets.count else {
         throw RuntimeError(.unpackCount(expected: targets.count, got: items.count)).locating(file, range)
