@@ -4,8 +4,9 @@ import TensorEngine
 /// answers completion, inspection and is_complete questions.
 ///
 /// Use it from one thread. Only `cancellation` may be touched from others: setting it ends
-/// the running cell with `KeyboardInterrupt` at the next statement or loop step. Give that
-/// thread a large stack (64 MiB or more) so deep user recursion hits the depth limit first.
+/// the running cell with `KeyboardInterrupt` at the next statement or loop step. Recursion in
+/// user code stops at 1000 calls, or earlier when the thread's stack runs low (a user call
+/// takes about 6 KB of stack): give the thread 16 MiB or more for the full depth.
 ///
 /// `@unchecked Sendable` so it can be handed to the execution thread once: the compiler cannot
 /// express "one thread at a time", which is the contract above.
@@ -35,6 +36,7 @@ public final class Interpreter: @unchecked Sendable {
     evaluator.host = host
     evaluator.file = file
     evaluator.frames = []
+    evaluator.stackLimit = StackGuard.currentThreadLimit()
     defer { evaluator.host = nil }
     do throws(RuntimeError) {
       var statements = program[...]
@@ -75,6 +77,7 @@ public final class Interpreter: @unchecked Sendable {
     }
     evaluator.host = host
     evaluator.file = file
+    evaluator.stackLimit = StackGuard.currentThreadLimit()
     defer { evaluator.host = nil }
     do throws(RuntimeError) {
       return .success(try evaluator.evaluate(expr))

@@ -22,6 +22,25 @@ struct GoldenProgramTests {
     #expect(GoldenProgramTests.programs.count >= 20)
   }
 
+  /// Every built-in function and method is called by at least one program.
+  @Test func everyBuiltinIsExercised() throws {
+    guard let root = GoldenProgramTests.root else {
+      Issue.record("no Programs folder")
+      return
+    }
+    var all = ""
+    for name in GoldenProgramTests.programs {
+      all += try String(contentsOf: root.appendingPathComponent(name), encoding: .utf8)
+    }
+    let registry = Interpreter().registry
+    for name in registry.functions.keys {
+      #expect(all.contains(name + "("), "no program calls \(name)")
+    }
+    for methods in registry.methods.values {
+      for name in methods.keys { #expect(all.contains("." + name + "("), "no program calls .\(name)") }
+    }
+  }
+
   @Test(arguments: GoldenProgramTests.programs)
   func program(_ name: String) throws {
     let url = try #require(GoldenProgramTests.root?.appendingPathComponent(name))

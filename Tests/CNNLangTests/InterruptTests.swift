@@ -8,14 +8,18 @@ import Testing
 struct InterruptTests {
   /// Runs `code` on its own thread, cancels after `delay`, and reports how long the cell took
   /// to end after the cancel and what it returned.
+  /// The cell first prints, so the test cancels only once the cell is surely running (a cancel
+  /// that arrives before `run` starts is discarded, as Jupyter wants for an idle kernel).
   private func interrupt(_ code: String, after delay: Double, interpreter: Interpreter) -> (latency: Double, result: CellResult) {
     let box = ResultBox()
+    let started = DispatchSemaphore(value: 0)
     let thread = Thread {
-      let result = interpreter.run(code, cellID: 2, host: RecordingHost())
+      let result = interpreter.run("print('started')\n" + code, cellID: 2, host: StartSignal(started))
       box.finish(result)
     }
     thread.stackSize = 64 << 20
     thread.start()
+    started.wait()
     Thread.sleep(forTimeInterval: delay)
     let cancelled = Date()
     interpreter.cancellation.cancel()
@@ -59,6 +63,22 @@ struct InterruptTests {
     interpreter.cancellation.cancel()
     #expect(CellRun("1 + 1", interpreter: interpreter).shown == "2")
   }
+}
+
+/// A host that signals when the cell first writes.
+private final class StartSignal: LanguageHost, @unchecked Sendable {
+  private let semaphore: DispatchSemaphore
+  private var signalled = false
+  init(_ semaphore: DispatchSemaphore) { self.semaphore = semaphore }
+  func write(_ text: String, toStderr: Bool) {
+    if !signalled {
+      signalled = true
+      semaphore.signal()
+    }
+  }
+  func show(_ value: Value, options: [String: Value]) {}
+  func clearOutput(wait: Bool) {}
+  func page(_ text: String) {}
 }
 
 /// Hands a cell's result from the worker thread to the test.

@@ -51,6 +51,7 @@ struct ParserTests {
 
   @Test func fstringFields() {
     #expect(Syntax.tree(of: "f\"{x:.2f} and {y!r}\"") == "(f {x:.2f} ' and ' {y!r})")
+    #expect(Syntax.tree(of: "f\"{n:>{w}}\"") == "(f {n:>{w}})")
   }
 
   /// Line 3's parser error would only repeat the lexer's, so it is left out.

@@ -47,6 +47,18 @@ struct RendererTests {
     ])
   }
 
+  @Test func anUnclosedBracketHidesTheErrorsItCauses() throws {
+    let error = try #require(CellRun("x = [1, 2\ny = 3", cellID: 2).error)
+    #expect(error.plainTraceback == [
+      "SyntaxError: '[' opened at 1:5 is never closed",
+      " --> cell[2]:1:5",
+      "  |",
+      "1 | x = [1, 2",
+      "  |     ^",
+      "  = help: add ']'",
+    ])
+  }
+
   @Test func wrongKeywordNamesTheValidOnes() throws {
     let error = try #require(CellRun("print(1, sepp=\"-\")").error)
     #expect(error.plainTraceback.last == "  = help: did you mean 'sep'? valid names: 'sep', 'end', 'file'")

@@ -89,6 +89,8 @@ struct CompletenessTests {
     #expect(interpreter.isComplete("def f():\n    if x:") == .incomplete(indent: "        "))
     #expect(interpreter.isComplete("if x:\n    pass\nelse:") == .incomplete(indent: "    "))
     #expect(interpreter.isComplete("x = 1 + \\") == .incomplete(indent: ""))
+    #expect(interpreter.isComplete("for i in x:  # each one") == .incomplete(indent: "    "))
+    #expect(interpreter.isComplete("for i in x:\n    # to do") == .incomplete(indent: "    "))
   }
 
   @Test(arguments: ["1 +* 2", ")", "x = (1]", "x = ", "print('open", "if x:\nprint(1)"])

@@ -93,6 +93,9 @@ extension BuiltinRegistry {
       if args.wasGiven("stop") { stop = try args.int("stop") } else { (start, stop) = (0, start) }
       let step = try args.int("step")
       if step == 0 { throw RuntimeError(.rangeStepZero) }
+      // Beyond 2**53 numbers stop being exact, and the count could overflow.
+      let exact = 1 << 53
+      if [start, stop, step].contains(where: { abs($0) > exact }) { throw RuntimeError(.numberTooLarge("range")) }
       return .range(RangeValue(start: start, stop: stop, step: step))
     })
 

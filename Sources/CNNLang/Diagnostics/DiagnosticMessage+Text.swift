@@ -9,6 +9,10 @@ extension DiagnosticMessage {
       return "\(f)() needs \(expected) for '\(p)', but got \(article(got))"
     case .assertionFailed(let message):
       return message ?? "the assertion is false"
+    case .danglingClause(let keyword):
+      return "'\(keyword)' must come right after an 'if' block, at the same indentation as its 'if'"
+    case .cannotUnpack(let type, let count):
+      return "cannot unpack \(article(type)) into \(count) names: it needs a list or tuple of \(count) values"
     case .divisionByZero:
       return "division by zero"
     case .duplicateArgument(let f, let p):
@@ -78,7 +82,7 @@ extension DiagnosticMessage {
     case .rangeStepZero:
       return "range() step cannot be zero"
     case .recursionLimit(let depth):
-      return "too many nested calls (more than \(depth)): does a function call itself without stopping?"
+      return "too many nested calls (\(depth) deep): does a function call itself without stopping?"
     case .repeatedKeyword(let name):
       return "keyword argument '\(name)' is given twice"
     case .resourceLimit(let requested, let limit):

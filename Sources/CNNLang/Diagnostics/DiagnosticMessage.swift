@@ -24,6 +24,7 @@ public enum DiagnosticMessage: Sendable, Equatable {
   case repeatedKeyword(String)
   case nonDefaultAfterDefault(String)
   case unsupportedSyntax(String)
+  case danglingClause(String)
 
   // Names and attributes.
   case undefinedName(String)
@@ -43,6 +44,7 @@ public enum DiagnosticMessage: Sendable, Equatable {
   case unexpectedKeyword(function: String, keyword: String)
   case duplicateArgument(function: String, parameter: String)
   case notAssignable(type: String)
+  case cannotUnpack(type: String, count: Int)
 
   // Values.
   case divisionByZero
@@ -79,13 +81,13 @@ public enum DiagnosticMessage: Sendable, Equatable {
       .expectedIndentedBlock, .expected, .invalidAssignmentTarget, .invalidNumber,
       .fstringEmptyExpression, .fstringSingleClosingBrace, .fstringUnclosedExpression, .tooDeeplyNested,
       .outsideFunction, .outsideLoop, .positionalAfterKeyword, .repeatedKeyword, .nonDefaultAfterDefault,
-      .unsupportedSyntax:
+      .unsupportedSyntax, .danglingClause:
       return .syntax
     case .undefinedName:
       return .name
     case .noAttribute, .unsupportedOperands, .unsupportedUnary, .notCallable, .notSubscriptable, .notIterable,
       .notComparable, .indexNotWhole, .argumentType, .missingArgument, .tooManyArguments, .unexpectedKeyword,
-      .duplicateArgument, .notAssignable:
+      .duplicateArgument, .notAssignable, .cannotUnpack:
       return .type
     case .divisionByZero, .notWholeNumber, .invalidLiteral, .emptySequence, .rangeStepZero, .sliceStepZero,
       .unpackCount, .invalidFormatSpec, .valueNotFound, .popFromEmpty, .negativeValue, .recursionLimit,

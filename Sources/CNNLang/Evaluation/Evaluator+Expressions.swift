@@ -117,8 +117,15 @@ extension Evaluator {
       let arguments = try Arguments.bind(function: b.name, parameters: b.parameters, positional: positional, keywords: keywords)
       return try b.body(arguments, self)
     case .method(let b, let receiver):
-      let arguments = try Arguments.bind(
-        function: b.name, parameters: b.parameters, positional: [receiver] + positional, keywords: keywords)
+      let arguments: Arguments
+      do {
+        arguments = try Arguments.bind(
+          function: b.name, parameters: b.parameters, positional: [receiver] + positional, keywords: keywords)
+      } catch {
+        // The receiver is written before the dot, so the learner did not count it.
+        guard case .tooManyArguments(let f, let maximum, let given) = error.message else { throw error }
+        throw RuntimeError(.tooManyArguments(function: f, maximum: maximum - 1, given: given - 1))
+      }
       return try b.body(arguments, self)
     case .function(let f):
       let arguments = try Arguments.bind(function: f.name, parameters: f.parameters, positional: positional, keywords: keywords)
@@ -129,7 +136,8 @@ extension Evaluator {
   }
 
   private func callFunction(_ f: Function, _ arguments: Arguments) throws(RuntimeError) -> Value {
-    if frames.count >= maximumDepth { throw RuntimeError(.recursionLimit(maximumDepth)) }
+    let tooDeep = frames.count >= maximumDepth || stackLimit.map { StackGuard.currentDepthMarker() < $0 } == true
+    if tooDeep { throw RuntimeError(.recursionLimit(frames.count)) }
     var locals: [String: Value] = [:]
     for (p, v) in zip(f.parameters, arguments.values) { locals[p.name] = v }
     frames.append(Frame(locals: locals, function: f))
@@ -177,7 +185,8 @@ extension Evaluator {
       case .field(let e, let conversion, let spec):
         var v = try evaluate(e)
         if conversion == "r" { v = .string(v.repr) } else if conversion == "s" { v = .string(v.str) }
-        do { out += try FormatSpec.format(v, spec: spec) } catch { throw error.locating(file, e.range) }
+        let format = try formatString(spec)
+        do { out += try FormatSpec.format(v, spec: format) } catch { throw error.locating(file, e.range) }
       }
     }
     return out

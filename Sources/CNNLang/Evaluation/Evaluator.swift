@@ -14,6 +14,8 @@ public final class Evaluator {
   struct Frame {
     var locals: [String: Value]
     let function: Function
+    /// Names declared `global` in this call.
+    var globalNames: Set<String> = []
   }
 
   public let registry: BuiltinRegistry
@@ -26,6 +28,9 @@ public final class Evaluator {
   var file: SourceFile
   /// User-function nesting allowed before a clear error instead of a stack overflow.
   let maximumDepth: Int
+  /// The stack address below which a call is refused (see `StackGuard`); set per run, on
+  /// the thread that runs the cell.
+  var stackLimit: UInt?
 
   init(registry: BuiltinRegistry, cancellation: CancellationFlag, maximumDepth: Int) {
     self.registry = registry
@@ -52,7 +57,7 @@ public final class Evaluator {
   }
 
   func bind(_ name: String, _ value: Value) {
-    if frames.isEmpty {
+    if frames.isEmpty || frames[frames.count - 1].globalNames.contains(name) {
       globals[name] = value
     } else {
       frames[frames.count - 1].locals[name] = value
@@ -115,6 +120,11 @@ public final class Evaluator {
         }
       case .def(let decl):
         bind(decl.name, .function(try makeFunction(decl)))
+      case .global(let names):
+        if !frames.isEmpty {
+          frames[frames.count - 1].globalNames.formUnion(names)
+          for name in names { frames[frames.count - 1].locals[name] = nil }
+        }
       }
     } catch {
       throw error.locating(file, s.range)
@@ -172,7 +182,7 @@ public final class Evaluator {
       do {
         items = try Sequences.elements(of: value)
       } catch {
-        throw error.locating(file, range)
+        throw RuntimeError(.cannotUnpack(type: value.typeName, count: targets.count)).locating(file, range)
       }
       guard items.count == targets.count else {
         throw RuntimeError(.unpackCount(expected: targets.count, got: items.count)).locating(file, range)

@@ -16,12 +16,15 @@ enum Operators {
     case (.add, .tuple(let a), .tuple(let b)): return .tuple(a + b)
     case (.multiply, .string(let s), _), (.multiply, _, .string(let s)):
       guard let n = repeatCount(l, r) else { break }
+      try Sequences.checkSize(n * s.utf8.count, of: "a string of \(n * s.utf8.count) bytes")
       return .string(String(repeating: s, count: n))
     case (.multiply, .list(let a), _), (.multiply, _, .list(let a)):
       guard let n = repeatCount(l, r) else { break }
+      try Sequences.checkSize(n * a.items.count, of: "a list of \(n * a.items.count) items")
       return .list(Array([[Value]](repeating: a.items, count: n).joined()))
     case (.multiply, .tuple(let a), _), (.multiply, _, .tuple(let a)):
       guard let n = repeatCount(l, r) else { break }
+      try Sequences.checkSize(n * a.count, of: "a tuple of \(n * a.count) items")
       return .tuple(Array([[Value]](repeating: a, count: n).joined()))
     default:
       break
@@ -32,7 +35,7 @@ enum Operators {
   /// `"ab" * 3`, `3 * [0]`: the whole-number side, negative meaning none.
   private static func repeatCount(_ l: Value, _ r: Value) -> Int? {
     guard let d = l.numeric ?? r.numeric, let n = NumberText.wholeNumber(d) else { return nil }
-    return max(0, n)
+    return min(max(0, n), Sequences.maximumItems + 1)
   }
 
   static func arithmetic(_ op: BinaryOp, _ a: Double, _ b: Double) throws(RuntimeError) -> Double {
@@ -80,8 +83,13 @@ enum Operators {
     }
   }
 
+  /// Sequences nested deeper than this are not compared (they count as unequal and unordered),
+  /// so comparing two pathological values cannot exhaust the stack.
+  static let maximumComparisonDepth = 1000
+
   /// -1, 0 or 1; nil when the two cannot be ordered. NaN compares as unordered-false, as in Python.
-  static func order(_ l: Value, _ r: Value) -> Int? {
+  static func order(_ l: Value, _ r: Value, depth: Int = 0) -> Int? {
+    if depth > maximumComparisonDepth { return nil }
     if let a = l.numeric, let b = r.numeric {
       if a.isNaN || b.isNaN { return nil }
       return a < b ? -1 : (a > b ? 1 : 0)
@@ -91,14 +99,14 @@ enum Operators {
       let x = Array(a.unicodeScalars.map(\.value))
       let y = Array(b.unicodeScalars.map(\.value))
       return x.lexicographicallyPrecedes(y) ? -1 : (x == y ? 0 : 1)
-    case (.list(let a), .list(let b)): return sequenceOrder(a.items, b.items)
-    case (.tuple(let a), .tuple(let b)): return sequenceOrder(a, b)
+    case (.list(let a), .list(let b)): return sequenceOrder(a.items, b.items, depth)
+    case (.tuple(let a), .tuple(let b)): return sequenceOrder(a, b, depth)
     default: return nil
     }
   }
 
-  private static func sequenceOrder(_ a: [Value], _ b: [Value]) -> Int? {
-    for (x, y) in zip(a, b) where x != y { return order(x, y) }
+  private static func sequenceOrder(_ a: [Value], _ b: [Value], _ depth: Int) -> Int? {
+    for (x, y) in zip(a, b) where !equal(x, y, depth: depth + 1) { return order(x, y, depth: depth + 1) }
     return a.count < b.count ? -1 : (a.count > b.count ? 1 : 0)
   }
 
@@ -133,13 +141,17 @@ enum Operators {
 
 extension Value: Equatable {
   /// Python's `==`: numbers by value (True == 1), sequences element by element.
-  public static func == (l: Value, r: Value) -> Bool {
+  public static func == (l: Value, r: Value) -> Bool { Operators.equal(l, r, depth: 0) }
+}
+
+extension Operators {
+  static func equal(_ l: Value, _ r: Value, depth: Int) -> Bool {
     if let a = l.numeric, let b = r.numeric { return a == b }
     switch (l, r) {
     case (.none, .none): return true
     case (.string(let a), .string(let b)): return a == b
-    case (.list(let a), .list(let b)): return a === b || a.items == b.items
-    case (.tuple(let a), .tuple(let b)): return a == b
+    case (.list(let a), .list(let b)): return a === b || equal(a.items, b.items, depth: depth)
+    case (.tuple(let a), .tuple(let b)): return equal(a, b, depth: depth)
     case (.range(let a), .range(let b)):
       return a.count == b.count && (a.count == 0 || (a.start == b.start && (a.count == 1 || a.step == b.step)))
     case (.function(let a), .function(let b)): return a === b
@@ -148,5 +160,10 @@ extension Value: Equatable {
     case (.stream(let a), .stream(let b)): return a == b
     default: return false
     }
+  }
+
+  private static func equal(_ a: [Value], _ b: [Value], depth: Int) -> Bool {
+    guard a.count == b.count, depth < maximumComparisonDepth else { return false }
+    return zip(a, b).allSatisfy { equal($0, $1, depth: depth + 1) }
   }
 }

@@ -33,7 +33,7 @@ enum ExprKind {
 
 enum FStringSegment {
   case literal(String)
-  case field(Expr, conversion: Character?, spec: String)
+  case field(Expr, conversion: Character?, spec: [FStringSegment])
 }
 
 struct Argument {
@@ -97,6 +97,8 @@ enum StmtKind {
   case `for`(target: Target, iterable: Expr, body: [Stmt])
   case `while`(condition: Expr, body: [Stmt])
   case def(FunctionDecl)
+  /// `global a, b`: inside a def, these names are assigned in the session, not locally.
+  case global([String])
 }
 
 /// A `def`: its parameters keep their default expressions, evaluated once at definition.

@@ -69,7 +69,8 @@ extension Lexer {
     let exprStart = pos
     var exprEnd: Int?
     var conversion: Character?
-    var spec = String.UnicodeScalarView()
+    var spec: [FStringPart] = []
+    var specText = String.UnicodeScalarView()
     var depth = 0
     var inSpec = false
     while true {
@@ -84,8 +85,25 @@ extension Lexer {
       }
       let c = s[pos]
       if inSpec {
-        if c == "}" { pos += 1; break }
-        spec.append(c)
+        if c == "}" {
+          pos += 1
+          break
+        }
+        if c == "{" {
+          // A nested field such as `{name:>{width}}`: its value becomes part of the format.
+          if !specText.isEmpty { spec.append(.literal(String(specText))) }
+          specText = String.UnicodeScalarView()
+          let nestedStart = pos + 1
+          while pos < end && s[pos] != "}" && s[pos] != "\n" && s[pos] != quote { pos += 1 }
+          guard pos < end, s[pos] == "}" else {
+            fail(.fstringUnclosedExpression, open, pos)
+            return nil
+          }
+          spec.append(.expression(range: SourceRange(start: nestedStart, end: pos), conversion: nil, spec: []))
+          pos += 1
+          continue
+        }
+        specText.append(c)
         pos += 1
         continue
       }
@@ -121,7 +139,8 @@ extension Lexer {
       fail(.fstringEmptyExpression, open, pos)
       return nil
     }
-    return .expression(range: range, conversion: conversion, spec: String(spec))
+    if !specText.isEmpty { spec.append(.literal(String(specText))) }
+    return .expression(range: range, conversion: conversion, spec: spec)
   }
 
   private mutating func skipNestedString(_ q: Unicode.Scalar) {

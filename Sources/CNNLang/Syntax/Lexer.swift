@@ -13,6 +13,8 @@ struct Lexer {
   private(set) var unclosedBrackets = 0
   var unclosedTripleString = false
   private(set) var sawStrayClosingBracket = false
+  /// Where the first bracket that is never closed opens: what follows it is misread.
+  private(set) var firstUnclosedBracket: Int?
   /// The indentation of the innermost block still open at the end (0 at top level).
   private(set) var openBlockIndent = 0
 
@@ -64,6 +66,7 @@ struct Lexer {
     }
     // A string left open swallows the closing brackets after it: report the string alone.
     let stringLeftOpen = diagnostics.contains { $0.message == .unterminatedString }
+    firstUnclosedBracket = brackets.first?.offset
     for open in brackets.reversed() {
       unclosedBrackets += 1
       if stringLeftOpen { continue }

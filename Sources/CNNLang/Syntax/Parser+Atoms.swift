@@ -82,14 +82,7 @@ extension Parser {
       case .fstring(let parts):
         advance()
         formatted = true
-        for part in parts {
-          switch part {
-          case .literal(let text):
-            segments.append(.literal(text))
-          case .expression(let range, let conversion, let spec):
-            if let e = parseField(range) { segments.append(.field(e, conversion: conversion, spec: spec)) }
-          }
-        }
+        segments += parseParts(parts)
       default:
         break loop
       }
@@ -100,6 +93,20 @@ extension Parser {
       return Expr(.string(text), range)
     }
     return Expr(.fstring(segments), range)
+  }
+
+  private mutating func parseParts(_ parts: [FStringPart]) -> [FStringSegment] {
+    var segments: [FStringSegment] = []
+    for part in parts {
+      switch part {
+      case .literal(let text):
+        segments.append(.literal(text))
+      case .expression(let range, let conversion, let spec):
+        let specSegments = parseParts(spec)
+        if let e = parseField(range) { segments.append(.field(e, conversion: conversion, spec: specSegments)) }
+      }
+    }
+    return segments
   }
 
   /// Parses the expression inside an f-string's braces; its errors join the cell's.

@@ -22,7 +22,18 @@ extension Parser {
         let condition = try parseExpression()
         let message = match(.comma) ? try parseExpression() : nil
         return Stmt(.assert(condition: condition, message: message), SourceRange(start: start, end: previousEnd))
-      case .del, .global, .lambda:
+      case .global:
+        advance()
+        var names: [String] = []
+        repeat {
+          guard case .name(let name) = current.kind else {
+            throw fail(.expected("a name after 'global'", found: current.description), at: current.range)
+          }
+          advance()
+          names.append(name)
+        } while match(.comma)
+        return Stmt(.global(names), SourceRange(start: start, end: previousEnd))
+      case .del, .lambda:
         throw fail(.unsupportedSyntax("'\(k.rawValue)'"), at: token.range)
       default:
         break

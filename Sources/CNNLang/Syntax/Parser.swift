@@ -15,6 +15,8 @@ struct Parser {
   let openBlockIndent: Int
   /// Lines where the lexer already complained: parser errors there would only repeat it.
   let linesWithLexicalErrors: Set<Int>
+  /// Errors after a bracket that is never closed are consequences of it, so they are dropped.
+  let firstUnclosedBracket: Int?
   var nesting = 0
   var functionDepth = 0
   var loopDepth = 0
@@ -29,6 +31,7 @@ struct Parser {
     unclosedTripleString = lexer.unclosedTripleString
     sawStrayClosingBracket = lexer.sawStrayClosingBracket
     openBlockIndent = lexer.openBlockIndent
+    firstUnclosedBracket = lexer.firstUnclosedBracket
     linesWithLexicalErrors = Set(lexer.diagnostics.map { file.lineIndex(of: $0.range.start) })
   }
 
@@ -75,6 +78,7 @@ struct Parser {
   /// Records a problem that does not stop parsing.
   mutating func report(_ message: DiagnosticMessage, at range: SourceRange, suggestion: Suggestion? = nil) {
     if linesWithLexicalErrors.contains(file.lineIndex(of: range.start)) { return }
+    if let open = firstUnclosedBracket, range.start > open { return }
     diagnostics.append(Diagnostic(message, at: range, suggestion: suggestion))
   }
 
@@ -134,6 +138,9 @@ struct Parser {
 
   /// `: NEWLINE INDENT statements DEDENT`, or `: statement` on the same line.
   mutating func parseBlock(after header: String) throws(Bailout) -> [Stmt] {
+    nesting += 1
+    defer { nesting -= 1 }
+    if nesting > Parser.maximumNesting { throw fail(.tooDeeplyNested, at: current.range) }
     try expect(.colon, "':' at the end of \(header)", hint: current.isPunct(.assign) ? .useDoubleEqualsToCompare : nil)
     guard current.kind == .newline else { return try parseSimpleLine() }
     advance()
@@ -175,6 +182,8 @@ struct Parser {
         let body = try parseBlock(after: "'while' on line \(file.location(of: start).line)")
         return [Stmt(.while(condition: condition, body: body), SourceRange(start: start, end: condition.range.end))]
       case .def: return [try parseDef()]
+      case .else, .elif:
+        throw fail(.danglingClause(k.rawValue), at: current.range)
       default: break
       }
     }

@@ -51,6 +51,7 @@ enum TreePrinter {
       return "(if \(parts.joined(separator: " "))\(otherwise.map { " (else \(block($0)))" } ?? ""))"
     case .for(let t, let iterable, let body): return "(for \(target(t)) \(expression(iterable)) \(block(body)))"
     case .while(let c, let body): return "(while \(expression(c)) \(block(body)))"
+    case .global(let names): return "(global \(names.joined(separator: " ")))"
     case .def(let d):
       let params = d.parameters.map { p in p.defaultValue.map { "\(p.name)=\(expression($0))" } ?? p.name }
       return "(def \(d.name) (\(params.joined(separator: " "))) \(block(d.body)))"
@@ -77,19 +78,24 @@ enum TreePrinter {
     }
   }
 
+  static func fstringParts(_ segments: [FStringSegment], inSpec: Bool = false) -> String {
+    let parts = segments.map { segment -> String in
+      switch segment {
+      case .literal(let t): return inSpec ? t : Value.quoted(t)
+      case .field(let e, let c, let spec):
+        let format = spec.isEmpty ? "" : ":" + fstringParts(spec, inSpec: true)
+        return "{\(expression(e))\(c.map { "!\($0)" } ?? "")\(format)}"
+      }
+    }
+    return parts.joined(separator: inSpec ? "" : " ")
+  }
+
   static func expression(_ e: Expr) -> String {
     switch e.kind {
     case .number(let d): return NumberText.repr(d)
     case .string(let s): return Value.quoted(s)
     case .fstring(let segments):
-      let parts = segments.map { segment -> String in
-        switch segment {
-        case .literal(let t): return Value.quoted(t)
-        case .field(let e, let c, let spec):
-          return "{\(expression(e))\(c.map { "!\($0)" } ?? "")\(spec.isEmpty ? "" : ":" + spec)}"
-        }
-      }
-      return "(f \(parts.joined(separator: " ")))"
+      return "(f \(fstringParts(segments)))"
     case .bool(let b): return b ? "True" : "False"
     case .none: return "None"
     case .name(let n): return n

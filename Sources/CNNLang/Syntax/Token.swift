@@ -38,7 +38,8 @@ struct Token: Equatable {
 /// A piece of an f-string: literal text, or an expression whose source lies at `range`.
 enum FStringPart: Equatable {
   case literal(String)
-  case expression(range: SourceRange, conversion: Character?, spec: String)
+  /// `spec` is the format after `:`, itself literal text and nested `{fields}`.
+  indirect case expression(range: SourceRange, conversion: Character?, spec: [FStringPart])
 }
 
 /// Reserved words. Python's, minus the ones the language has no use for.

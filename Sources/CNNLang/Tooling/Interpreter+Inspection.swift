@@ -36,13 +36,19 @@ extension Interpreter {
       default: return true
       }
     }
-    let lastCode = lines.last { !$0.allSatisfy(\.isWhitespace) } ?? ""
+    // The last line with code on it: blank and comment-only lines do not count.
+    let lastCode = lines.last { line in
+      let trimmed = line.trimmingWhitespace()
+      return !trimmed.isEmpty && !trimmed.hasPrefix("#")
+    } ?? ""
     let lastIndent = String(lastCode.prefix { $0 == " " || $0 == "\t" })
     if !structural.isEmpty {
-      // Only a missing block after a trailing ':' can still be mended by more lines.
-      let atEnd = structural.allSatisfy { $0.range.start >= trimmedEnd }
-      let wantsBlock = lastCode.trimmingWhitespace().hasSuffix(":")
-      return atEnd && wantsBlock ? .incomplete(indent: lastIndent + "    ") : .invalid
+      // Only a block that has not started yet, after a trailing ':', can be mended by more lines.
+      let onlyMissingBlock = structural.allSatisfy {
+        if case .expectedIndentedBlock = $0.message { return $0.range.start >= trimmedEnd }
+        return false
+      }
+      return onlyMissingBlock ? .incomplete(indent: lastIndent + "    ") : .invalid
     }
     if parser.unclosedBrackets > 0 || parser.unclosedTripleString { return .incomplete(indent: "") }
     // Console rule: an indented block ends with an empty line.

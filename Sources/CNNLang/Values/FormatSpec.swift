@@ -39,7 +39,10 @@ struct FormatSpec {
       f.precision = precision
     }
     if let c = chars.first, "bcdeEfFgGnosxX%".contains(c) { f.type = chars.removeFirst() }
-    return chars.isEmpty ? f : nil
+    // Python allows more, but a width or precision this large is a typo that would only
+    // build an enormous string.
+    guard chars.isEmpty, f.width <= 10_000, (f.precision ?? 0) <= 100 else { return nil }
+    return f
   }
 
   /// Formats a value for an f-string field, failing with a ValueError on a spec that does

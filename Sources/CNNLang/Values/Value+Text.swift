@@ -4,7 +4,7 @@ extension Value {
   /// The `text/plain` form, Python-like: strings quoted, lists `[1, 2]`, tuples `(32, 32, 1)`.
   public var repr: String {
     var seen = Set<ObjectIdentifier>()
-    return repr(seen: &seen)
+    return repr(seen: &seen, depth: 0)
   }
 
   /// The form `print` and `str()` write: like `repr`, but a string is its own text.
@@ -13,7 +13,17 @@ extension Value {
     return repr
   }
 
-  private func repr(seen: inout Set<ObjectIdentifier>) -> String {
+  /// Lists nested deeper than this print as `[...]`, so a pathological value cannot exhaust the stack.
+  static let maximumReprDepth = 100
+
+  private func repr(seen: inout Set<ObjectIdentifier>, depth: Int) -> String {
+    if depth > Value.maximumReprDepth {
+      switch self {
+      case .list: return "[...]"
+      case .tuple: return "(...)"
+      default: break
+      }
+    }
     switch self {
     case .none: return "None"
     case .bool(let b): return b ? "True" : "False"
@@ -25,11 +35,11 @@ extension Value {
       seen.insert(id)
       defer { seen.remove(id) }
       var parts: [String] = []
-      for item in storage.items { parts.append(item.repr(seen: &seen)) }
+      for item in storage.items { parts.append(item.repr(seen: &seen, depth: depth + 1)) }
       return "[" + parts.joined(separator: ", ") + "]"
     case .tuple(let items):
       var parts: [String] = []
-      for item in items { parts.append(item.repr(seen: &seen)) }
+      for item in items { parts.append(item.repr(seen: &seen, depth: depth + 1)) }
       return items.count == 1 ? "(\(parts[0]),)" : "(" + parts.joined(separator: ", ") + ")"
     case .range(let r):
       return r.step == 1 ? "range(\(r.start), \(r.stop))" : "range(\(r.start), \(r.stop), \(r.step))"

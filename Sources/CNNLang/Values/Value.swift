@@ -66,6 +66,25 @@ public enum Value {
 public final class ListStorage {
   public var items: [Value]
   public init(_ items: [Value]) { self.items = items }
+
+  /// Freeing a list that holds the last reference to another list would recurse once per
+  /// level, and `x = [x]` in a long loop nests a million deep. Nested lists are taken apart
+  /// here, iteratively, before they can free each other recursively.
+  deinit {
+    var pending = items
+    items = []
+    while var value = pending.popLast() {
+      guard case .list(var storage) = value else {
+        if case .tuple(let values) = value { pending.append(contentsOf: values) }
+        continue
+      }
+      value = .none
+      if isKnownUniquelyReferenced(&storage) {
+        pending.append(contentsOf: storage.items)
+        storage.items = []
+      }
+    }
+  }
 }
 
 /// `range(start, stop, step)`, kept lazy so `for i in range(10**7)` allocates nothing.
