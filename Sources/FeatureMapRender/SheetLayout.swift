@@ -11,6 +11,8 @@ struct SheetLayout {
 
   let tileWidth: Int
   let tileHeight: Int
+  /// True when a map has more values than its tile has pixels, so some are not drawn.
+  let downsampled: Bool
   let columns: Int
   let rows: Int
   let cellWidth: Int
@@ -59,6 +61,13 @@ struct SheetLayout {
       tw = room
       th = max(1, (h * room + w / 2) / w)
     }
+    // Very tall maps shrink to at most twice the width limit, keeping their proportions.
+    let maxHeight = 2 * maxWidth
+    if options.upscale == nil, th > maxHeight {
+      tw = max(1, tw * maxHeight / th)
+      th = maxHeight
+    }
+    downsampled = tw < w || th < h
     tw = max(tw, min(SheetLayout.minThickness, maxWidth))
     th = max(th, SheetLayout.minThickness)
     tileWidth = tw

@@ -26,11 +26,19 @@ struct TileSheet {
     let legendLabels: [String]? = options.legend ? SheetLegend.labels(range: sharedRange, diverging: colormap.isDiverging) : nil
     let labels = options.tileLabels && tiles.count > 1 ? tiles.map(\.label) : []
     let title = options.title.map { SheetLegend.fit($0, maxWidth: options.maxWidth) }
+    func layOut(_ notes: [String]) -> SheetLayout {
+      SheetLayout(
+        count: tiles.count, sourceHeight: stack.height, sourceWidth: stack.width, columns: columns, labels: labels,
+        title: title, legendLabels: legendLabels, notes: notes.map { SheetLegend.fit($0, maxWidth: options.maxWidth) },
+        options: options, defaultMinTile: defaultMinTile)
+    }
+    var layout = layOut(notes)
+    if layout.downsampled {
+      // Tile geometry does not depend on the notes, so laying out again only adds the line.
+      notes.append("maps of \(stack.height)x\(stack.width) drawn at \(layout.tileHeight)x\(layout.tileWidth) px: not every value is shown")
+      layout = layOut(notes)
+    }
     let drawnNotes = notes.map { SheetLegend.fit($0, maxWidth: options.maxWidth) }
-    let layout = SheetLayout(
-      count: tiles.count, sourceHeight: stack.height, sourceWidth: stack.width, columns: columns,
-      labels: labels, title: title, legendLabels: legendLabels, notes: drawnNotes, options: options,
-      defaultMinTile: defaultMinTile)
     guard layout.width * layout.height <= TileSheet.pixelLimit else {
       throw .imageTooLarge(width: layout.width, height: layout.height, limit: TileSheet.pixelLimit)
     }

@@ -242,3 +242,15 @@ import Testing
     #expect(RenderError.unknownMode(name: "mosaic").description == "unknown mode 'mosaic': use one of 'auto', 'grid', 'rgb', 'channels'")
   }
 }
+
+@Suite struct LargeMapTests {
+  @Test func hugeMapsShrinkAndSaySo() throws {
+    let wide = try FeatureMapRenderer.renderPNG(Tensor(shape: [40, 2000], repeating: 1))
+    #expect(wide.width <= 1200 + 2 + 20)
+    #expect(wide.notes.contains("maps of 40x2000 drawn at 24x1200 px: not every value is shown"))
+    let tall = try FeatureMapRenderer.renderPNG(Tensor(shape: [5000, 3], repeating: 1))
+    #expect(tall.height < 2400 + 200)
+    let decoded = try DecodedPNG(tall.png)
+    #expect(decoded.width == tall.width && decoded.height == tall.height)
+  }
+}
