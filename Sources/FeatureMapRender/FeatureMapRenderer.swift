@@ -35,19 +35,24 @@ public enum FeatureMapRenderer {
     case .auto: wantsRGB = channels == 3 && all.looksLikePixels()
     case .grid, .channels: wantsRGB = false
     }
+    let batchSize = shape.count == 4 ? shape[0] : nil
     if wantsRGB {
       var rgb = all
       rgb.tiles = Array(all.tiles.prefix(3))
-      return try ColorImage(channels: rgb, options: options, notes: notes).render()
+      var image = try ColorImage(channels: rgb, options: options, notes: notes).render()
+      image.batchSize = batchSize
+      return image
     }
     var shown = all
     shown.tiles = Array(all.tiles.prefix(max(1, options.maxTiles)))
     let hidden = channels - shown.tiles.count
     if hidden > 0 { notes.append("+\(hidden) more channels (\(shown.tiles.count) of \(channels) shown)") }
-    return try TileSheet(
+    var image = try TileSheet(
       stack: shown, notes: notes, options: options, columns: options.mode == .channels ? shown.tiles.count : nil,
       defaultMinTile: 112, hiddenTiles: hidden
     ).render()
+    image.batchSize = batchSize
+    return image
   }
 
   /// Draws convolution kernels: `(kh, kw)` as one tile, `(kh, kw, C_in, C_out)` as one tile per
@@ -104,10 +109,11 @@ public enum FeatureMapRenderer {
     }
     let hidden = total - tiles.count
     if hidden > 0 { notes.append("+\(hidden) more tiles (\(tiles.count) of \(total) shown)") }
-    return try TileSheet(
+    var sheet = TileSheet(
       stack: TileStack(values: values, height: kh, width: kw, tiles: tiles), notes: notes, options: options,
-      columns: columns, defaultMinTile: 72, hiddenTiles: hidden
-    ).render()
+      columns: columns, defaultMinTile: 72, hiddenTiles: hidden)
+    sheet.strictColumns = columns != nil
+    return try sheet.render()
   }
 }
 

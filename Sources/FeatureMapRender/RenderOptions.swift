@@ -130,6 +130,8 @@ public struct RenderedImage: Sendable {
   public let range: ValueRange?
   /// Facts also written under the picture, e.g. "sample 0 of 8" or "+36 more channels".
   public let notes: [String]
+  /// `N` when an `(N, H, W, C)` batch was given (only sample 0 is drawn); nil otherwise.
+  public var batchSize: Int? = nil
 
   /// The PNG as base64 text for `data["image/png"]`.
   public var base64: String { PNGEncoder.base64(png) }

@@ -28,10 +28,11 @@ struct SheetLayout {
 
   /// - Parameters:
   ///   - count: tiles drawn; `sourceHeight`/`sourceWidth`: the size of each map.
-  ///   - columns: forced column count (one row, or a filter matrix); nil picks a near-square grid.
+  ///   - columns: wanted column count (one row of channels); nil picks a near-square grid.
+  ///   - strictColumns: keep `columns` even if tiles must shrink (a filter matrix, whose rows mean something).
   ///   - legendLabels: the texts under the legend bar, so the bar can be wide enough for them.
   init(
-    count: Int, sourceHeight h: Int, sourceWidth w: Int, columns forced: Int?, labels: [String],
+    count: Int, sourceHeight h: Int, sourceWidth w: Int, columns forced: Int?, strictColumns: Bool = false, labels: [String],
     title: String?, legendLabels: [String]?, notes: [String], options: RenderOptions, defaultMinTile: Int
   ) {
     let maxWidth = max(64, options.maxWidth)
@@ -46,7 +47,7 @@ struct SheetLayout {
     // Fit the width: fewer columns first if tiles would get tiny, then a smaller factor, then downsampling.
     func fitWidth(_ c: Int) -> Int { (maxWidth - (c - 1) * gap) / c }
     let smallest = min(w * factor, 96)
-    if fitWidth(cols) < smallest { cols = max(1, min(cols, (maxWidth + gap) / (smallest + gap))) }
+    if !strictColumns, fitWidth(cols) < smallest { cols = max(1, min(cols, (maxWidth + gap) / (smallest + gap))) }
     let room = max(1, fitWidth(cols))
     var tw: Int
     var th: Int

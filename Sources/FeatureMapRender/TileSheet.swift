@@ -9,8 +9,10 @@ struct TileSheet {
   var stack: TileStack
   var notes: [String]
   var options: RenderOptions
-  /// Forced column count; nil for a near-square grid.
+  /// Wanted column count; nil for a near-square grid.
   var columns: Int?
+  /// Keep `columns` even when tiles must shrink to fit.
+  var strictColumns = false
   var defaultMinTile: Int
   var hiddenTiles: Int
 
@@ -28,7 +30,7 @@ struct TileSheet {
     let title = options.title.map { SheetLegend.fit($0, maxWidth: options.maxWidth) }
     func layOut(_ notes: [String]) -> SheetLayout {
       SheetLayout(
-        count: tiles.count, sourceHeight: stack.height, sourceWidth: stack.width, columns: columns, labels: labels,
+        count: tiles.count, sourceHeight: stack.height, sourceWidth: stack.width, columns: columns, strictColumns: strictColumns, labels: labels,
         title: title, legendLabels: legendLabels, notes: notes.map { SheetLegend.fit($0, maxWidth: options.maxWidth) },
         options: options, defaultMinTile: defaultMinTile)
     }

@@ -123,8 +123,11 @@ import Testing
     let image = try FeatureMapRenderer.renderPNG(Tensor(shape: [3, 2, 2, 1], values: first + rest))
     #expect(image.range == ValueRange(low: 0.5, high: 3.5))
     #expect(image.notes.contains("sample 0 of 3"))
+    #expect(image.batchSize == 3)
     let single = try FeatureMapRenderer.renderPNG(Tensor(shape: [1, 2, 2, 1], values: first))
     #expect(single.notes.isEmpty)
+    #expect(single.batchSize == 1)
+    #expect(try FeatureMapRenderer.renderPNG(Tensor(shape: [2, 2], values: first)).batchSize == nil)
   }
 
   @Test func perChannelScaleHasNoSharedRange() throws {
@@ -199,6 +202,15 @@ import Testing
     let image = try FeatureMapRenderer.renderFilters(Tensor(shape: [3, 3, 2, 4], values: (0..<72).map { Float($0) - 36 }))
     #expect(image.shownTiles == 8 && image.hiddenTiles == 0)
     #expect(image.colormap == .diverging)
+  }
+
+  @Test func filterMatrixKeepsOneRowPerInputChannel() throws {
+    // 16 filters of 5x5 cannot have 72 px tiles in 1200 px: tiles shrink, the 16 columns stay.
+    let image = try FeatureMapRenderer.renderFilters(Tensor(shape: [5, 5, 3, 16], repeating: 0.5), options: RenderOptions(legend: false))
+    #expect(image.shownTiles == 48)
+    // Tiles (1200 - 15 gaps of 10) / 16 = 65 px. Height: margin and border, three rows of
+    // (65 px tile + 22 px label) with two 10 px gaps, border, 8 px, one note line of 16 + 4, margin.
+    #expect(image.height == 10 + 1 + (3 * (65 + 22) + 2 * 10) + 1 + 8 + (16 + 4) + 10)
   }
 
   @Test func wideKernelStackIsAveragedOverInputs() throws {
