@@ -19,6 +19,8 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
   case unknownScale(name: String)
   /// The picture would exceed the pixel budget (a huge map, or a very tall strip).
   case imageTooLarge(width: Int, height: Int, limit: Int)
+  /// An image with no pixels (a zero width or height) cannot be a PNG.
+  case emptyImage(width: Int, height: Int)
   /// Pixel buffer and declared size disagree: a programming error in the caller.
   case pixelCountMismatch(expected: Int, got: Int)
   /// zlib refused to compress (its return code).
@@ -44,6 +46,8 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
       return "unknown scale '\(name)': use one of \(RenderScale.names.map { "'\($0)'" }.joined(separator: ", ")) or a pair (min, max)"
     case .imageTooLarge(let width, let height, let limit):
       return "the picture would be \(width)x\(height) pixels, more than the limit of \(limit) pixels"
+    case .emptyImage(let width, let height):
+      return "cannot encode an image of \(width)x\(height) pixels"
     case .pixelCountMismatch(let expected, let got):
       return "pixel buffer holds \(got) bytes where \(expected) were expected"
     case .compressionFailed(let code):
