@@ -26,7 +26,9 @@ struct ColorImage {
     let (x0, y0) = layout.tileOrigin(0)
     canvas.frame(x: x0, y: y0, width: layout.tileWidth, height: layout.tileHeight, with: palette.border)
     for (i, note) in drawnNotes.enumerated() {
-      canvas.text(note, x: SheetLayout.margin, y: layout.notesY + i * (SheetLayout.lineHeight + 4), scale: SheetLayout.textScale, with: palette.muted)
+      canvas.text(
+        note, x: SheetLayout.margin, y: layout.notesY + i * (SheetLayout.lineHeight + 4), scale: SheetLayout.textScale,
+        with: palette.muted)
     }
     var rgb = [UInt8](repeating: 0, count: canvas.pixels.count * 3)
     for (i, index) in canvas.pixels.enumerated() {

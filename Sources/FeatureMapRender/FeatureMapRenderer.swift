@@ -8,9 +8,12 @@ public enum FeatureMapRenderer {
   static let shapesForFilters = "(kh, kw) or (kh, kw, C_in, C_out)"
 
   /// Draws a tensor: `(n,)` as a heat strip, `(H, W)` as one tile, `(H, W, C)` as one tile per
-  /// channel (or one colour picture in `rgb` mode), `(N, H, W, C)` as its first sample, which is stored first
-  /// (the returned notes say so when `N > 1`). At most `options.maxTiles` channels are drawn.
-  public static func renderPNG(_ tensor: Tensor, options: RenderOptions = RenderOptions()) throws(RenderError) -> RenderedImage {
+  /// channel, `(N, H, W, C)` as its first sample (`batchSize` and the notes say so). In `.auto`
+  /// mode a 3-channel tensor of pixel data (integers in 0...255) becomes one colour picture;
+  /// pass `.rgb` for colour data scaled to 0...1. At most `options.maxTiles` channels are drawn.
+  public static func renderPNG(_ tensor: Tensor, options: RenderOptions = RenderOptions()) throws(RenderError)
+    -> RenderedImage
+  {
     let shape = tensor.shape
     guard tensor.count > 0 else { throw .emptyTensor(shape: shape) }
     var notes: [String] = []
@@ -58,7 +61,9 @@ public enum FeatureMapRenderer {
   /// Draws convolution kernels: `(kh, kw)` as one tile, `(kh, kw, C_in, C_out)` as one tile per
   /// output filter, or a row per input channel (see `FilterLayout`). Signed weights get the
   /// diverging map centred on zero unless a colormap is given.
-  public static func renderFilters(_ kernel: Tensor, options: RenderOptions = RenderOptions()) throws(RenderError) -> RenderedImage {
+  public static func renderFilters(_ kernel: Tensor, options: RenderOptions = RenderOptions()) throws(RenderError)
+    -> RenderedImage
+  {
     let shape = kernel.shape
     guard kernel.count > 0 else { throw .emptyTensor(shape: shape) }
     let kh: Int
@@ -87,7 +92,8 @@ public enum FeatureMapRenderer {
         for o in 0..<shownOut {
           tiles.append(
             TileSource(
-              start: i * cout + o, step: cin * cout, rowStep: kw * cin * cout, label: cin == 1 ? String(o) : "\(i),\(o)"))
+              start: i * cout + o, step: cin * cout, rowStep: kw * cin * cout, label: cin == 1 ? String(o) : "\(i),\(o)"
+            ))
         }
       }
       columns = cin == 1 ? nil : shownOut

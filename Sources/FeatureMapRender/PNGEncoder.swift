@@ -136,7 +136,9 @@ private struct PieceWork: @unchecked Sendable {
 
 extension Array where Element == UInt8 {
   mutating func appendBigEndian(_ value: UInt32) {
-    append(contentsOf: [UInt8(value >> 24), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF)])
+    append(contentsOf: [
+      UInt8(value >> 24), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF),
+    ])
   }
 
   /// A PNG chunk: length, type, data, CRC-32 of type and data.

@@ -37,13 +37,15 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
     case .tableTooLarge(let rows, let columns, let limit):
       return "a value table shows at most \(limit)x\(limit) values; got \(rows)x\(columns)"
     case .invalidScale(let lo, let hi):
-      return "scale must be two finite numbers with min < max; got (\(NumberText.compact(lo)), \(NumberText.compact(hi)))"
+      return
+        "scale must be two finite numbers with min < max; got (\(NumberText.compact(lo)), \(NumberText.compact(hi)))"
     case .unknownColormap(let name):
       return "unknown colormap '\(name)': use one of \(Colormap.names.map { "'\($0)'" }.joined(separator: ", "))"
     case .unknownMode(let name):
       return "unknown mode '\(name)': use one of \(RenderMode.names.map { "'\($0)'" }.joined(separator: ", "))"
     case .unknownScale(let name):
-      return "unknown scale '\(name)': use one of \(RenderScale.names.map { "'\($0)'" }.joined(separator: ", ")) or a pair (min, max)"
+      return
+        "unknown scale '\(name)': use one of \(RenderScale.names.map { "'\($0)'" }.joined(separator: ", ")) or a pair (min, max)"
     case .imageTooLarge(let width, let height, let limit):
       return "the picture would be \(width)x\(height) pixels, more than the limit of \(limit) pixels"
     case .emptyImage(let width, let height):

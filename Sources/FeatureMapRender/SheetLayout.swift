@@ -32,7 +32,8 @@ struct SheetLayout {
   ///   - strictColumns: keep `columns` even if tiles must shrink (a filter matrix, whose rows mean something).
   ///   - legendLabels: the texts under the legend bar, so the bar can be wide enough for them.
   init(
-    count: Int, sourceHeight h: Int, sourceWidth w: Int, columns forced: Int?, strictColumns: Bool = false, labels: [String],
+    count: Int, sourceHeight h: Int, sourceWidth w: Int, columns forced: Int?, strictColumns: Bool = false,
+    labels: [String],
     title: String?, legendLabels: [String]?, notes: [String], options: RenderOptions, defaultMinTile: Int
   ) {
     let maxWidth = max(64, options.maxWidth)
@@ -77,9 +78,12 @@ struct SheetLayout {
     rows = (count + cols - 1) / cols
 
     let longestLabel = labels.map(\.count).max() ?? 0
-    labelScale = longestLabel == 0 ? 0 : (BitmapFont.width(of: String(repeating: "0", count: longestLabel), scale: 2) <= tw ? 2 : 1)
+    labelScale =
+      longestLabel == 0
+      ? 0 : (BitmapFont.width(of: String(repeating: "0", count: longestLabel), scale: 2) <= tw ? 2 : 1)
     labelHeight = labelScale == 0 ? 0 : BitmapFont.glyphHeight * labelScale + 6
-    cellWidth = max(tw, labelScale == 0 ? 0 : BitmapFont.width(of: String(repeating: "0", count: longestLabel), scale: labelScale))
+    cellWidth = max(
+      tw, labelScale == 0 ? 0 : BitmapFont.width(of: String(repeating: "0", count: longestLabel), scale: labelScale))
 
     let margin = SheetLayout.margin
     titleHeight = title == nil ? 0 : SheetLayout.lineHeight + 10

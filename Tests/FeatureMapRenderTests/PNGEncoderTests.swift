@@ -81,7 +81,8 @@ import Testing
   @Test func wideShortImageSplitsIntoBands() throws {
     let width = 300_000
     let pixels = (0..<(width * 5)).map { UInt8(truncatingIfNeeded: $0 / 7) }
-    let decoded = try DecodedPNG(PNGEncoder(maxPieces: 4).encode(pixels: pixels, width: width, height: 5, format: .gray))
+    let decoded = try DecodedPNG(
+      PNGEncoder(maxPieces: 4).encode(pixels: pixels, width: width, height: 5, format: .gray))
     #expect(decoded.samples == pixels)
   }
 
