@@ -81,7 +81,9 @@ public enum FeatureMapRenderer {
     if cin == 1 { layout = .all }
     var notes: [String] = []
     var tiles: [TileSource] = []
+    // Kernel storage is (kh, kw, C_in, C_out) row-major: one step moves C_in x C_out values.
     var values = kernel.values
+    var step = cin * cout
     var columns: Int?
     let total: Int
     switch layout {
@@ -90,10 +92,7 @@ public enum FeatureMapRenderer {
       let shownIn = max(1, min(cin, limit / shownOut))
       for i in 0..<shownIn {
         for o in 0..<shownOut {
-          tiles.append(
-            TileSource(
-              start: i * cout + o, step: cin * cout, rowStep: kw * cin * cout, label: cin == 1 ? String(o) : "\(i),\(o)"
-            ))
+          tiles.append(TileSource(start: i * cout + o, label: cin == 1 ? String(o) : "\(i),\(o)"))
         }
       }
       columns = cin == 1 ? nil : shownOut
@@ -102,13 +101,14 @@ public enum FeatureMapRenderer {
     case .average:
       values = FilterReduction.meanOverInputs(kernel.values, kh: kh, kw: kw, cin: cin, cout: cout)
       for o in 0..<min(cout, limit) {
-        tiles.append(TileSource(start: o, step: cout, rowStep: kw * cout, label: String(o)))
+        tiles.append(TileSource(start: o, label: String(o)))
       }
+      step = cout
       total = cout
       notes.append("mean over \(cin) input channels")
     case .firstInput:
       for o in 0..<min(cout, limit) {
-        tiles.append(TileSource(start: o, step: cin * cout, rowStep: kw * cin * cout, label: String(o)))
+        tiles.append(TileSource(start: o, label: String(o)))
       }
       total = cout
       notes.append("input channel 0 of \(cin)")
@@ -116,7 +116,8 @@ public enum FeatureMapRenderer {
     let hidden = total - tiles.count
     if hidden > 0 { notes.append("+\(hidden) more tiles (\(tiles.count) of \(total) shown)") }
     var sheet = TileSheet(
-      stack: TileStack(values: values, height: kh, width: kw, tiles: tiles), notes: notes, options: options,
+      stack: TileStack(values: values, height: kh, width: kw, step: step, rowStep: kw * step, tiles: tiles),
+      notes: notes, options: options,
       columns: columns, defaultMinTile: 72, hiddenTiles: hidden)
     sheet.strictColumns = columns != nil
     return try sheet.render()

@@ -21,7 +21,7 @@ public enum HTMLTable {
     }
     let values = tensor.values
     let stack = TileStack(
-      values: values, height: rows, width: columns, tiles: [TileSource(start: 0, step: 1, rowStep: columns, label: "")])
+      values: values, height: rows, width: columns, step: 1, rowStep: columns, tiles: [TileSource(start: 0, label: "")])
     let colorScale = try ColorScale(stack: stack, colormap: colormap, scale: scale)
     let map = colorScale.colormap
     let range = colorScale.ranges[0]
