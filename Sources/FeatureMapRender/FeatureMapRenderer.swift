@@ -42,7 +42,7 @@ public enum FeatureMapRenderer {
     if wantsRGB {
       var rgb = all
       rgb.tiles = Array(all.tiles.prefix(3))
-      var image = try ColorImage(channels: rgb, options: options, notes: notes).render()
+      var image = try ColorSheet(stack: rgb, options: options, notes: notes).render()
       image.batchSize = batchSize
       return image
     }
@@ -77,8 +77,9 @@ public enum FeatureMapRenderer {
     }
     let limit = max(1, options.maxTiles)
     var layout = options.filterLayout
-    if layout == .auto { layout = cin == 1 || cin * cout <= limit ? .all : .average }
+    if layout == .auto { layout = cin == 3 ? .rgb : (cin * cout <= limit ? .all : .average) }
     if cin == 1 { layout = .all }
+    if layout == .rgb { return try colorFilters(kernel, options: options) }
     var notes: [String] = []
     var tiles: [TileSource] = []
     // Kernel storage is (kh, kw, C_in, C_out) row-major: one step moves C_in x C_out values.
@@ -87,7 +88,7 @@ public enum FeatureMapRenderer {
     var columns: Int?
     let total: Int
     switch layout {
-    case .all, .auto:
+    case .all, .auto, .rgb:  // .auto was resolved and .rgb returned above
       let shownOut = min(cout, limit)
       let shownIn = max(1, min(cin, limit / shownOut))
       for i in 0..<shownIn {
@@ -120,6 +121,33 @@ public enum FeatureMapRenderer {
       notes: notes, options: options,
       columns: columns, defaultMinTile: 72, hiddenTiles: hidden)
     sheet.strictColumns = columns != nil
+    return try sheet.render()
+  }
+}
+
+extension FeatureMapRenderer {
+  /// One colour tile per filter of a `(kh, kw, 3, C_out)` kernel, on a range centred on zero.
+  static func colorFilters(_ kernel: Tensor, options: RenderOptions) throws(RenderError) -> RenderedImage {
+    let shape = kernel.shape
+    guard shape.count == 4, shape[2] == 3 else {
+      throw .unsupportedShape(shape: shape, expected: "(kh, kw, 3, C_out) for colour filters")
+    }
+    let (kh, kw, cout) = (shape[0], shape[1], shape[3])
+    let shown = min(cout, max(1, options.maxTiles))
+    var tiles: [TileSource] = []
+    for o in 0..<shown {
+      for c in 0..<3 { tiles.append(TileSource(start: c * cout + o, label: String(o))) }
+    }
+    var notes = ["input channels 0, 1, 2 as red, green, blue; gray is 0"]
+    if cout > shown { notes.append("+\(cout - shown) more filters (\(shown) of \(cout) shown)") }
+    var sheet = ColorSheet(
+      stack: TileStack(
+        values: kernel.values, height: kh, width: kw, step: 3 * cout, rowStep: kw * 3 * cout, tiles: tiles),
+      options: options, notes: notes)
+    sheet.labels = (0..<shown).map(String.init)
+    sheet.centredOnZero = true
+    sheet.defaultMinTile = 72
+    sheet.hiddenTiles = cout - shown
     return try sheet.render()
   }
 }

@@ -219,11 +219,28 @@ import Testing
   @Test func filterMatrixKeepsOneRowPerInputChannel() throws {
     // 16 filters of 5x5 cannot have 72 px tiles in 1200 px: tiles shrink, the 16 columns stay.
     let image = try FeatureMapRenderer.renderFilters(
-      Tensor(shape: [5, 5, 3, 16], repeating: 0.5), options: RenderOptions(legend: false))
+      Tensor(shape: [5, 5, 3, 16], repeating: 0.5), options: RenderOptions(legend: false, filterLayout: .all))
     #expect(image.shownTiles == 48)
     // Tiles (1200 - 15 gaps of 10) / 16 = 65 px. Height: margin and border, three rows of
     // (65 px tile + 22 px label) with two 10 px gaps, border, 8 px, one note line of 16 + 4, margin.
     #expect(image.height == 10 + 1 + (3 * (65 + 22) + 2 * 10) + 1 + 8 + (16 + 4) + 10)
+  }
+
+  @Test func colourInputFiltersAreColourTiles() throws {
+    // (1, 1, 3, 2): filter 0 has weights (+1, 0, -1) for red, green, blue; filter 1 is all zero.
+    // Storage order is (c, o): [r0, r1, g0, g1, b0, b1]. Range (-1, 1): +1 -> 255, 0 -> 128, -1 -> 0.
+    let kernel = Tensor(shape: [1, 1, 3, 2], values: [1, 0, 0, 0, -1, 0])
+    let image = try FeatureMapRenderer.renderFilters(kernel, options: RenderOptions(upscale: 30, tileLabels: false))
+    let png = try DecodedPNG(image.png)
+    #expect(png.colorType == 2)
+    #expect(image.shownTiles == 2)
+    #expect(image.range == ValueRange(low: -1, high: 1))
+    #expect(png.rgb(26, 26) == [255, 128, 0])
+    #expect(png.rgb(11 + 30 + 10 + 15, 26) == [128, 128, 128])
+    #expect(throws: RenderError.self) {
+      try FeatureMapRenderer.renderFilters(
+        Tensor(shape: [3, 3, 2, 4], repeating: 1), options: RenderOptions(filterLayout: .rgb))
+    }
   }
 
   @Test func wideKernelStackIsAveragedOverInputs() throws {
