@@ -23,7 +23,9 @@ struct ColorScale {
       shared = try ColorScale.validated(range)
     case .shared:
       let pixelData = !diverging && lowest >= 0 && highest <= 255 && highest > 1 && stack.looksLikePixels()
-      shared = pixelData ? ValueRange(low: 0, high: 255) : ValueRange.fitting(minimum: lowest, maximum: highest, diverging: diverging)
+      shared =
+        pixelData
+        ? ValueRange(low: 0, high: 255) : ValueRange.fitting(minimum: lowest, maximum: highest, diverging: diverging)
     case .perChannel:
       shared = nil
     }

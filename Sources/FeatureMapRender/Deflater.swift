@@ -10,7 +10,9 @@ struct ZlibFailure: Error {
 enum Deflater {
   /// Compresses `input`; a non-final piece ends with a sync flush (an empty stored block),
   /// so the next piece's blocks can follow it directly.
-  static func rawDeflate(_ input: UnsafeRawBufferPointer, level: Int32, strategy: Int32, final: Bool) -> Result<[UInt8], ZlibFailure> {
+  static func rawDeflate(_ input: UnsafeRawBufferPointer, level: Int32, strategy: Int32, final: Bool) -> Result<
+    [UInt8], ZlibFailure
+  > {
     var stream = z_stream()
     let initCode = deflateInit2_(
       &stream, level, Z_DEFLATED, -15, 8, strategy, zlibVersion(), Int32(MemoryLayout<z_stream>.size))

@@ -8,9 +8,12 @@ public enum FeatureMapRenderer {
   static let shapesForFilters = "(kh, kw) or (kh, kw, C_in, C_out)"
 
   /// Draws a tensor: `(n,)` as a heat strip, `(H, W)` as one tile, `(H, W, C)` as one tile per
-  /// channel (or one colour picture in `rgb` mode), `(N, H, W, C)` as its first sample, which is stored first
-  /// (the returned notes say so when `N > 1`). At most `options.maxTiles` channels are drawn.
-  public static func renderPNG(_ tensor: Tensor, options: RenderOptions = RenderOptions()) throws(RenderError) -> RenderedImage {
+  /// channel, `(N, H, W, C)` as its first sample (`batchSize` and the notes say so). In `.auto`
+  /// mode a 3-channel tensor of pixel data (integers in 0...255) becomes one colour picture;
+  /// pass `.rgb` for colour data scaled to 0...1. At most `options.maxTiles` channels are drawn.
+  public static func renderPNG(_ tensor: Tensor, options: RenderOptions = RenderOptions()) throws(RenderError)
+    -> RenderedImage
+  {
     let shape = tensor.shape
     guard tensor.count > 0 else { throw .emptyTensor(shape: shape) }
     var notes: [String] = []
@@ -35,25 +38,32 @@ public enum FeatureMapRenderer {
     case .auto: wantsRGB = channels == 3 && all.looksLikePixels()
     case .grid, .channels: wantsRGB = false
     }
+    let batchSize = shape.count == 4 ? shape[0] : nil
     if wantsRGB {
       var rgb = all
       rgb.tiles = Array(all.tiles.prefix(3))
-      return try ColorImage(channels: rgb, options: options, notes: notes).render()
+      var image = try ColorSheet(stack: rgb, options: options, notes: notes).render()
+      image.batchSize = batchSize
+      return image
     }
     var shown = all
     shown.tiles = Array(all.tiles.prefix(max(1, options.maxTiles)))
     let hidden = channels - shown.tiles.count
     if hidden > 0 { notes.append("+\(hidden) more channels (\(shown.tiles.count) of \(channels) shown)") }
-    return try TileSheet(
+    var image = try TileSheet(
       stack: shown, notes: notes, options: options, columns: options.mode == .channels ? shown.tiles.count : nil,
       defaultMinTile: 112, hiddenTiles: hidden
     ).render()
+    image.batchSize = batchSize
+    return image
   }
 
   /// Draws convolution kernels: `(kh, kw)` as one tile, `(kh, kw, C_in, C_out)` as one tile per
   /// output filter, or a row per input channel (see `FilterLayout`). Signed weights get the
   /// diverging map centred on zero unless a colormap is given.
-  public static func renderFilters(_ kernel: Tensor, options: RenderOptions = RenderOptions()) throws(RenderError) -> RenderedImage {
+  public static func renderFilters(_ kernel: Tensor, options: RenderOptions = RenderOptions()) throws(RenderError)
+    -> RenderedImage
+  {
     let shape = kernel.shape
     guard kernel.count > 0 else { throw .emptyTensor(shape: shape) }
     let kh: Int
@@ -67,22 +77,23 @@ public enum FeatureMapRenderer {
     }
     let limit = max(1, options.maxTiles)
     var layout = options.filterLayout
-    if layout == .auto { layout = cin == 1 || cin * cout <= limit ? .all : .average }
+    if layout == .auto { layout = cin == 3 ? .rgb : (cin * cout <= limit ? .all : .average) }
     if cin == 1 { layout = .all }
+    if layout == .rgb { return try colorFilters(kernel, options: options) }
     var notes: [String] = []
     var tiles: [TileSource] = []
+    // Kernel storage is (kh, kw, C_in, C_out) row-major: one step moves C_in x C_out values.
     var values = kernel.values
+    var step = cin * cout
     var columns: Int?
     let total: Int
     switch layout {
-    case .all, .auto:
+    case .all, .auto, .rgb:  // .auto was resolved and .rgb returned above
       let shownOut = min(cout, limit)
       let shownIn = max(1, min(cin, limit / shownOut))
       for i in 0..<shownIn {
         for o in 0..<shownOut {
-          tiles.append(
-            TileSource(
-              start: i * cout + o, step: cin * cout, rowStep: kw * cin * cout, label: cin == 1 ? String(o) : "\(i),\(o)"))
+          tiles.append(TileSource(start: i * cout + o, label: cin == 1 ? String(o) : "\(i),\(o)"))
         }
       }
       columns = cin == 1 ? nil : shownOut
@@ -91,23 +102,53 @@ public enum FeatureMapRenderer {
     case .average:
       values = FilterReduction.meanOverInputs(kernel.values, kh: kh, kw: kw, cin: cin, cout: cout)
       for o in 0..<min(cout, limit) {
-        tiles.append(TileSource(start: o, step: cout, rowStep: kw * cout, label: String(o)))
+        tiles.append(TileSource(start: o, label: String(o)))
       }
+      step = cout
       total = cout
       notes.append("mean over \(cin) input channels")
     case .firstInput:
       for o in 0..<min(cout, limit) {
-        tiles.append(TileSource(start: o, step: cin * cout, rowStep: kw * cin * cout, label: String(o)))
+        tiles.append(TileSource(start: o, label: String(o)))
       }
       total = cout
       notes.append("input channel 0 of \(cin)")
     }
     let hidden = total - tiles.count
     if hidden > 0 { notes.append("+\(hidden) more tiles (\(tiles.count) of \(total) shown)") }
-    return try TileSheet(
-      stack: TileStack(values: values, height: kh, width: kw, tiles: tiles), notes: notes, options: options,
-      columns: columns, defaultMinTile: 72, hiddenTiles: hidden
-    ).render()
+    var sheet = TileSheet(
+      stack: TileStack(values: values, height: kh, width: kw, step: step, rowStep: kw * step, tiles: tiles),
+      notes: notes, options: options,
+      columns: columns, defaultMinTile: 72, hiddenTiles: hidden)
+    sheet.strictColumns = columns != nil
+    return try sheet.render()
+  }
+}
+
+extension FeatureMapRenderer {
+  /// One colour tile per filter of a `(kh, kw, 3, C_out)` kernel, on a range centred on zero.
+  static func colorFilters(_ kernel: Tensor, options: RenderOptions) throws(RenderError) -> RenderedImage {
+    let shape = kernel.shape
+    guard shape.count == 4, shape[2] == 3 else {
+      throw .unsupportedShape(shape: shape, expected: "(kh, kw, 3, C_out) for colour filters")
+    }
+    let (kh, kw, cout) = (shape[0], shape[1], shape[3])
+    let shown = min(cout, max(1, options.maxTiles))
+    var tiles: [TileSource] = []
+    for o in 0..<shown {
+      for c in 0..<3 { tiles.append(TileSource(start: c * cout + o, label: String(o))) }
+    }
+    var notes = ["input channels 0, 1, 2 as red, green, blue; gray is 0"]
+    if cout > shown { notes.append("+\(cout - shown) more filters (\(shown) of \(cout) shown)") }
+    var sheet = ColorSheet(
+      stack: TileStack(
+        values: kernel.values, height: kh, width: kw, step: 3 * cout, rowStep: kw * 3 * cout, tiles: tiles),
+      options: options, notes: notes)
+    sheet.labels = (0..<shown).map(String.init)
+    sheet.centredOnZero = true
+    sheet.defaultMinTile = 72
+    sheet.hiddenTiles = cout - shown
+    return try sheet.render()
   }
 }
 

@@ -16,17 +16,20 @@ public enum HTMLTable {
   ) throws(RenderError) -> String {
     guard tensor.count > 0 else { throw .emptyTensor(shape: tensor.shape) }
     let (rows, columns) = try tableShape(tensor.shape)
-    guard rows <= maxSide, columns <= maxSide else { throw .tableTooLarge(rows: rows, columns: columns, limit: maxSide) }
+    guard rows <= maxSide, columns <= maxSide else {
+      throw .tableTooLarge(rows: rows, columns: columns, limit: maxSide)
+    }
     let values = tensor.values
     let stack = TileStack(
-      values: values, height: rows, width: columns, tiles: [TileSource(start: 0, step: 1, rowStep: columns, label: "")])
+      values: values, height: rows, width: columns, step: 1, rowStep: columns, tiles: [TileSource(start: 0, label: "")])
     let colorScale = try ColorScale(stack: stack, colormap: colormap, scale: scale)
     let map = colorScale.colormap
     let range = colorScale.ranges[0]
     let table = map.lut
     let mapping = LevelMapping(range: range, levels: table.count, missing: 0)
 
-    var html = "<table class=\"cnnlab-table\" style=\"border-collapse:collapse;font-family:monospace;font-size:9px;line-height:1.1;text-align:right\">"
+    var html =
+      "<table class=\"cnnlab-table\" style=\"border-collapse:collapse;font-family:monospace;font-size:9px;line-height:1.1;text-align:right\">"
     let headStyle = "style=\"padding:1px 3px;color:#888;font-weight:normal;text-align:center\""
     if indices {
       html += "<thead><tr><th \(headStyle)></th>"
@@ -55,7 +58,9 @@ public enum HTMLTable {
     var html = "<figure class=\"cnnlab-figure\" style=\"margin:0\">"
     html += "<img src=\"data:image/png;base64,\(PNGEncoder.base64(png))\" width=\"\(width)\" height=\"\(height)\""
     html += " style=\"image-rendering:pixelated\" alt=\"\(escape(caption ?? "feature maps"))\"/>"
-    if let caption { html += "<figcaption style=\"font-family:monospace;font-size:11px\">\(escape(caption))</figcaption>" }
+    if let caption {
+      html += "<figcaption style=\"font-family:monospace;font-size:11px\">\(escape(caption))</figcaption>"
+    }
     return html + "</figure>"
   }
 

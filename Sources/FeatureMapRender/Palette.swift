@@ -13,7 +13,9 @@ struct Palette: Sendable {
 
   /// Frame colours: white paper, near-black ink, mid-gray notes, light-gray tile borders,
   /// and magenta for NaN because no colormap here uses it.
-  private static let frame = [RGB(255, 255, 255), RGB(34, 34, 34), RGB(110, 110, 110), RGB(200, 200, 200), RGB(255, 0, 255)]
+  private static let frame = [
+    RGB(255, 255, 255), RGB(34, 34, 34), RGB(110, 110, 110), RGB(200, 200, 200), RGB(255, 0, 255),
+  ]
 
   init(colormap: Colormap) {
     if colormap == .gray {

@@ -19,6 +19,8 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
   case unknownScale(name: String)
   /// The picture would exceed the pixel budget (a huge map, or a very tall strip).
   case imageTooLarge(width: Int, height: Int, limit: Int)
+  /// An image with no pixels (a zero width or height) cannot be a PNG.
+  case emptyImage(width: Int, height: Int)
   /// Pixel buffer and declared size disagree: a programming error in the caller.
   case pixelCountMismatch(expected: Int, got: Int)
   /// zlib refused to compress (its return code).
@@ -35,15 +37,19 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
     case .tableTooLarge(let rows, let columns, let limit):
       return "a value table shows at most \(limit)x\(limit) values; got \(rows)x\(columns)"
     case .invalidScale(let lo, let hi):
-      return "scale must be two finite numbers with min < max; got (\(NumberText.compact(lo)), \(NumberText.compact(hi)))"
+      return
+        "scale must be two finite numbers with min < max; got (\(NumberText.compact(lo)), \(NumberText.compact(hi)))"
     case .unknownColormap(let name):
       return "unknown colormap '\(name)': use one of \(Colormap.names.map { "'\($0)'" }.joined(separator: ", "))"
     case .unknownMode(let name):
       return "unknown mode '\(name)': use one of \(RenderMode.names.map { "'\($0)'" }.joined(separator: ", "))"
     case .unknownScale(let name):
-      return "unknown scale '\(name)': use one of \(RenderScale.names.map { "'\($0)'" }.joined(separator: ", ")) or a pair (min, max)"
+      return
+        "unknown scale '\(name)': use one of \(RenderScale.names.map { "'\($0)'" }.joined(separator: ", ")) or a pair (min, max)"
     case .imageTooLarge(let width, let height, let limit):
       return "the picture would be \(width)x\(height) pixels, more than the limit of \(limit) pixels"
+    case .emptyImage(let width, let height):
+      return "cannot encode an image of \(width)x\(height) pixels"
     case .pixelCountMismatch(let expected, let got):
       return "pixel buffer holds \(got) bytes where \(expected) were expected"
     case .compressionFailed(let code):

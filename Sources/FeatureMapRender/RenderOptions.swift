@@ -38,8 +38,11 @@ public enum RenderMode: String, Sendable, CaseIterable {
 
 /// How `renderFilters` shows a kernel `(kh, kw, C_in, C_out)` with several input channels.
 public enum FilterLayout: Sendable, Equatable {
-  /// `all` when `C_in x C_out` fits in `maxTiles`, else `average`.
+  /// `rgb` when `C_in` is 3, else `all` when `C_in x C_out` fits in `maxTiles`, else `average`.
   case auto
+  /// One colour tile per output filter, input channels 0, 1, 2 as red, green, blue, zero
+  /// mid-gray: the classic picture of a first layer's filters on colour images. Needs `C_in == 3`.
+  case rgb
   /// One tile per output filter: the mean over input channels.
   case average
   /// One tile per output filter: input channel 0 only.
@@ -124,12 +127,14 @@ public struct RenderedImage: Sendable {
   /// Channels (or filters) drawn, and those left out by paging.
   public let shownTiles: Int
   public let hiddenTiles: Int
-  /// The colormap used (chosen automatically unless one was given).
+  /// The colormap used (chosen automatically unless one was given); `.gray` for RGB pictures.
   public let colormap: Colormap
   /// The values the colormap spans; nil when each channel has its own range or for RGB.
   public let range: ValueRange?
   /// Facts also written under the picture, e.g. "sample 0 of 8" or "+36 more channels".
   public let notes: [String]
+  /// `N` when an `(N, H, W, C)` batch was given (only sample 0 is drawn); nil otherwise.
+  public var batchSize: Int? = nil
 
   /// The PNG as base64 text for `data["image/png"]`.
   public var base64: String { PNGEncoder.base64(png) }

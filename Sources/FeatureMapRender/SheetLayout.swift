@@ -11,6 +11,8 @@ struct SheetLayout {
 
   let tileWidth: Int
   let tileHeight: Int
+  /// True when a map has more values than its tile has pixels, so some are not drawn.
+  let downsampled: Bool
   let columns: Int
   let rows: Int
   let cellWidth: Int
@@ -26,10 +28,12 @@ struct SheetLayout {
 
   /// - Parameters:
   ///   - count: tiles drawn; `sourceHeight`/`sourceWidth`: the size of each map.
-  ///   - columns: forced column count (one row, or a filter matrix); nil picks a near-square grid.
+  ///   - columns: wanted column count (one row of channels); nil picks a near-square grid.
+  ///   - strictColumns: keep `columns` even if tiles must shrink (a filter matrix, whose rows mean something).
   ///   - legendLabels: the texts under the legend bar, so the bar can be wide enough for them.
   init(
-    count: Int, sourceHeight h: Int, sourceWidth w: Int, columns forced: Int?, labels: [String],
+    count: Int, sourceHeight h: Int, sourceWidth w: Int, columns forced: Int?, strictColumns: Bool = false,
+    labels: [String],
     title: String?, legendLabels: [String]?, notes: [String], options: RenderOptions, defaultMinTile: Int
   ) {
     let maxWidth = max(64, options.maxWidth)
@@ -44,7 +48,7 @@ struct SheetLayout {
     // Fit the width: fewer columns first if tiles would get tiny, then a smaller factor, then downsampling.
     func fitWidth(_ c: Int) -> Int { (maxWidth - (c - 1) * gap) / c }
     let smallest = min(w * factor, 96)
-    if fitWidth(cols) < smallest { cols = max(1, min(cols, (maxWidth + gap) / (smallest + gap))) }
+    if !strictColumns, fitWidth(cols) < smallest { cols = max(1, min(cols, (maxWidth + gap) / (smallest + gap))) }
     let room = max(1, fitWidth(cols))
     var tw: Int
     var th: Int
@@ -59,6 +63,13 @@ struct SheetLayout {
       tw = room
       th = max(1, (h * room + w / 2) / w)
     }
+    // Very tall maps shrink to at most twice the width limit, keeping their proportions.
+    let maxHeight = 2 * maxWidth
+    if options.upscale == nil, th > maxHeight {
+      tw = max(1, tw * maxHeight / th)
+      th = maxHeight
+    }
+    downsampled = tw < w || th < h
     tw = max(tw, min(SheetLayout.minThickness, maxWidth))
     th = max(th, SheetLayout.minThickness)
     tileWidth = tw
@@ -67,9 +78,12 @@ struct SheetLayout {
     rows = (count + cols - 1) / cols
 
     let longestLabel = labels.map(\.count).max() ?? 0
-    labelScale = longestLabel == 0 ? 0 : (BitmapFont.width(of: String(repeating: "0", count: longestLabel), scale: 2) <= tw ? 2 : 1)
+    labelScale =
+      longestLabel == 0
+      ? 0 : (BitmapFont.width(of: String(repeating: "0", count: longestLabel), scale: 2) <= tw ? 2 : 1)
     labelHeight = labelScale == 0 ? 0 : BitmapFont.glyphHeight * labelScale + 6
-    cellWidth = max(tw, labelScale == 0 ? 0 : BitmapFont.width(of: String(repeating: "0", count: longestLabel), scale: labelScale))
+    cellWidth = max(
+      tw, labelScale == 0 ? 0 : BitmapFont.width(of: String(repeating: "0", count: longestLabel), scale: labelScale))
 
     let margin = SheetLayout.margin
     titleHeight = title == nil ? 0 : SheetLayout.lineHeight + 10

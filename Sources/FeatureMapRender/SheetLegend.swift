@@ -1,9 +1,9 @@
 /// The colour bar under a sheet and the numbers at its ends.
 enum SheetLegend {
   /// Texts under the bar, left to right: low, (0 when a diverging map spans it), high;
-  /// "min"/"max" when each tile has its own range.
+  /// words instead of numbers when each tile has its own range.
   static func labels(range: ValueRange?, diverging: Bool) -> [String] {
-    guard let range else { return ["min", "max"] }
+    guard let range else { return diverging ? ["-max", "0", "+max"] : ["min", "max"] }
     let low = NumberText.compact(range.low, significant: 3)
     let high = NumberText.compact(range.high, significant: 3)
     if diverging, range.low < 0, range.high > 0, abs(range.low + range.high) <= 1e-6 * range.high {

@@ -9,8 +9,10 @@ struct TileSheet {
   var stack: TileStack
   var notes: [String]
   var options: RenderOptions
-  /// Forced column count; nil for a near-square grid.
+  /// Wanted column count; nil for a near-square grid.
   var columns: Int?
+  /// Keep `columns` even when tiles must shrink to fit.
+  var strictColumns = false
   var defaultMinTile: Int
   var hiddenTiles: Int
 
@@ -23,14 +25,26 @@ struct TileSheet {
 
     var notes = self.notes
     if sharedRange == nil { notes.append("each tile scaled to its own range") }
-    let legendLabels: [String]? = options.legend ? SheetLegend.labels(range: sharedRange, diverging: colormap.isDiverging) : nil
+    let legendLabels: [String]? =
+      options.legend ? SheetLegend.labels(range: sharedRange, diverging: colormap.isDiverging) : nil
     let labels = options.tileLabels && tiles.count > 1 ? tiles.map(\.label) : []
     let title = options.title.map { SheetLegend.fit($0, maxWidth: options.maxWidth) }
+    func layOut(_ notes: [String]) -> SheetLayout {
+      SheetLayout(
+        count: tiles.count, sourceHeight: stack.height, sourceWidth: stack.width, columns: columns,
+        strictColumns: strictColumns, labels: labels,
+        title: title, legendLabels: legendLabels, notes: notes.map { SheetLegend.fit($0, maxWidth: options.maxWidth) },
+        options: options, defaultMinTile: defaultMinTile)
+    }
+    var layout = layOut(notes)
+    if layout.downsampled {
+      // Tile geometry does not depend on the notes, so laying out again only adds the line.
+      notes.append(
+        "maps of \(stack.height)x\(stack.width) drawn at \(layout.tileHeight)x\(layout.tileWidth) px: not every value is shown"
+      )
+      layout = layOut(notes)
+    }
     let drawnNotes = notes.map { SheetLegend.fit($0, maxWidth: options.maxWidth) }
-    let layout = SheetLayout(
-      count: tiles.count, sourceHeight: stack.height, sourceWidth: stack.width, columns: columns,
-      labels: labels, title: title, legendLabels: legendLabels, notes: drawnNotes, options: options,
-      defaultMinTile: defaultMinTile)
     guard layout.width * layout.height <= TileSheet.pixelLimit else {
       throw .imageTooLarge(width: layout.width, height: layout.height, limit: TileSheet.pixelLimit)
     }
@@ -46,7 +60,8 @@ struct TileSheet {
       canvas.frame(x: x, y: y, width: layout.tileWidth, height: layout.tileHeight, with: palette.border)
       if !labels.isEmpty {
         let centre = x + layout.tileWidth / 2
-        canvas.text(labels[index], centerX: centre, y: y + layout.tileHeight + 4, scale: layout.labelScale, with: palette.muted)
+        canvas.text(
+          labels[index], centerX: centre, y: y + layout.tileHeight + 4, scale: layout.labelScale, with: palette.muted)
       }
     }
     if let legendLabels {
@@ -60,7 +75,8 @@ struct TileSheet {
     // and no larger, because upscaled tiles and the Up filter leave long runs of zeros.
     // The gray palette is the identity, so gray sheets are written as plain gray images.
     let format: PixelFormat = colormap == .gray ? .gray : .indexed(palette: palette.colors)
-    let png = try PNGEncoder(runLengthOnly: true).encode(pixels: canvas.pixels, width: canvas.width, height: canvas.height, format: format)
+    let png = try PNGEncoder(runLengthOnly: true).encode(
+      pixels: canvas.pixels, width: canvas.width, height: canvas.height, format: format)
     return RenderedImage(
       png: png, width: canvas.width, height: canvas.height, shownTiles: tiles.count, hiddenTiles: hiddenTiles,
       colormap: colormap, range: sharedRange, notes: notes)
@@ -79,7 +95,8 @@ struct TileSheet {
           let (x, y) = layout.tileOrigin(index)
           TileResampler.draw(
             plane: levels.base.baseAddress.map { $0 + index * height * width }, height: height, width: width,
-            into: target, canvasWidth: canvasWidth, x: x, y: y, outWidth: layout.tileWidth, outHeight: layout.tileHeight)
+            into: target, canvasWidth: canvasWidth, x: x, y: y, outWidth: layout.tileWidth, outHeight: layout.tileHeight
+          )
         }
       }
     }

@@ -1,69 +1,74 @@
 import Dispatch
 import Foundation
 
-/// Where one 2-D map lies inside a stack's storage: value `(y, x)` is at
-/// `start + y * rowStep + x * step`. Channel `c` of an `(H, W, C)` tensor is
-/// `start: c, step: C, rowStep: W * C`, so no channel is ever copied out.
+/// One map of a stack: where it starts in the storage, and its label under the tile.
 struct TileSource: Sendable {
   let start: Int
-  let step: Int
-  let rowStep: Int
   let label: String
-
-  func offset(_ y: Int, _ x: Int) -> Int { start + y * rowStep + x * step }
 }
 
-/// Maps of one size read in place from one storage array. Passes over the stack run
-/// pixel by pixel across all tiles, not tile by tile: for a channels-last tensor that reads
-/// memory in order, where a tile-at-a-time pass would stride through all of it once per channel.
+/// Maps of one size read in place from one storage array: value `(y, x)` of a tile is at
+/// `tile.start + y * rowStep + x * step`. Channel `c` of an `(H, W, C)` tensor starts at `c`
+/// with `step: C, rowStep: W * C`, so no channel is ever copied out.
+///
+/// Passes over the stack run pixel by pixel across all tiles, not tile by tile: for a
+/// channels-last tensor that reads memory in order, where a tile-at-a-time pass would stride
+/// through all of it once per channel.
 struct TileStack: Sendable {
   let values: [Float]
   let height: Int
   let width: Int
+  let step: Int
+  let rowStep: Int
   var tiles: [TileSource]
 
-  /// The channels of an `(H, W, C)` block of `values` starting at `offset`, labelled by index.
-  static func channels(of values: [Float], offset: Int = 0, height: Int, width: Int, channels: Int) -> TileStack {
-    let tiles = (0..<channels).map {
-      TileSource(start: offset + $0, step: channels, rowStep: width * channels, label: String($0))
-    }
-    return TileStack(values: values, height: height, width: width, tiles: tiles)
+  /// The channels of an `(H, W, C)` tensor's storage, labelled by index.
+  static func channels(of values: [Float], height: Int, width: Int, channels: Int) -> TileStack {
+    TileStack(
+      values: values, height: height, width: width, step: channels, rowStep: width * channels,
+      tiles: (0..<channels).map { TileSource(start: $0, label: String($0)) })
   }
 
   /// Per tile, the smallest and largest finite values; `(+inf, -inf)` when there are none.
   func finiteExtremes() -> [(min: Float, max: Float)] {
     let count = tiles.count
     let bands = TileStack.bands(rows: height, work: height * width * count)
+    // Band b keeps its minima at [b * 2 * count, b * 2 * count + count) and maxima after them.
     var partial = [Float](repeating: 0, count: bands * count * 2)
+    let starts = tiles.map(\.start)
+    let (height, width, step, rowStep) = (self.height, self.width, self.step, self.rowStep)
     values.withUnsafeBufferPointer { input in
       partial.withUnsafeMutableBufferPointer { out in
         let shared = SharedFloats(base: out)
         let v = ReadOnlyFloats(base: input)
         DispatchQueue.concurrentPerform(iterations: bands) { band in
-          var lo = [Float](repeating: .infinity, count: count)
-          var hi = [Float](repeating: -.infinity, count: count)
+          guard let lo = shared.base.baseAddress.map({ $0 + band * 2 * count }) else { return }
+          let hi = lo + count
+          lo.initialize(repeating: .infinity, count: count)
+          hi.initialize(repeating: -.infinity, count: count)
           for y in TileStack.rows(of: band, bands: bands, height: height) {
             for x in 0..<width {
+              let offset = y * rowStep + x * step
               for t in 0..<count {
-                let value = v.base[tiles[t].offset(y, x)]
+                let value = v.base[starts[t] + offset]
+                // Comparisons with NaN are false, and infinities are screened here, so both stay out.
                 if value.isFinite {
-                  lo[t] = min(lo[t], value)
-                  hi[t] = max(hi[t], value)
+                  lo[t] = Swift.min(lo[t], value)
+                  hi[t] = Swift.max(hi[t], value)
                 }
               }
             }
-          }
-          for t in 0..<count {
-            shared.base[(band * count + t) * 2] = lo[t]
-            shared.base[(band * count + t) * 2 + 1] = hi[t]
           }
         }
       }
     }
     return (0..<count).map { t in
-      let lows = (0..<bands).map { partial[($0 * count + t) * 2] }
-      let highs = (0..<bands).map { partial[($0 * count + t) * 2 + 1] }
-      return (lows.min() ?? .infinity, highs.max() ?? -.infinity)
+      var result: (min: Float, max: Float) = (.infinity, -.infinity)
+      for band in 0..<bands {
+        result.min = min(result.min, partial[band * 2 * count + t])
+        result.max = max(result.max, partial[band * 2 * count + count + t])
+      }
+      return result
     }
   }
 
@@ -72,8 +77,9 @@ struct TileStack: Sendable {
     values.withUnsafeBufferPointer { v in
       for y in 0..<height {
         for x in 0..<width {
+          let offset = y * rowStep + x * step
           for tile in tiles {
-            let value = v[tile.offset(y, x)]
+            let value = v[tile.start + offset]
             if !(value >= 0 && value <= 255 && value == value.rounded()) { return false }
           }
         }
@@ -88,6 +94,8 @@ struct TileStack: Sendable {
     let plane = height * width
     var planes = [UInt8](repeating: 0, count: plane * count)
     let bands = TileStack.bands(rows: height, work: plane * count)
+    let starts = tiles.map(\.start)
+    let (height, width, step, rowStep) = (self.height, self.width, self.step, self.rowStep)
     values.withUnsafeBufferPointer { input in
       planes.withUnsafeMutableBufferPointer { out in
         let shared = SharedPixels(base: out)
@@ -95,8 +103,10 @@ struct TileStack: Sendable {
         DispatchQueue.concurrentPerform(iterations: bands) { band in
           for y in TileStack.rows(of: band, bands: bands, height: height) {
             for x in 0..<width {
+              let offset = y * rowStep + x * step
+              let pixel = y * width + x
               for t in 0..<count {
-                shared.base[t * plane + y * width + x] = mappings[t].level(v.base[tiles[t].offset(y, x)])
+                shared.base[t * plane + pixel] = mappings[t].level(v.base[starts[t] + offset])
               }
             }
           }
@@ -106,7 +116,7 @@ struct TileStack: Sendable {
     return planes
   }
 
-  /// How many row bands to split `work` values into: one per core for big stacks, one for small.
+  /// How many row bands to split `work` values into: a few per core for big stacks, one for small.
   static func bands(rows: Int, work: Int) -> Int {
     guard work >= 65_536 else { return 1 }
     return max(1, min(rows, 2 * ProcessInfo.processInfo.activeProcessorCount))

@@ -82,7 +82,8 @@ import Testing
     #expect(decoded.width == single.width && decoded.height == single.height)
     // Two channels aim at 112 px each (factor 28), side by side with a 10 px gap.
     options.tileLabels = false
-    let pair = try FeatureMapRenderer.renderPNG(Tensor(shape: [4, 4, 2], values: (0..<32).map { Float($0 % 2) }), options: options)
+    let pair = try FeatureMapRenderer.renderPNG(
+      Tensor(shape: [4, 4, 2], values: (0..<32).map { Float($0 % 2) }), options: options)
     #expect(pair.width == 2 * 112 + 10 + 2 + 20)
     #expect(pair.height == 112 + 2 + 20)
     let pairPNG = try DecodedPNG(pair.png)
@@ -92,13 +93,15 @@ import Testing
   }
 
   @Test func wideMapsAreCappedAtTheMaximumWidth() throws {
-    let image = try FeatureMapRenderer.renderPNG(Tensor(shape: [40, 2000], repeating: 0.5), options: RenderOptions(legend: false))
+    let image = try FeatureMapRenderer.renderPNG(
+      Tensor(shape: [40, 2000], repeating: 0.5), options: RenderOptions(legend: false))
     #expect(image.width <= 1200 + 2 + 20)
   }
 
   @Test func vectorIsAHeatStrip() throws {
     let values = (0..<10).map { Float($0) / 9 }
-    let image = try FeatureMapRenderer.renderPNG(Tensor(shape: [10], values: values), options: RenderOptions(legend: false))
+    let image = try FeatureMapRenderer.renderPNG(
+      Tensor(shape: [10], values: values), options: RenderOptions(legend: false))
     let png = try DecodedPNG(image.png)
     // Ten cells of 32 px (1200 / 10 caps the cell at 32), 32 px tall.
     #expect(png.width == 320 + 2 + 20 && png.height == 32 + 2 + 20)
@@ -113,7 +116,8 @@ import Testing
     #expect(image.shownTiles == 64)
     #expect(image.hiddenTiles == 36)
     #expect(image.notes.contains("+36 more channels (64 of 100 shown)"))
-    let fewer = try FeatureMapRenderer.renderPNG(Tensor(shape: [2, 2, 10], repeating: 1), options: RenderOptions(maxTiles: 4))
+    let fewer = try FeatureMapRenderer.renderPNG(
+      Tensor(shape: [2, 2, 10], repeating: 1), options: RenderOptions(maxTiles: 4))
     #expect(fewer.shownTiles == 4 && fewer.hiddenTiles == 6)
   }
 
@@ -123,14 +127,18 @@ import Testing
     let image = try FeatureMapRenderer.renderPNG(Tensor(shape: [3, 2, 2, 1], values: first + rest))
     #expect(image.range == ValueRange(low: 0.5, high: 3.5))
     #expect(image.notes.contains("sample 0 of 3"))
+    #expect(image.batchSize == 3)
     let single = try FeatureMapRenderer.renderPNG(Tensor(shape: [1, 2, 2, 1], values: first))
     #expect(single.notes.isEmpty)
+    #expect(single.batchSize == 1)
+    #expect(try FeatureMapRenderer.renderPNG(Tensor(shape: [2, 2], values: first)).batchSize == nil)
   }
 
   @Test func perChannelScaleHasNoSharedRange() throws {
     let values: [Float] = [0, 0, 1, 10, 2, 20, 3, 30]
     let image = try FeatureMapRenderer.renderPNG(
-      Tensor(shape: [2, 2, 2], values: values.map { $0 + 0.5 }), options: RenderOptions(scale: .perChannel, upscale: 30, tileLabels: false, legend: false))
+      Tensor(shape: [2, 2, 2], values: values.map { $0 + 0.5 }),
+      options: RenderOptions(scale: .perChannel, upscale: 30, tileLabels: false, legend: false))
     #expect(image.range == nil)
     #expect(image.notes.contains("each tile scaled to its own range"))
     let png = try DecodedPNG(image.png)
@@ -160,20 +168,26 @@ import Testing
     #expect(throws: RenderError.emptyTensor(shape: [0, 3])) {
       try FeatureMapRenderer.renderPNG(Tensor(shape: [0, 3], values: []))
     }
-    #expect(throws: RenderError.unsupportedShape(shape: [1, 1, 1, 1, 1], expected: "(n,), (H, W), (H, W, C) or (N, H, W, C)")) {
+    #expect(
+      throws: RenderError.unsupportedShape(shape: [1, 1, 1, 1, 1], expected: "(n,), (H, W), (H, W, C) or (N, H, W, C)")
+    ) {
       try FeatureMapRenderer.renderPNG(Tensor(shape: [1, 1, 1, 1, 1], values: [1]))
     }
     #expect(throws: RenderError.rgbNeedsThreeChannels(shape: [2, 2, 2])) {
       try FeatureMapRenderer.renderPNG(Tensor(shape: [2, 2, 2], repeating: 1), options: RenderOptions(mode: .rgb))
     }
     #expect(throws: RenderError.invalidScale(min: 5, max: 5)) {
-      try FeatureMapRenderer.renderPNG(Tensor(shape: [2, 2], repeating: 1), options: RenderOptions(scale: .fixed(ValueRange(low: 5, high: 5))))
+      try FeatureMapRenderer.renderPNG(
+        Tensor(shape: [2, 2], repeating: 1), options: RenderOptions(scale: .fixed(ValueRange(low: 5, high: 5))))
     }
-    #expect(RenderError.rgbNeedsThreeChannels(shape: [2, 2, 2]).description == "mode 'rgb' needs 3 channels (H, W, 3); got (2, 2, 2)")
+    #expect(
+      RenderError.rgbNeedsThreeChannels(shape: [2, 2, 2]).description
+        == "mode 'rgb' needs 3 channels (H, W, 3); got (2, 2, 2)")
   }
 
   @Test func nanAndInfinityDoNotBreakTheRange() throws {
-    let image = try FeatureMapRenderer.renderPNG(Tensor(shape: [2, 2], values: [.nan, 1.5, .infinity, 0.5]), options: bare)
+    let image = try FeatureMapRenderer.renderPNG(
+      Tensor(shape: [2, 2], values: [.nan, 1.5, .infinity, 0.5]), options: bare)
     #expect(image.range == ValueRange(low: 0.5, high: 1.5))
     let png = try DecodedPNG(image.png)
     #expect(png.rgb(56, 56) == [0, 0, 0])
@@ -196,9 +210,37 @@ import Testing
 
 @Suite struct FilterRenderingTests {
   @Test func smallKernelStackShowsEveryInputOutputPair() throws {
-    let image = try FeatureMapRenderer.renderFilters(Tensor(shape: [3, 3, 2, 4], values: (0..<72).map { Float($0) - 36 }))
+    let image = try FeatureMapRenderer.renderFilters(
+      Tensor(shape: [3, 3, 2, 4], values: (0..<72).map { Float($0) - 36 }))
     #expect(image.shownTiles == 8 && image.hiddenTiles == 0)
     #expect(image.colormap == .diverging)
+  }
+
+  @Test func filterMatrixKeepsOneRowPerInputChannel() throws {
+    // 16 filters of 5x5 cannot have 72 px tiles in 1200 px: tiles shrink, the 16 columns stay.
+    let image = try FeatureMapRenderer.renderFilters(
+      Tensor(shape: [5, 5, 3, 16], repeating: 0.5), options: RenderOptions(legend: false, filterLayout: .all))
+    #expect(image.shownTiles == 48)
+    // Tiles (1200 - 15 gaps of 10) / 16 = 65 px. Height: margin and border, three rows of
+    // (65 px tile + 22 px label) with two 10 px gaps, border, 8 px, one note line of 16 + 4, margin.
+    #expect(image.height == 10 + 1 + (3 * (65 + 22) + 2 * 10) + 1 + 8 + (16 + 4) + 10)
+  }
+
+  @Test func colourInputFiltersAreColourTiles() throws {
+    // (1, 1, 3, 2): filter 0 has weights (+1, 0, -1) for red, green, blue; filter 1 is all zero.
+    // Storage order is (c, o): [r0, r1, g0, g1, b0, b1]. Range (-1, 1): +1 -> 255, 0 -> 128, -1 -> 0.
+    let kernel = Tensor(shape: [1, 1, 3, 2], values: [1, 0, 0, 0, -1, 0])
+    let image = try FeatureMapRenderer.renderFilters(kernel, options: RenderOptions(upscale: 30, tileLabels: false))
+    let png = try DecodedPNG(image.png)
+    #expect(png.colorType == 2)
+    #expect(image.shownTiles == 2)
+    #expect(image.range == ValueRange(low: -1, high: 1))
+    #expect(png.rgb(26, 26) == [255, 128, 0])
+    #expect(png.rgb(11 + 30 + 10 + 15, 26) == [128, 128, 128])
+    #expect(throws: RenderError.self) {
+      try FeatureMapRenderer.renderFilters(
+        Tensor(shape: [3, 3, 2, 4], repeating: 1), options: RenderOptions(filterLayout: .rgb))
+    }
   }
 
   @Test func wideKernelStackIsAveragedOverInputs() throws {
@@ -209,7 +251,9 @@ import Testing
 
   @Test func averageOfOppositeInputsIsWhite() throws {
     // One 1x1 filter with inputs +1 and -1: the mean is 0, white in the diverging map.
-    let options = RenderOptions(colormap: .diverging, scale: .fixed(ValueRange(low: -1, high: 1)), upscale: 30, legend: false, filterLayout: .average)
+    let options = RenderOptions(
+      colormap: .diverging, scale: .fixed(ValueRange(low: -1, high: 1)), upscale: 30, legend: false,
+      filterLayout: .average)
     let image = try FeatureMapRenderer.renderFilters(Tensor(shape: [1, 1, 2, 1], values: [1, -1]), options: options)
     #expect(try DecodedPNG(image.png).rgb(20, 20) == [255, 255, 255])
   }
@@ -238,7 +282,23 @@ import Testing
     #expect(throws: RenderError.unknownColormap(name: "jet")) { try RenderOptions.keywords(cmap: "jet") }
     #expect(throws: RenderError.unknownMode(name: "mosaic")) { try RenderOptions.keywords(mode: "mosaic") }
     #expect(throws: RenderError.unknownScale(name: "log")) { try RenderOptions.keywords(scale: "log") }
-    #expect(throws: RenderError.invalidScale(min: 1, max: 0)) { try RenderOptions.keywords(range: ValueRange(low: 1, high: 0)) }
-    #expect(RenderError.unknownMode(name: "mosaic").description == "unknown mode 'mosaic': use one of 'auto', 'grid', 'rgb', 'channels'")
+    #expect(throws: RenderError.invalidScale(min: 1, max: 0)) {
+      try RenderOptions.keywords(range: ValueRange(low: 1, high: 0))
+    }
+    #expect(
+      RenderError.unknownMode(name: "mosaic").description
+        == "unknown mode 'mosaic': use one of 'auto', 'grid', 'rgb', 'channels'")
+  }
+}
+
+@Suite struct LargeMapTests {
+  @Test func hugeMapsShrinkAndSaySo() throws {
+    let wide = try FeatureMapRenderer.renderPNG(Tensor(shape: [40, 2000], repeating: 1))
+    #expect(wide.width <= 1200 + 2 + 20)
+    #expect(wide.notes.contains("maps of 40x2000 drawn at 24x1200 px: not every value is shown"))
+    let tall = try FeatureMapRenderer.renderPNG(Tensor(shape: [5000, 3], repeating: 1))
+    #expect(tall.height < 2400 + 200)
+    let decoded = try DecodedPNG(tall.png)
+    #expect(decoded.width == tall.width && decoded.height == tall.height)
   }
 }

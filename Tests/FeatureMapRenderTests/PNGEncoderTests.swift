@@ -77,9 +77,21 @@ import Testing
     }
   }
 
+  /// Few rows, many pieces: every piece still gets a valid (possibly uneven) band of rows.
+  @Test func wideShortImageSplitsIntoBands() throws {
+    let width = 300_000
+    let pixels = (0..<(width * 5)).map { UInt8(truncatingIfNeeded: $0 / 7) }
+    let decoded = try DecodedPNG(
+      PNGEncoder(maxPieces: 4).encode(pixels: pixels, width: width, height: 5, format: .gray))
+    #expect(decoded.samples == pixels)
+  }
+
   @Test func wrongPixelCountIsAnError() {
     #expect(throws: RenderError.pixelCountMismatch(expected: 6, got: 5)) {
       try PNGEncoder().encode(pixels: [1, 2, 3, 4, 5], width: 3, height: 2, format: .gray)
+    }
+    #expect(throws: RenderError.emptyImage(width: 0, height: 2)) {
+      try PNGEncoder().encode(pixels: [], width: 0, height: 2, format: .gray)
     }
   }
 

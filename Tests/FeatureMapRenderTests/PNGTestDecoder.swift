@@ -53,7 +53,9 @@ struct DecodedPNG {
         height = data[4..<8].reduce(0) { $0 << 8 | Int($1) }
         bitDepth = Int(data[8])
         colorType = Int(data[9])
-        guard data[10] == 0, data[11] == 0, data[12] == 0 else { throw Failure.unsupported("compression/filter/interlace") }
+        guard data[10] == 0, data[11] == 0, data[12] == 0 else {
+          throw Failure.unsupported("compression/filter/interlace")
+        }
       case "PLTE":
         palette = stride(from: 0, to: data.count, by: 3).map { Array(data[$0..<($0 + 3)]) }
       case "IDAT":
