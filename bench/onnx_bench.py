@@ -184,6 +184,7 @@ def main():
     parser.add_argument("--seconds", type=float, default=2.0, help="timing budget per workload and side")
     parser.add_argument("--filter", default=None, help="only workloads whose name contains this")
     parser.add_argument("--no-wait", action="store_true", help="do not wait for an idle machine")
+    parser.add_argument("--patience", type=float, default=180, help="longest wait for an idle machine, in seconds")
     parser.add_argument("--markdown", action="store_true", help="print the table as markdown")
     parser.add_argument("--json", default=None, help="also write the results to this file")
     args = parser.parse_args()
@@ -194,9 +195,9 @@ def main():
     for name in WORKLOADS:
         if args.filter and args.filter not in name:
             continue
-        load_ort = 0.0 if args.no_wait else wait_for_quiet()
+        load_ort = 0.0 if args.no_wait else wait_for_quiet(patience=args.patience)
         ort_ms, total_macs = time_ort(name, args.seconds)
-        load_ours = 0.0 if args.no_wait else wait_for_quiet()
+        load_ours = 0.0 if args.no_wait else wait_for_quiet(patience=args.patience)
         ours = time_engine(args.engine, name, args.seconds)
         if ours["macs"] != total_macs:
             print(f"warning: {name}: MACs differ (engine {ours['macs']}, ONNX model {total_macs})", file=sys.stderr)

@@ -120,12 +120,15 @@ struct ConvPlan: Sendable {
       return
     }
     strategy = .rowTiles
-    // Enough rows that GEMM amortises packing the kernel, few enough that the panel stays in
-    // cache, and never so many that a thread is left without a tile.
-    var rows = max(32, ConvolutionTuning.panelBytes / rowBytes)
-    rows = min(rows, (p.pixels + threads - 1) / threads)
-    rows = max(1, rows)
-    if rows > 16 { rows -= rows % 16 }
+    // BLAS packs the kernel matrix again on every call, so a tile needs at least about twice
+    // as many rows as there are filters for that copy to stay small next to the arithmetic;
+    // past that, rows only need to fill the panel size. The count is then evened out so
+    // that every thread gets the same number of tiles.
+    let target = max(32, ConvolutionTuning.panelBytes / rowBytes, 2 * p.groupFilters)
+    let tilesPerThread = max(1, (p.pixels + threads * target - 1) / (threads * target))
+    var rows = (p.pixels + threads * tilesPerThread - 1) / (threads * tilesPerThread)
+    if rows > 16 { rows = (rows + 15) / 16 * 16 }
+    rows = max(1, min(rows, p.pixels))
     rowsPerTile = rows
     tiles = (p.pixels + rows - 1) / rows
     workers = min(threads, tiles)
