@@ -163,12 +163,13 @@ def time_ort(name, seconds):
     feed = {"x": x}
     for _ in range(3):
         session.run(None, feed)
-    samples, start = [], time.perf_counter()
+    samples, start, cpu0 = [], time.perf_counter(), time.process_time()
     while len(samples) < 5 or (time.perf_counter() - start < seconds and len(samples) < 10000):
         t0 = time.perf_counter()
         session.run(None, feed)
         samples.append((time.perf_counter() - t0) * 1e3)
-    return statistics.median(samples), macs(shape, layers)
+    cpu_ms = (time.process_time() - cpu0) * 1e3 / len(samples)
+    return statistics.median(samples), cpu_ms, macs(shape, layers)
 
 
 def time_engine(engine, name, seconds):
@@ -184,6 +185,7 @@ def main():
     parser.add_argument("--seconds", type=float, default=2.0, help="timing budget per workload and side")
     parser.add_argument("--filter", default=None, help="only workloads whose name contains this")
     parser.add_argument("--no-wait", action="store_true", help="do not wait for an idle machine")
+    parser.add_argument("--patience", type=float, default=180, help="longest wait for an idle machine, in seconds")
     parser.add_argument("--markdown", action="store_true", help="print the table as markdown")
     parser.add_argument("--json", default=None, help="also write the results to this file")
     args = parser.parse_args()
@@ -194,14 +196,15 @@ def main():
     for name in WORKLOADS:
         if args.filter and args.filter not in name:
             continue
-        load_ort = 0.0 if args.no_wait else wait_for_quiet()
-        ort_ms, total_macs = time_ort(name, args.seconds)
-        load_ours = 0.0 if args.no_wait else wait_for_quiet()
+        load_ort = 0.0 if args.no_wait else wait_for_quiet(patience=args.patience)
+        ort_ms, ort_cpu, total_macs = time_ort(name, args.seconds)
+        load_ours = 0.0 if args.no_wait else wait_for_quiet(patience=args.patience)
         ours = time_engine(args.engine, name, args.seconds)
         if ours["macs"] != total_macs:
             print(f"warning: {name}: MACs differ (engine {ours['macs']}, ONNX model {total_macs})", file=sys.stderr)
         results.append(dict(name=name, macs=total_macs, ours_ms=ours["ms"], ort_ms=ort_ms,
-                            ratio=ours["ms"] / ort_ms, load_before=max(load_ort, load_ours)))
+                            ratio=ours["ms"] / ort_ms, ours_cpu_ms=ours.get("cpu_ms", 0.0), ort_cpu_ms=ort_cpu,
+                            load_before=max(load_ort, load_ours)))
         r = results[-1]
         print(f"{name:30s} ours {r['ours_ms']:9.3f} ms  ORT {r['ort_ms']:9.3f} ms  ratio {r['ratio']:5.2f}"
               f"  (busy cores before: {r['load_before']:.2f})", file=sys.stderr)
@@ -216,11 +219,13 @@ def main():
         return 2 * m / (ms * 1e6) if m else 0.0
 
     if args.markdown:
-        print("| workload | MACs | ours ms | ours GFLOP/s | ORT ms | ORT GFLOP/s | ours / ORT |")
-        print("|---|---:|---:|---:|---:|---:|---:|")
+        print("| workload | MACs | ours ms | ours GFLOP/s | ORT ms | ORT GFLOP/s | ours / ORT | "
+              "ours CPU ms | ORT CPU ms | busy cores |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for r in results:
             print(f"| {r['name']} | {r['macs']:,} | {r['ours_ms']:.3f} | {gflops(r['macs'], r['ours_ms']):.1f} | "
-                  f"{r['ort_ms']:.3f} | {gflops(r['macs'], r['ort_ms']):.1f} | {r['ratio']:.2f} |")
+                  f"{r['ort_ms']:.3f} | {gflops(r['macs'], r['ort_ms']):.1f} | **{r['ratio']:.2f}** | "
+                  f"{r['ours_cpu_ms']:.3f} | {r['ort_cpu_ms']:.3f} | {r['load_before']:.2f} |")
     else:
         print(f"{'workload':30s} {'MACs':>15s} {'ours ms':>10s} {'GFLOP/s':>8s} {'ORT ms':>10s} {'GFLOP/s':>8s} {'ratio':>6s}")
         for r in results:

@@ -8,6 +8,9 @@ public struct BenchmarkRow: Sendable {
   public var macs: Int
   /// Median wall time of one call.
   public var milliseconds: Double
+  /// Processor time of the whole process per call (all threads). On a busy machine this is
+  /// steadier than wall time: divided by the thread count, it approximates the quiet wall time.
+  public var cpuMilliseconds: Double = 0
   /// `2 * macs / time`, the figure the peers report.
   public var gflops: Double { milliseconds > 0 ? 2 * Double(macs) / (milliseconds * 1e6) : 0 }
 }
@@ -39,8 +42,8 @@ public enum EngineBenchmark {
     for name in workloadNames where filter.map({ name.contains($0) }) ?? true {
       let (network, input) = workload(name)
       let macs = try network.macs()
-      let ms = try medianMilliseconds(seconds: seconds) { try network.forward(input, keepOutputs: false) }
-      let row = BenchmarkRow(name: name, macs: macs, milliseconds: ms)
+      let (ms, cpu) = try measure(seconds: seconds) { try network.forward(input, keepOutputs: false) }
+      let row = BenchmarkRow(name: name, macs: macs, milliseconds: ms, cpuMilliseconds: cpu)
       log(format(row))
       rows.append(row)
     }
@@ -82,11 +85,13 @@ public enum EngineBenchmark {
     return (network, Tensor(shape: network.inputShape, values: values))
   }
 
-  static func medianMilliseconds(seconds: Double, _ body: () throws -> Void) throws -> Double {
+  /// Median wall milliseconds of a call, and the process's processor milliseconds per call.
+  static func measure(seconds: Double, _ body: () throws -> Void) throws -> (wall: Double, cpu: Double) {
     let clock = ContinuousClock()
     try body()
     try body()
     var samples: [Double] = []
+    let cpuStart = processorSeconds()
     let start = clock.now
     while samples.count < 5 || (clock.now - start < .milliseconds(Int64(seconds * 1000)) && samples.count < 10_000) {
       let t0 = clock.now
@@ -94,8 +99,17 @@ public enum EngineBenchmark {
       let elapsed = clock.now - t0
       samples.append(Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) * 1e-15)
     }
+    let cpu = (processorSeconds() - cpuStart) * 1e3 / Double(samples.count)
     samples.sort()
-    return samples[samples.count / 2]
+    return (samples[samples.count / 2], cpu)
+  }
+
+  /// User plus system time of this process so far.
+  static func processorSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+      + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6
   }
 
   /// `VmHWM` from `/proc/self/status`, or 0 where there is no such file.
@@ -112,7 +126,8 @@ public enum EngineBenchmark {
   public static func format(_ row: BenchmarkRow) -> String {
     let ms = String(format: "%10.3f", row.milliseconds)
     let gflops = String(format: "%8.1f", row.gflops)
-    return "\(row.name.padding(toLength: 30, withPad: " ", startingAt: 0)) \(ms) ms \(gflops) GFLOP/s  \(row.macs) MACs"
+    let cpu = String(format: "%10.3f", row.cpuMilliseconds)
+    return "\(row.name.padding(toLength: 30, withPad: " ", startingAt: 0)) \(ms) ms \(gflops) GFLOP/s \(cpu) cpu-ms  \(row.macs) MACs"
   }
 
   /// A plain-text table.
@@ -124,7 +139,7 @@ public enum EngineBenchmark {
   /// The rows (and the memory report, when given) as JSON, for the comparison script.
   public static func json(_ rows: [BenchmarkRow], memory: MemoryReport? = nil) -> String {
     let entries = rows.map {
-      "{\"name\": \"\($0.name)\", \"macs\": \($0.macs), \"ms\": \($0.milliseconds), \"gflops\": \($0.gflops)}"
+      "{\"name\": \"\($0.name)\", \"macs\": \($0.macs), \"ms\": \($0.milliseconds), \"gflops\": \($0.gflops), \"cpu_ms\": \($0.cpuMilliseconds)}"
     }
     var object = "{\"threads\": \(Parallelism.threadCount), \"rows\": [" + entries.joined(separator: ", ") + "]"
     if let memory {

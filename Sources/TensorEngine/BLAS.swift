@@ -27,4 +27,17 @@ enum BLAS {
       CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k),
       1, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
   }
+
+  /// `C (m x n) = Aᵀ · B` where A is stored `(k x m)` row-major: a convolution's kernel
+  /// matrix used as is, without a transposed copy.
+  static func gemmTransposedA(
+    m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+    c: UnsafeMutablePointer<Float>, ldc: Int
+  ) {
+    _ = singleThreaded
+    guard m > 0, n > 0, k > 0 else { return }
+    cblas_sgemm(
+      CblasRowMajor, CblasTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k),
+      1, a, Int32(lda), b, Int32(ldb), 0, c, Int32(ldc))
+  }
 }

@@ -59,6 +59,7 @@ extension Ops {
             switch plan.strategy {
             case .rowTiles: kernels.runRowTiles()
             case .sharedPanel: kernels.runSharedPanel()
+            case .channelsFirst: kernels.runChannelsFirst()
             }
             if cancellation?.isCancelled == true { throw TensorError.cancelled }
           }
@@ -78,9 +79,14 @@ extension Ops {
 ///   (late layers such as 14x14x512), where row tiles would make every thread pack the
 ///   whole kernel matrix.
 ///
+/// - `channelsFirst`: for small layers with few channels and few filters (LeNet's first
+///   layer), patches are unfolded transposed, one row per kernel tap holding every pixel, so
+///   they are copied as whole image rows rather than a handful of floats at a time, and GEMM
+///   runs with the long pixel axis as its wide side. The result is transposed back.
+///
 /// 1x1 stride-1 convolutions skip the unfolding: the input already is the patch matrix.
 struct ConvPlan: Sendable {
-  enum Strategy: Sendable { case rowTiles, sharedPanel }
+  enum Strategy: Sendable { case rowTiles, sharedPanel, channelsFirst }
 
   var strategy: Strategy
   var pointwise: Bool
@@ -99,6 +105,12 @@ struct ConvPlan: Sendable {
     let macs = p.pixels * p.filters * p.patchLength
     let threads = macs < ConvolutionTuning.serialMACs ? 1 : Parallelism.threadCount
     let rowBytes = max(p.patchLength * MemoryLayout<Float>.stride, 1)
+    if threads == 1, p.groups == 1, p.filters < 16, p.groupChannels * p.kernelWidth < 16 {
+      strategy = .channelsFirst
+      (rowsPerTile, tiles, workers) = (p.pixels, 1, 1)
+      workspaceBytes = (p.patchLength + p.filters) * p.pixels * MemoryLayout<Float>.stride
+      return
+    }
     if threads > 1, p.groupFilters >= 32 * threads, p.groupFilters * threads > p.pixels {
       strategy = .sharedPanel
       rowsPerTile = max(1, min(p.pixels, Self.sharedPanelLimit / rowBytes))
@@ -108,12 +120,15 @@ struct ConvPlan: Sendable {
       return
     }
     strategy = .rowTiles
-    // Enough rows that GEMM amortises packing the kernel, few enough that the panel stays in
-    // cache, and never so many that a thread is left without a tile.
-    var rows = max(32, ConvolutionTuning.panelBytes / rowBytes)
-    rows = min(rows, (p.pixels + threads - 1) / threads)
-    rows = max(1, rows)
-    if rows > 16 { rows -= rows % 16 }
+    // BLAS packs the kernel matrix again on every call, so a tile needs at least about twice
+    // as many rows as there are filters for that copy to stay small next to the arithmetic;
+    // past that, rows only need to fill the panel size. The count is then evened out so
+    // that every thread gets the same number of tiles.
+    let target = max(32, ConvolutionTuning.panelBytes / rowBytes, 2 * p.groupFilters)
+    let tilesPerThread = max(1, (p.pixels + threads * target - 1) / (threads * target))
+    var rows = (p.pixels + threads * tilesPerThread - 1) / (threads * tilesPerThread)
+    if rows > 16 { rows = (rows + 15) / 16 * 16 }
+    rows = max(1, min(rows, p.pixels))
     rowsPerTile = rows
     tiles = (p.pixels + rows - 1) / rows
     workers = min(threads, tiles)

@@ -80,6 +80,47 @@ struct ConvKernels: Sendable {
     }
   }
 
+  // One thread: patches unfolded as (k x pixels), GEMM gives (filters x pixels), transposed back.
+  func runChannelsFirst() {
+    let pixels = p.pixels
+    let k = p.patchLength
+    let panel = UnsafeMutablePointer<Float>.allocate(capacity: k * pixels)
+    let product = UnsafeMutablePointer<Float>.allocate(capacity: p.filters * pixels)
+    defer {
+      panel.deallocate()
+      product.deallocate()
+    }
+    for i in 0..<p.kernelHeight {
+      for j in 0..<p.kernelWidth {
+        for c in 0..<p.channels {
+          let row = panel + ((i * p.kernelWidth + j) * p.channels + c) * pixels
+          for n in 0..<p.batch {
+            for oh in 0..<p.outHeight {
+              let dst = row + (n * p.outHeight + oh) * p.outWidth
+              let ih = oh * p.strideH - p.padTop + i * p.dilationH
+              if ih < 0 || ih >= p.height {
+                zeroFloats(dst, p.outWidth)
+                continue
+              }
+              let source = x.base + (n * p.height + ih) * p.width * p.channels + c
+              let shift = j * p.dilationW - p.padLeft
+              for ow in 0..<p.outWidth {
+                let iw = ow * p.strideW + shift
+                dst[ow] = iw >= 0 && iw < p.width ? source[iw * p.channels] : 0
+              }
+            }
+          }
+        }
+      }
+    }
+    BLAS.gemmTransposedA(
+      m: p.filters, n: pixels, k: k, a: w.base, lda: p.filters, b: panel, ldb: pixels, c: product, ldc: pixels)
+    for f in 0..<p.filters {
+      for m in 0..<pixels { out.base[m * p.filters + f] = product[f * pixels + m] }
+    }
+    Ops.epilogue(out.base, rows: pixels, filters: p.filters, bias: bias?.base, activation: activation)
+  }
+
   /// Writes the patches of `rows` output pixels, starting at `firstPixel`, for one group:
   /// one row of `kh * kw * C / groups` values per pixel, in the kernel's `(kh, kw, c)` order,
   /// zeros where the window hangs over the padding.

@@ -8,30 +8,44 @@ enum VectorMath {
   /// below 3e-9 relative), 2^n put straight into the exponent bits.
   @inline(__always)
   static func exp(_ value: V) -> V {
-    let x = value.clamped(lowerBound: V(repeating: -87), upperBound: V(repeating: 88))
-    let n = (x * 1.442_695_04).rounded(.toNearestOrEven)
+    // Generic SIMD `rounded`, `clamped` and float-to-int conversions become one libm call per
+    // lane; comparisons, blends and the 1.5·2^23 rounding trick stay in vector registers.
+    var x = value.replacing(with: V(repeating: -87), where: value .< -87)
+    x = x.replacing(with: V(repeating: 88), where: x .> 88)
+    let magic = V(repeating: 12_582_912)  // 1.5 * 2^23: adding it rounds to an integer
+    let shifted = x.addingProduct(x, V(repeating: 0.442_695_04)) + magic  // x·log2(e) + magic
+    let n = shifted - magic
     // ln 2 in two parts so that n·ln2_high is exact in float32.
     var r = x.addingProduct(n, V(repeating: -0.693_145_751_953_125))
     r = r.addingProduct(n, V(repeating: -1.428_606_820_309_417e-6))
+    // Horner's rule written out: a loop over an array literal would allocate on every call.
     var p = V(repeating: 1.0 / 5040)
-    for coefficient: Float in [1.0 / 720, 1.0 / 120, 1.0 / 24, 1.0 / 6, 0.5, 1, 1] {
-      p = V(repeating: coefficient).addingProduct(p, r)
-    }
-    let exponent = (SIMD8<Int32>(n, rounding: .toNearestOrEven) &+ 127) &<< 23
-    return p * unsafeBitCast(exponent, to: V.self)
+    p = V(repeating: 1.0 / 720).addingProduct(p, r)
+    p = V(repeating: 1.0 / 120).addingProduct(p, r)
+    p = V(repeating: 1.0 / 24).addingProduct(p, r)
+    p = V(repeating: 1.0 / 6).addingProduct(p, r)
+    p = V(repeating: 0.5).addingProduct(p, r)
+    p = V(repeating: 1).addingProduct(p, r)
+    p = V(repeating: 1).addingProduct(p, r)
+    // The integer n sits in the low mantissa bits of `shifted`; move it into the exponent.
+    let integer = unsafeBitCast(shifted, to: SIMD8<Int32>.self) &- 0x4B40_0000
+    let scale = unsafeBitCast((integer &+ 127) &<< 23, to: V.self)
+    return p * scale
   }
 
   /// tanh: an odd Taylor polynomial near 0 (where 1 - 2/(e^2x + 1) would cancel), the
   /// exponential form elsewhere; beyond |x| = 9, tanh is 1 in float32.
   @inline(__always)
   static func tanh(_ x: V) -> V {
-    let magnitude = x.replacing(with: -x, where: x .< 0).clamped(lowerBound: V(repeating: 0), upperBound: V(repeating: 9))
+    var magnitude = x.replacing(with: -x, where: x .< 0)
+    magnitude = magnitude.replacing(with: V(repeating: 9), where: magnitude .> 9)
     let far = 1 - 2 / (Self.exp(magnitude + magnitude) + 1)
     let x2 = magnitude * magnitude
     var near = V(repeating: 62.0 / 2835)
-    for coefficient: Float in [-17.0 / 315, 2.0 / 15, -1.0 / 3, 1] {
-      near = V(repeating: coefficient).addingProduct(near, x2)
-    }
+    near = V(repeating: -17.0 / 315).addingProduct(near, x2)
+    near = V(repeating: 2.0 / 15).addingProduct(near, x2)
+    near = V(repeating: -1.0 / 3).addingProduct(near, x2)
+    near = V(repeating: 1).addingProduct(near, x2)
     near *= magnitude
     let result = far.replacing(with: near, where: magnitude .< 0.25)
     return result.replacing(with: -result, where: x .< 0)
