@@ -1,3 +1,5 @@
+import TensorEngine
+
 /// A value of the language. Lists are shared references, as in Python; everything else is
 /// immutable. The tensor vocabulary adds its cases here (`.tensor(Tensor)`, layers, models).
 public enum Value {
@@ -13,6 +15,8 @@ public enum Value {
   /// A method looked up on a value, such as `xs.append`: calling it passes `receiver` first.
   indirect case method(Builtin, receiver: Value)
   case stream(OutputStream)
+  /// A float32 tensor from the engine: an image, a feature map, a kernel, a batch.
+  case tensor(Tensor)
 
   /// The type's name as `type(x)` returns it and as messages quote it.
   public var typeName: String {
@@ -27,6 +31,7 @@ public enum Value {
     case .function, .builtin: return "function"
     case .method: return "method"
     case .stream: return "stream"
+    case .tensor: return "tensor"
     }
   }
 
@@ -46,7 +51,7 @@ public enum Value {
     case .list(let l): return !l.items.isEmpty
     case .tuple(let t): return !t.isEmpty
     case .range(let r): return r.count > 0
-    case .function, .builtin, .method, .stream: return true
+    case .function, .builtin, .method, .stream, .tensor: return true
     }
   }
 
