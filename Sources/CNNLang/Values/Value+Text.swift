@@ -47,7 +47,7 @@ extension Value {
     case .builtin(let b): return "<built-in function \(b.name)>"
     case .method(let b, let receiver): return "<method '\(b.name)' of \(receiver.typeName)>"
     case .stream(let s): return s.rawValue
-    case .tensor(let t): return TensorText.describe(t)
+    case .tensor(let t, _): return TensorText.describe(t)
     }
   }
 

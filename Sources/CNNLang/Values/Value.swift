@@ -16,7 +16,8 @@ public enum Value {
   indirect case method(Builtin, receiver: Value)
   case stream(OutputStream)
   /// A float32 tensor from the engine: an image, a feature map, a kernel, a batch.
-  case tensor(Tensor)
+  /// `origin` says how it was computed, for `explain()`; arithmetic drops it.
+  case tensor(Tensor, origin: TensorOrigin? = nil)
 
   /// The type's name as `type(x)` returns it and as messages quote it.
   public var typeName: String {
