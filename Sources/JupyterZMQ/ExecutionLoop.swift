@@ -5,11 +5,12 @@ import JupyterProtocol
 /// `Dispatcher`, the only caller of the language. Tells the dispatcher when its queue is
 /// empty, which closes a stop-on-error abort window.
 struct ExecutionLoop {
-  /// After a failed cell, requests arriving this soon still count as queued: a frontend's
-  /// "Run All" sends its requests one after another, and a fast-failing cell can finish
-  /// before the rest have arrived. Kept short: a client that sends its next cell right after
-  /// the error reply (ipykernel#609) must not have it aborted.
-  static let abortGraceMilliseconds = 5
+  /// After a failed cell, only requests already waiting are aborted (ipykernel's default
+  /// `stop_on_error_timeout` of 0): "Run All" sends every cell at once, so they are queued by
+  /// the time the failing cell ends, while a client that sends its next cell after reading
+  /// the error reply (ipykernel#609, or after an interrupt) must have it run. A client's
+  /// round trip is well under a millisecond here, so any waiting window would abort it.
+  static let abortGraceMilliseconds = 0
 
   let requests: ZMQSocket
   let replies: ZMQSocket
