@@ -1,0 +1,52 @@
+"""What a notebook must look like after Run All, as a list of readable problems.
+
+The browser tests assert this list is empty for a good notebook and that it names the
+planted faults of the harness's own bad notebooks, so each check is known to be able to fail.
+"""
+
+
+def execution_problems(cells):
+    """Every code cell ran, once, in order: a fresh kernel numbers them 1, 2, 3, ...
+
+    A cell skipped after an error keeps an empty prompt or repeats the previous count, so a
+    gap or a repeat in the sequence names the cells that did not run.
+    """
+    problems = []
+    for expected, cell in enumerate(cells, start=1):
+        if cell.execution_count != expected:
+            problems.append(f"{cell.describe()} did not run (expected [{expected}]:)")
+    return problems
+
+
+def error_problems(cells):
+    return [f"{cell.describe()} shows error output:\n{text}"
+            for cell in cells for text in cell.errors]
+
+
+def image_problems(cells, min_images):
+    problems = []
+    decoded = 0
+    for cell in cells:
+        for number, image in enumerate(cell.images, start=1):
+            if image.decoded:
+                decoded += 1
+            else:
+                problems.append(
+                    f"{cell.describe()} image {number} did not render: "
+                    f"{image.decodeError or 'no decode error'}, natural size "
+                    f"{image.naturalWidth}x{image.naturalHeight}, shown "
+                    f"{image.width:.0f}x{image.height:.0f}, src {image.src}...")
+    if decoded < min_images:
+        problems.append(f"{decoded} decoded image(s) rendered, expected at least {min_images}")
+    return problems
+
+
+def notebook_problems(cells, min_images):
+    """All problems with a notebook after Run All; empty when it ran cleanly."""
+    if not cells:
+        return ["the notebook shows no code cells"]
+    return execution_problems(cells) + error_problems(cells) + image_problems(cells, min_images)
+
+
+def image_count(cells):
+    return sum(1 for cell in cells for image in cell.images if image.decoded)
