@@ -6,8 +6,10 @@ output appeared, and that every `<img>` in the outputs decoded to a non-zero siz
 screenshot of the whole notebook in `artifacts/` at the repository root.
 
 Which notebook it runs:
-- when `notebooks/05-edge-detection.ipynb` exists, that chapter (saved as
-  `artifacts/chapter5.png`), which must render at least `CHAPTER_MIN_IMAGES` images;
+- when chapter 5 exists, its instructor version `notebooks/solutions/05-edge-detection.ipynb`
+  (saved as `artifacts/chapter5.png`), which must render at least `CHAPTER_MIN_IMAGES` images.
+  Not the student version `notebooks/05-edge-detection.ipynb`: its homework check cells fail
+  by design until answered, and Run All stops at the first of them;
 - otherwise a built-in smoke notebook (a print, an expression, a `show`) that needs no images
   (saved as `artifacts/browser-smoke.png`).
 Pointing the test at another chapter is a change of `CHAPTER_NOTEBOOK` and `CHAPTER_MIN_IMAGES`.
@@ -31,7 +33,7 @@ from browser.notebook_checks import error_problems, image_count, notebook_proble
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "artifacts"
-CHAPTER_NOTEBOOK = "05-edge-detection.ipynb"
+CHAPTER_NOTEBOOK = "solutions/05-edge-detection.ipynb"
 CHAPTER_MIN_IMAGES = 1
 
 

@@ -131,8 +131,21 @@ CONTENT_HEIGHT_SCRIPT = """
 const [path] = arguments;
 const app = window.jupyterapp;
 const panel = Array.from(app.shell.widgets('main')).find(w => w.context && w.context.path === path);
-const scroller = panel.content.node;
-return window.innerHeight - scroller.clientHeight + scroller.scrollHeight;
+const outer = panel.node.querySelector('.jp-WindowedPanel-outer');
+return window.innerHeight - outer.clientHeight + outer.scrollHeight;
+"""
+
+SCROLL_TOP_SCRIPT = """
+const [path, done] = arguments;
+const frame = () => new Promise(r => requestAnimationFrame(r));
+(async () => {
+  const app = window.jupyterapp;
+  const panel = Array.from(app.shell.widgets('main')).find(w => w.context && w.context.path === path);
+  await frame();
+  panel.node.querySelector('.jp-WindowedPanel-outer').scrollTop = 0;
+  await frame();
+  await frame();
+})().then(() => done(null), () => done(null));
 """
 
 # What JupyterLab marks error output with: tracebacks and stderr streams share this type.
@@ -238,22 +251,26 @@ class NotebookPage:
                 for c in report["cells"]]
 
     def screenshot(self, destination):
-        """Saves the whole notebook in one picture by growing the window to fit it."""
+        """Saves the whole notebook in one picture by making the viewport as tall as it.
+
+        The viewport is emulated (DevTools) rather than the window resized, because headless
+        Chromium keeps a window within its virtual screen.
+        """
         destination = Path(destination)
         destination.parent.mkdir(parents=True, exist_ok=True)
+        width = self.driver.execute_script("return window.innerWidth;")
         height = self.driver.execute_script(CONTENT_HEIGHT_SCRIPT, self.path)
-        height = max(WINDOW[1], min(int(height) + 40, MAX_SCREENSHOT_HEIGHT))
-        original = self.driver.get_window_size()
-        self.driver.set_window_size(WINDOW[0], height)
+        height = max(WINDOW[1], min(int(height), MAX_SCREENSHOT_HEIGHT))
+        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
         try:
-            # The resize relayouts the page; the next animation frame has the new size.
-            self.driver.execute_async_script(
-                "const done = arguments[0];"
-                "requestAnimationFrame(() => requestAnimationFrame(() => done(null)));")
+            # Run All leaves the notebook scrolled to its last cell. After the relayout the
+            # resize causes, scroll to the top and let two animation frames paint it.
+            self.driver.execute_async_script(SCROLL_TOP_SCRIPT, self.path)
             partial = destination.with_suffix(".partial.png")
             if not self.driver.save_screenshot(str(partial)):
                 raise BrowserError(f"Chromium did not save a screenshot to {destination}")
             shutil.move(partial, destination)
         finally:
-            self.driver.set_window_size(original["width"], original["height"])
+            self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
         return destination

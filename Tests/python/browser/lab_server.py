@@ -19,7 +19,8 @@ from pathlib import Path
 
 # Settings that keep the page deterministic. "windowingMode: none" matters for correctness:
 # JupyterLab's default windowing detaches or skips cells outside the viewport, which would
-# hide their images from the DOM checks.
+# hide their images from the DOM checks. Without the room to scroll past the last cell, the
+# notebook's scroll height is its content's, which sizes the screenshot.
 LAB_SETTINGS = {
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
         "fetchNews": "false",
@@ -28,6 +29,7 @@ LAB_SETTINGS = {
     },
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {
         "windowingMode": "none",
+        "scrollPastEnd": False,
     },
 }
 

@@ -45,7 +45,8 @@ def notebook_problems(cells, min_images):
     """All problems with a notebook after Run All; empty when it ran cleanly."""
     if not cells:
         return ["the notebook shows no code cells"]
-    return execution_problems(cells) + error_problems(cells) + image_problems(cells, min_images)
+    # Errors first: the first error usually explains the cells that did not run after it.
+    return error_problems(cells) + image_problems(cells, min_images) + execution_problems(cells)
 
 
 def image_count(cells):
