@@ -15,8 +15,8 @@ from selenium.webdriver.chrome.service import Service
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 WINDOW = (1400, 1000)
-# A screenshot taller than this is cut; chapters are expected to fit well within it.
-MAX_SCREENSHOT_HEIGHT = 12000
+# A screenshot taller than this is cut (Chromium cannot capture much more in one piece).
+MAX_SCREENSHOT_HEIGHT = 16000
 
 # Resolves once the notebook at `path` is open, its kernel connected and idle; rejects with
 # what the page shows instead (a dialog, a dead kernel) when `timeoutMs` runs out.
