@@ -27,8 +27,9 @@ from pathlib import Path
 import pytest
 
 from browser import scratch_notebooks
-from browser.lab_page import Cell, NotebookPage, chromium_driver
+from browser.lab_page import NotebookPage, chromium_driver
 from browser.lab_server import LabServer
+from browser.rendered_cell import RenderedCell
 from browser.notebook_checks import (error_problems, execution_problems, image_count,
                                      notebook_problems)
 
@@ -52,6 +53,9 @@ def lab(tmp_path_factory):
     scratch_notebooks.write_failing_notebook(root / "failing.ipynb")
     scratch_notebooks.write_image_check_notebook(root / "image-check.ipynb")
     with LabServer(root, tmp_path_factory.mktemp("lab-state")) as server:
+        # Without it JupyterLab would sit on its "Select Kernel" dialog until a timeout.
+        if "cnnlab" not in server.api("GET", "/api/kernelspecs")["kernelspecs"]:
+            pytest.fail("JupyterLab does not list the cnnlab kernel: run `make kernel` first")
         yield server
 
 
@@ -94,7 +98,7 @@ def test_harness_reports_an_error_output(lab, driver):
     cells = run_notebook(driver, lab, "failing.ipynb", "browser-error-check.png")
     errors = error_problems(cells)
     assert len(errors) == 1, errors
-    assert errors[0].startswith("cell 1 [2]: `undefined_name` shows error output"), errors[0]
+    assert errors[0].startswith("cell 1 [2]: `undefined_name` shows error output:"), errors[0]
     assert "NameError" in errors[0] and "undefined_name" in errors[0], errors[0]
     assert errors[0] in notebook_problems(cells, 0)
 
@@ -103,7 +107,7 @@ def test_harness_reports_cells_that_did_not_run():
     # The kernel decides how many queued cells an error aborts, so the browser cannot plant
     # this fault reliably; the check is exercised on cells as JupyterLab shows them instead.
     def cell(index, prompt):
-        return Cell(index=index, prompt=prompt, source=f"x{index} = {index}")
+        return RenderedCell(index=index, prompt=prompt, source=f"x{index} = {index}")
 
     assert execution_problems([cell(0, "[1]:"), cell(2, "[2]:"), cell(3, "[3]:")]) == []
     skipped = [cell(0, "[1]:"), cell(1, "[ ]:"), cell(2, "[2]:")]

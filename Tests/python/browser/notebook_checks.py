@@ -19,8 +19,10 @@ def execution_problems(cells):
 
 
 def error_problems(cells):
-    return [f"{cell.describe()} shows error output:\n{text}"
-            for cell in cells for text in cell.errors]
+    """Every output shown as an error. A stderr stream counts too: a learner sees the same
+    red box, and a clean chapter should not show one."""
+    return [f"{cell.describe()} shows {kind or 'error'} output:\n{text}"
+            for cell in cells for kind, text in cell.errors]
 
 
 def image_problems(cells, min_images):
@@ -32,10 +34,7 @@ def image_problems(cells, min_images):
                 decoded += 1
             else:
                 problems.append(
-                    f"{cell.describe()} image {number} did not render: "
-                    f"{image.decodeError or 'no decode error'}, natural size "
-                    f"{image.naturalWidth}x{image.naturalHeight}, shown "
-                    f"{image.width:.0f}x{image.height:.0f}, src {image.src}...")
+                    f"{cell.describe()} image {number} did not render: {image.describe()}")
     if decoded < min_images:
         problems.append(f"{decoded} decoded image(s) rendered, expected at least {min_images}")
     return problems
