@@ -3,7 +3,8 @@
 `test_notebook_runs_cleanly_in_jupyterlab` opens a notebook in JupyterLab, runs all cells the
 way Run > Run All Cells does, and asserts that every code cell ran in order, that no error
 output appeared, and that every `<img>` in the outputs decoded to a non-zero size. It keeps a
-screenshot of the whole notebook in `artifacts/` at the repository root.
+screenshot of the whole notebook in `artifacts/` at the repository root, and one of a window's
+view from the first cell that shows an image (`*-first-image.png`), the kind a README shows.
 
 Which notebook it runs:
 - when chapter 5 exists, its instructor version `notebooks/solutions/05-edge-detection.ipynb`
@@ -74,8 +75,9 @@ def run_notebook(driver, lab, path, screenshot):
     page.open()
     page.run_all()
     cells = page.cells()
-    # Before any assertion, so a failing run still leaves its picture behind.
+    # Before any assertion, so a failing run still leaves its pictures behind.
     page.screenshot(ARTIFACTS / screenshot)
+    page.screenshot_first_image(ARTIFACTS / screenshot.replace(".png", "-first-image.png"))
     return cells
 
 

@@ -68,7 +68,6 @@ class NotebookPage:
         headless Chromium keeps a window within its virtual screen.
         """
         destination = Path(destination)
-        destination.parent.mkdir(parents=True, exist_ok=True)
         width = self.driver.execute_script("return window.innerWidth;")
         height = self.driver.execute_script(page_scripts.CONTENT_HEIGHT, self.path)
         height = max(WINDOW[1], min(int(height), MAX_SCREENSHOT_HEIGHT))
@@ -77,13 +76,26 @@ class NotebookPage:
         try:
             self._call(page_scripts.SCROLL_TO_TOP, self.path, step="scrolling to the top",
                        timeout=self.open_timeout)
-            # Written aside and moved, so a half-written file never passes for the artifact.
-            partial = destination.with_suffix(".partial.png")
-            if not self.driver.save_screenshot(str(partial)):
-                raise BrowserError(f"Chromium did not save a screenshot to {destination}")
-            shutil.move(partial, destination)
+            return self._save_screenshot(destination)
         finally:
             self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+    def screenshot_first_image(self, destination):
+        """Saves one window's view starting at the first cell that shows an image, the
+        picture of a chapter a README wants; returns None when no cell shows one."""
+        found = self._call(page_scripts.SCROLL_TO_FIRST_IMAGE, self.path,
+                           step="scrolling to the first image", timeout=self.open_timeout)
+        if not found["found"]:
+            return None
+        return self._save_screenshot(Path(destination))
+
+    def _save_screenshot(self, destination):
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        # Written aside and moved, so a half-written file never passes for the artifact.
+        partial = destination.with_suffix(".partial.png")
+        if not self.driver.save_screenshot(str(partial)):
+            raise BrowserError(f"Chromium did not save a screenshot to {destination}")
+        shutil.move(partial, destination)
         return destination
 
     def _call(self, script, *args, step, timeout):

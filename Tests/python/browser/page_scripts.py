@@ -146,3 +146,20 @@ const [path, done] = arguments;
   await frame();
 })().then(() => done({}), e => done({error: String(e.message || e)}));
 """
+
+# Scrolls the first cell with an image in its output to the top of the notebook; answers
+# whether there was one.
+SCROLL_TO_FIRST_IMAGE = _FIND_PANEL + """
+const [path, done] = arguments;
+(async () => {
+  const panel = findPanel(window.jupyterapp, path);
+  const img = panel.node.querySelector('.jp-OutputArea-output img');
+  if (!img) return {found: false};
+  const cell = img.closest('.jp-Cell');
+  const outer = panel.node.querySelector('.jp-WindowedPanel-outer');
+  outer.scrollTop += cell.getBoundingClientRect().top - outer.getBoundingClientRect().top;
+  await frame();
+  await frame();
+  return {found: true};
+})().then(done, e => done({error: String(e.message || e)}));
+"""
