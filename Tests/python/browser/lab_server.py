@@ -101,7 +101,12 @@ class LabServer:
             command, stdout=self._log, stderr=subprocess.STDOUT, env=env,
             cwd=self.root_dir, start_new_session=True,
         )
-        self._wait_until_ready()
+        try:
+            self._wait_until_ready()
+        except BaseException:
+            # `with` never reaches __exit__ when __enter__ raises: stop the server here.
+            self.stop()
+            raise
 
     def api(self, method, path):
         request = urllib.request.Request(
