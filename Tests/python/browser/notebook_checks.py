@@ -6,15 +6,21 @@ planted faults of the harness's own bad notebooks, so each check is known to be 
 
 
 def execution_problems(cells):
-    """Every code cell ran, once, in order: a fresh kernel numbers them 1, 2, 3, ...
+    """Every code cell ran: its prompt shows a count above every count before it.
 
-    A cell skipped after an error keeps an empty prompt or repeats the previous count, so a
-    gap or a repeat in the sequence names the cells that did not run.
+    A cell skipped after an error keeps an empty prompt, or, when the kernel answered its
+    request as aborted, repeats the count of the cell that ran last.
     """
     problems = []
-    for expected, cell in enumerate(cells, start=1):
-        if cell.execution_count != expected:
-            problems.append(f"{cell.describe()} did not run (expected [{expected}]:)")
+    last = 0
+    for cell in cells:
+        count = cell.execution_count
+        if count is None:
+            problems.append(f"{cell.describe()} did not run (no execution count)")
+        elif count <= last:
+            problems.append(f"{cell.describe()} did not run (its count follows [{last}]:)")
+        else:
+            last = count
     return problems
 
 
