@@ -1,7 +1,7 @@
 """The notebooks the browser harness runs when it is not pointed at a chapter."""
 import base64
-import zlib
 import struct
+import zlib
 
 import nbformat
 
