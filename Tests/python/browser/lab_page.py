@@ -85,9 +85,12 @@ class NotebookPage:
         picture of a chapter a README wants; returns None when no cell shows one."""
         found = self._call(page_scripts.SCROLL_TO_FIRST_IMAGE, self.path,
                            step="scrolling to the first image", timeout=self.open_timeout)
+        destination = Path(destination)
         if not found["found"]:
+            # A picture from an earlier run would pass for this one's.
+            destination.unlink(missing_ok=True)
             return None
-        return self._save_screenshot(Path(destination))
+        return self._save_screenshot(destination)
 
     def _save_screenshot(self, destination):
         destination.parent.mkdir(parents=True, exist_ok=True)
