@@ -118,12 +118,12 @@ struct ConvPlan: Sendable {
     else { return nil }
     let paddedWidth = p.outWidth + p.kernelWidth - 1
     let rowBytes = paddedWidth * p.filters * MemoryLayout<Float>.stride
-    let wanted = max(1, ConvolutionTuning.panelBytes / rowBytes, (p.filters * p.kernelWidth + paddedWidth - 1) / paddedWidth)
+    let wanted = max(1, ConvolutionTuning.panelBytes / rowBytes, (4 * p.filters * p.kernelWidth + paddedWidth - 1) / paddedWidth)
     var perImage = max(1, p.outHeight / min(wanted, p.outHeight))
     if p.batch * perImage < threads { perImage = min(p.outHeight, (threads + p.batch - 1) / p.batch) }
     let rows = (p.outHeight + perImage - 1) / perImage
     perImage = (p.outHeight + rows - 1) / rows
-    guard rows * paddedWidth / p.kernelWidth >= p.filters else { return nil }
+    guard rows * paddedWidth / p.kernelWidth >= 4 * p.filters else { return nil }
     return (rows, perImage)
   }
 
