@@ -60,6 +60,7 @@ extension Ops {
             case .rowTiles: kernels.runRowTiles()
             case .sharedPanel: kernels.runSharedPanel()
             case .channelsFirst: kernels.runChannelsFirst()
+            case .shiftedRows: kernels.runShiftedRows()
             }
             if cancellation?.isCancelled == true { throw TensorError.cancelled }
           }
@@ -84,9 +85,16 @@ extension Ops {
 ///   they are copied as whole image rows rather than a handful of floats at a time, and GEMM
 ///   runs with the long pixel axis as its wide side. The result is transposed back.
 ///
+/// - `shiftedRows`: stride 1 without dilation needs no unfolding at all. In a zero-padded
+///   copy of the input, the patches of every `kw`-th output position (counting along the
+///   padded rows) lie side by side, so for each residue and each kernel row the patch matrix
+///   is the padded input itself read with a row stride of `kw * C`. GEMM accumulates the `kh`
+///   kernel rows into a band of outputs that includes `kw - 1` throw-away columns per row,
+///   which are dropped when the band is copied out.
+///
 /// 1x1 stride-1 convolutions skip the unfolding: the input already is the patch matrix.
 struct ConvPlan: Sendable {
-  enum Strategy: Sendable { case rowTiles, sharedPanel, channelsFirst }
+  enum Strategy: Sendable { case rowTiles, sharedPanel, channelsFirst, shiftedRows }
 
   var strategy: Strategy
   var pointwise: Bool
@@ -94,9 +102,30 @@ struct ConvPlan: Sendable {
   var tiles: Int
   var workers: Int
   var workspaceBytes: Int
+  /// Output rows per band and bands per image (`shiftedRows` only).
+  var bandRows = 0
+  var bandsPerImage = 0
 
   /// A shared panel never grows past this; larger problems are cut into row chunks.
   static let sharedPanelLimit = 32 << 20
+
+  /// Band size for `shiftedRows`, or nil when the layer does not suit it: strided, dilated or
+  /// grouped layers, patch rows too short for GEMM (`kw * C` under 64), or bands too short to
+  /// amortise BLAS packing the kernel rows on every call.
+  static func shiftedBands(_ p: ConvProblem, threads: Int, pointwise: Bool) -> (rows: Int, perImage: Int)? {
+    guard !pointwise, p.strideH == 1, p.strideW == 1, p.dilationH == 1, p.dilationW == 1, p.groups == 1,
+      p.kernelWidth * p.channels >= 64, p.outHeight > 0, p.outWidth > 0
+    else { return nil }
+    let paddedWidth = p.outWidth + p.kernelWidth - 1
+    let rowBytes = paddedWidth * p.filters * MemoryLayout<Float>.stride
+    let wanted = max(1, ConvolutionTuning.panelBytes / rowBytes, (4 * p.filters * p.kernelWidth + paddedWidth - 1) / paddedWidth)
+    var perImage = max(1, p.outHeight / min(wanted, p.outHeight))
+    if p.batch * perImage < threads { perImage = min(p.outHeight, (threads + p.batch - 1) / p.batch) }
+    let rows = (p.outHeight + perImage - 1) / perImage
+    perImage = (p.outHeight + rows - 1) / rows
+    guard rows * paddedWidth / p.kernelWidth >= 4 * p.filters else { return nil }
+    return (rows, perImage)
+  }
 
   init(problem p: ConvProblem) {
     pointwise =
@@ -117,6 +146,16 @@ struct ConvPlan: Sendable {
       tiles = (p.pixels + rowsPerTile - 1) / rowsPerTile
       workers = threads
       workspaceBytes = pointwise ? 0 : rowsPerTile * rowBytes
+      return
+    }
+    if let bands = Self.shiftedBands(p, threads: threads, pointwise: pointwise) {
+      strategy = .shiftedRows
+      (bandRows, bandsPerImage) = bands
+      (rowsPerTile, tiles) = (bandRows, p.batch * bandsPerImage)
+      workers = min(threads, tiles)
+      let paddedWidth = p.outWidth + p.kernelWidth - 1
+      let padded = p.batch * (p.outHeight + p.kernelHeight - 1) * paddedWidth * p.channels + p.kernelWidth * p.channels
+      workspaceBytes = (padded + workers * bandRows * paddedWidth * p.filters) * MemoryLayout<Float>.stride
       return
     }
     strategy = .rowTiles

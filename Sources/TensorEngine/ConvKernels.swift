@@ -121,6 +121,58 @@ struct ConvKernels: Sendable {
     Ops.epilogue(out.base, rows: pixels, filters: p.filters, bias: bias?.base, activation: activation)
   }
 
+  // Stride 1: GEMM reads the patches straight from a zero-padded copy of the input.
+  func runShiftedRows() {
+    let (kh, kw, c, n) = (p.kernelHeight, p.kernelWidth, p.channels, p.filters)
+    let paddedHeight = p.outHeight + kh - 1
+    let paddedWidth = p.outWidth + kw - 1
+    let image = paddedHeight * paddedWidth * c
+    // The tail absorbs reads of the last band's throw-away columns past the last image.
+    let padded = SharedPointer(UnsafeMutablePointer<Float>.allocate(capacity: p.batch * image + kw * c))
+    defer { padded.base.deallocate() }
+    zeroFloats(padded.base + p.batch * image, kw * c)
+    Parallelism.forEachRange(p.batch * paddedHeight, grain: 16) { lines in
+      for line in lines {
+        let dst = padded.base + line * paddedWidth * c
+        let ih = line % paddedHeight - p.padTop
+        guard ih >= 0, ih < p.height else {
+          zeroFloats(dst, paddedWidth * c)
+          continue
+        }
+        let source = x.base + ((line / paddedHeight) * p.height + ih) * p.width * c
+        zeroFloats(dst, p.padLeft * c)
+        copyFloats(dst + p.padLeft * c, source, p.width * c)
+        zeroFloats(dst + (p.padLeft + p.width) * c, (paddedWidth - p.padLeft - p.width) * c)
+      }
+    }
+    Parallelism.forEachWorker(maximum: plan.workers) { worker, workers in
+      let band = UnsafeMutablePointer<Float>.allocate(capacity: plan.bandRows * paddedWidth * n)
+      defer { band.deallocate() }
+      for tile in stride(from: worker, to: plan.tiles, by: workers) {
+        if cancelled { return }
+        let imageIndex = tile / plan.bandsPerImage
+        let y0 = (tile % plan.bandsPerImage) * plan.bandRows
+        let rows = min(plan.bandRows, p.outHeight - y0)
+        // Output positions of the band along the padded rows, throw-away columns included.
+        let span = rows * paddedWidth
+        for residue in 0..<min(kw, span) {
+          let m = (span - residue + kw - 1) / kw
+          for i in 0..<kh {
+            let a = padded.base + imageIndex * image + ((y0 + i) * paddedWidth + residue) * c
+            BLAS.gemm(
+              m: m, n: n, k: kw * c, a: a, lda: kw * c, b: w.base + i * kw * c * n, ldb: n,
+              c: band + residue * n, ldc: kw * n, beta: i == 0 ? 0 : 1)
+          }
+        }
+        for y in 0..<rows {
+          let target = out.base + ((imageIndex * p.outHeight + y0 + y) * p.outWidth) * n
+          target.update(from: band + y * paddedWidth * n, count: p.outWidth * n)
+          Ops.epilogue(target, rows: p.outWidth, filters: n, bias: bias?.base, activation: activation)
+        }
+      }
+    }
+  }
+
   /// Writes the patches of `rows` output pixels, starting at `firstPixel`, for one group:
   /// one row of `kh * kw * C / groups` values per pixel, in the kernel's `(kh, kw, c)` order,
   /// zeros where the window hangs over the padding.

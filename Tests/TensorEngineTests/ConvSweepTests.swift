@@ -90,6 +90,9 @@ import Testing
     ([3, 9, 7, 48], [3, 3, 48, 200], 1, Padding.valid),
     ([1, 30, 30, 32], [5, 5, 32, 40], 1, Padding.symmetric(1)),
     ([2, 20, 20, 64], [1, 1, 64, 64], 1, Padding.valid),
+    ([1, 40, 37, 64], [3, 3, 64, 64], 1, Padding.same),
+    ([2, 17, 13, 40], [3, 4, 40, 24], 1, Padding.valid),
+    ([1, 19, 23, 16], [5, 5, 16, 8], 1, Padding.explicit(before: 0, after: 3)),
   ])
   func parallelStrategiesMatchNaive(inputShape: [Int], kernelShape: [Int], groups: Int, padding: Padding) throws {
     var generator = TestGenerator(seed: UInt64(kernelShape.reduce(0, +)))
