@@ -52,7 +52,9 @@ public struct Arguments {
       } else if acceptsRest {
         rest.append(value)
       } else {
-        throw RuntimeError(.tooManyArguments(function: function, maximum: positionalSlots.count, given: positional.count))
+        throw RuntimeError(
+          .tooManyArguments(function: function, maximum: positionalSlots.count, given: positional.count),
+          suggestion: .hint(.callHelp(function)))
       }
     }
     for (name, value) in keywords {
@@ -62,7 +64,9 @@ public struct Arguments {
           .unexpectedKeyword(function: function, keyword: name),
           suggestion: .validKeywords(nearest: NameSuggester.nearest(to: name, in: valid), all: valid))
       }
-      if slots[i] != nil { throw RuntimeError(.duplicateArgument(function: function, parameter: name)) }
+      if slots[i] != nil {
+        throw RuntimeError(.duplicateArgument(function: function, parameter: name), suggestion: .hint(.callHelp(function)))
+      }
       slots[i] = value
     }
     var values: [Value] = []
@@ -74,7 +78,7 @@ public struct Arguments {
       } else if p.isVariadic {
         values.append(.none)
       } else {
-        throw RuntimeError(.missingArgument(function: function, parameter: p.name))
+        throw RuntimeError(.missingArgument(function: function, parameter: p.name), suggestion: .hint(.callHelp(function)))
       }
     }
     return Arguments(function: function, parameters: parameters, values: values, given: given, rest: rest)
@@ -96,7 +100,9 @@ public struct Arguments {
   }
 
   func typeError(_ name: String, _ expected: String) -> RuntimeError {
-    RuntimeError(.argumentType(function: function, parameter: name, expected: expected, got: self[name].typeName))
+    RuntimeError(
+      .argumentType(function: function, parameter: name, expected: expected, got: self[name].typeName),
+      suggestion: .hint(.callHelp(function)))
   }
 
   public func number(_ name: String) throws(RuntimeError) -> Double {

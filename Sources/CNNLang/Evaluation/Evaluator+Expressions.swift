@@ -117,16 +117,21 @@ extension Evaluator {
       let arguments = try Arguments.bind(function: b.name, parameters: b.parameters, positional: positional, keywords: keywords)
       return try b.body(arguments, self)
     case .method(let b, let receiver):
-      let arguments: Arguments
       do {
-        arguments = try Arguments.bind(
+        let arguments = try Arguments.bind(
           function: b.name, parameters: b.parameters, positional: [receiver] + positional, keywords: keywords)
+        return try b.body(arguments, self)
       } catch {
+        var error = error
+        if error.suggestion == .hint(.callHelp(b.name)) {
+          error.suggestion = .hint(.callMethodHelp(type: receiver.typeName, name: b.name))
+        }
         // The receiver is written before the dot, so the learner did not count it.
-        guard case .tooManyArguments(let f, let maximum, let given) = error.message else { throw error }
-        throw RuntimeError(.tooManyArguments(function: f, maximum: maximum - 1, given: given - 1))
+        if case .tooManyArguments(let f, let maximum, let given) = error.message {
+          error.message = .tooManyArguments(function: f, maximum: maximum - 1, given: given - 1)
+        }
+        throw error
       }
-      return try b.body(arguments, self)
     case .function(let f):
       let arguments = try Arguments.bind(function: f.name, parameters: f.parameters, positional: positional, keywords: keywords)
       return try callFunction(f, arguments)
