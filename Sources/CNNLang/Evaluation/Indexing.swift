@@ -120,6 +120,20 @@ enum Sequences {
     }
   }
 
+  /// Items in increasing order (stable), or a TypeError for items that cannot be ordered.
+  static func sorted(_ items: [Value], reverse: Bool) throws(RuntimeError) -> [Value] {
+    var failure: RuntimeError?
+    let result = items.sorted { a, b in
+      guard let order = Operators.order(a, b) else {
+        failure = RuntimeError(.notComparable(op: "<", left: a.typeName, right: b.typeName))
+        return false
+      }
+      return reverse ? order > 0 : order < 0
+    }
+    if let failure { throw failure }
+    return result
+  }
+
   static func elements(of v: Value) throws(RuntimeError) -> [Value] {
     switch v {
     case .list(let l): return l.items
