@@ -40,9 +40,9 @@ public final class Interpreter: @unchecked Sendable {
     defer { evaluator.host = nil }
     do throws(RuntimeError) {
       var statements = program[...]
-      // The last bare expression of a cell is its result, as in IPython.
+      // The last bare expression of a cell is its result, as in IPython; a `;` after it hides it.
       var last: Expr?
-      if case .expression(let e) = statements.last?.kind {
+      if case .expression(let e) = statements.last?.kind, !Interpreter.endsWithSemicolon(file, after: e.range.end) {
         last = e
         statements = statements.dropLast()
       }
@@ -95,6 +95,11 @@ public final class Interpreter: @unchecked Sendable {
 
   /// The value of a global name the learner defined, for tests and the glue.
   public func value(of name: String) -> Value? { evaluator.globals[name] }
+
+  /// Whether the first thing after `offset`, ignoring spaces and a comment, is a `;`.
+  static func endsWithSemicolon(_ file: SourceFile, after offset: Int) -> Bool {
+    file.scalars[offset...].first { $0 != " " && $0 != "\t" } == ";"
+  }
 
   // MARK: Errors
 
