@@ -59,7 +59,8 @@ public final class Interpreter: @unchecked Sendable {
     }
   }
 
-  /// Evaluates one expression (Jupyter's user_expressions) without changing any name.
+  /// Evaluates one expression (Jupyter's user_expressions). No assignment can happen in an
+  /// expression, though a function it calls may still change a list.
   public func evaluate(expression: String, host: any LanguageHost) -> Result<Value, LanguageError> {
     let file = SourceFile(name: "expression", text: expression)
     var parser = Parser(file: file, indentation: false)
