@@ -6,7 +6,7 @@ import TensorEngine
 /// Use it from one thread. Only `cancellation` may be touched from others: setting it ends
 /// the running cell with `KeyboardInterrupt` at the next statement or loop step. Recursion in
 /// user code stops at 1000 calls, or earlier when the thread's stack runs low (a user call
-/// takes about 6 KB of stack): give the thread 16 MiB or more for the full depth.
+/// takes about 2 KB of stack): give the thread 4 MiB or more (8 MiB is the usual default).
 ///
 /// `@unchecked Sendable` so it can be handed to the execution thread once: the compiler cannot
 /// express "one thread at a time", which is the contract above.
