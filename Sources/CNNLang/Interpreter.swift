@@ -6,7 +6,7 @@ import TensorEngine
 /// Use it from one thread. Only `cancellation` may be touched from others: setting it ends
 /// the running cell with `KeyboardInterrupt` at the next statement or loop step. Recursion in
 /// user code stops at 1000 calls, or earlier when the thread's stack runs low (a user call
-/// takes about 6 KB of stack): give the thread 16 MiB or more for the full depth.
+/// takes about 2 KB of stack): give the thread 4 MiB or more (8 MiB is the usual default).
 ///
 /// `@unchecked Sendable` so it can be handed to the execution thread once: the compiler cannot
 /// express "one thread at a time", which is the contract above.
@@ -40,9 +40,9 @@ public final class Interpreter: @unchecked Sendable {
     defer { evaluator.host = nil }
     do throws(RuntimeError) {
       var statements = program[...]
-      // The last bare expression of a cell is its result, as in IPython.
+      // The last bare expression of a cell is its result, as in IPython; a `;` after it hides it.
       var last: Expr?
-      if case .expression(let e) = statements.last?.kind {
+      if case .expression(let e) = statements.last?.kind, !Interpreter.endsWithSemicolon(file, after: e.range.end) {
         last = e
         statements = statements.dropLast()
       }
@@ -59,7 +59,8 @@ public final class Interpreter: @unchecked Sendable {
     }
   }
 
-  /// Evaluates one expression (Jupyter's user_expressions) without changing any name.
+  /// Evaluates one expression (Jupyter's user_expressions). No assignment can happen in an
+  /// expression, though a function it calls may still change a list.
   public func evaluate(expression: String, host: any LanguageHost) -> Result<Value, LanguageError> {
     let file = SourceFile(name: "expression", text: expression)
     var parser = Parser(file: file, indentation: false)
@@ -95,6 +96,11 @@ public final class Interpreter: @unchecked Sendable {
 
   /// The value of a global name the learner defined, for tests and the glue.
   public func value(of name: String) -> Value? { evaluator.globals[name] }
+
+  /// Whether the first thing after `offset`, ignoring spaces and a comment, is a `;`.
+  static func endsWithSemicolon(_ file: SourceFile, after offset: Int) -> Bool {
+    file.scalars[offset...].first { $0 != " " && $0 != "\t" } == ";"
+  }
 
   // MARK: Errors
 

@@ -33,6 +33,9 @@ struct InterpreterTests {
     #expect(eval("print(1)") == "")
     #expect(eval("for i in range(2):\n    i") == "")
     #expect(eval("'text'") == "'text'")
+    #expect(eval("1 + 1;") == "")
+    #expect(eval("1 + 1 ;  # hidden") == "")
+    #expect(eval("x = 1; x") == "1")
   }
 
   @Test func evaluateExpressionDoesNotChangeNames() {

@@ -87,6 +87,13 @@ struct ParserTests {
     #expect(Syntax.diagnostics(in: code).map(\.message).contains(.tooDeeplyNested))
   }
 
+  @Test func longOperatorChainsAreBounded() {
+    let fine = Array(repeating: "1", count: 500).joined(separator: " + ")
+    #expect(eval(fine) == "500")
+    let long = Array(repeating: "1", count: 20000).joined(separator: " + ")
+    #expect(Syntax.diagnostics(in: long).map(\.message) == [.tooDeeplyNested])
+  }
+
   @Test func loopAndFunctionKeywordsNeedTheirContext() {
     #expect(Syntax.diagnostics(in: "break").map(\.message) == [.outsideLoop("break")])
     #expect(Syntax.diagnostics(in: "def f():\n    for x in y:\n        return x").isEmpty)

@@ -59,6 +59,17 @@ struct RendererTests {
     ])
   }
 
+  @Test func aMissingArgumentPointsToHelp() throws {
+    let error = try #require(CellRun("def f(a, b):\n    return a\nf(1)").error)
+    #expect(error.plainTraceback.last == "  = help: help(f) shows how to call it")
+  }
+
+  @Test func aMethodPointsToItsQualifiedHelp() throws {
+    let error = try #require(CellRun("\", \".join([1])").error)
+    #expect(error.message == "join() needs a sequence of strings for 'iterable', but got a list")
+    #expect(error.plainTraceback.last == "  = help: help(\"str.join\") shows how to call it")
+  }
+
   @Test func wrongKeywordNamesTheValidOnes() throws {
     let error = try #require(CellRun("print(1, sepp=\"-\")").error)
     #expect(error.plainTraceback.last == "  = help: did you mean 'sep'? valid names: 'sep', 'end', 'file'")

@@ -59,6 +59,25 @@ extension BuiltinRegistry {
     method("list", "copy", [], doc: "A new list with the same items, so changing one does not change the other.") {
       (args, _) throws(RuntimeError) in .list(storage(args).items)
     }
+    method("list", "clear", [], doc: "Removes every item.") { (args, _) throws(RuntimeError) in
+      storage(args).items = []
+      return .none
+    }
+    method("list", "sort", [Parameter("reverse", default: .bool(false))], doc: "Sorts the list in place, in increasing order (decreasing with reverse=True).") {
+      (args, _) throws(RuntimeError) in
+      let l = storage(args)
+      l.items = try Sequences.sorted(l.items, reverse: try args.bool("reverse"))
+      return .none
+    }
+    for name in ["count", "index"] {
+      method("tuple", name, [Parameter("value")], doc: name == "count" ? "How many items are equal to value." : "The position of the first item equal to value.") {
+        (args, _) throws(RuntimeError) in
+        guard case .tuple(let items) = args["self"] else { return .none }
+        if name == "count" { return .number(Double(items.filter { $0 == args["value"] }.count)) }
+        guard let i = items.firstIndex(of: args["value"]) else { throw RuntimeError(.valueNotFound(args["value"].repr)) }
+        return .number(Double(i))
+      }
+    }
   }
 
   mutating func addStringMethods() {
@@ -94,6 +113,9 @@ extension BuiltinRegistry {
       let old = try args.string("old")
       if old.isEmpty { return .string(text(args)) }
       return .string(text(args).components(separatedBy: old).joined(separator: try args.string("new")))
+    }
+    method("str", "format", [Parameter("values", variadic: true)], doc: "The text with each {} replaced by the next value, formatted like an f-string field: \"{} has {:,} weights\".format(name, n). {0} and {1} pick values by position.") {
+      (args, _) throws(RuntimeError) in .string(try FormatSpec.substitute(text(args), args.rest))
     }
     method("str", "startswith", [Parameter("prefix")], doc: "True if the text begins with prefix.") {
       (args, _) throws(RuntimeError) in .bool(text(args).hasPrefix(try args.string("prefix")))

@@ -51,18 +51,7 @@ extension BuiltinRegistry {
       "sorted", [Parameter("iterable"), Parameter("reverse", default: .bool(false))],
       doc: "A new list with the items in increasing order (decreasing with reverse=True). Example: sorted([3, 1, 2]) is [1, 2, 3]."
     ) { (args, _) throws(RuntimeError) in
-      var items = try Sequences.elements(of: args["iterable"])
-      var failure: RuntimeError?
-      items.sort { a, b in
-        guard let order = Operators.order(a, b) else {
-          failure = RuntimeError(.notComparable(op: "<", left: a.typeName, right: b.typeName))
-          return false
-        }
-        return order < 0
-      }
-      if let failure { throw failure }
-      if try args.bool("reverse") { items.reverse() }
-      return .list(items)
+      .list(try Sequences.sorted(try Sequences.elements(of: args["iterable"]), reverse: try args.bool("reverse")))
     })
 
     add(Builtin(

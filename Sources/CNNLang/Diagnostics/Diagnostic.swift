@@ -39,4 +39,6 @@ public enum Hint: Sendable, Equatable {
   case useDoubleEqualsToCompare
   case wholeNumberIndex
   case callHelp(String)
+  /// For a method: `help("list.append")`.
+  case callMethodHelp(type: String, name: String)
 }

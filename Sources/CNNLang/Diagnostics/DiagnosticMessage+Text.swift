@@ -146,6 +146,7 @@ extension Hint {
   public var text: String {
     switch self {
     case .callHelp(let name): return "help(\(name)) shows how to call it"
+    case .callMethodHelp(let type, let name): return "help(\"\(type).\(name)\") shows how to call it"
     case .closeBracket(let c): return "add '\(c)'"
     case .indentBlock: return "indent the lines of the block, for example by 4 spaces"
     case .useDoubleEqualsToCompare: return "to compare two values, use '=='"

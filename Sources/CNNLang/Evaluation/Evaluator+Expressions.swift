@@ -10,33 +10,17 @@ extension Evaluator {
     case .name(let n): return try lookup(n, at: e.range)
     case .fstring(let segments): return .string(try formatString(segments))
     case .list(let items):
-      var values: [Value] = []
-      values.reserveCapacity(items.count)
-      for item in items { values.append(try evaluate(item)) }
-      return .list(values)
+      return .list(try evaluateAll(items))
     case .tuple(let items):
-      var values: [Value] = []
-      for item in items { values.append(try evaluate(item)) }
-      return .tuple(values)
+      return .tuple(try evaluateAll(items))
     case .listComprehension(let element, let target, let iterable, let condition):
       return try comprehension(element, target, iterable, condition)
     case .unary(let op, let operand):
-      let v = try evaluate(operand)
-      do { return try Operators.unary(op, v) } catch { throw error.locating(file, e.range) }
+      return try evaluateUnary(op, operand, e.range)
     case .binary(let op, let left, let right):
-      let l = try evaluate(left)
-      let r = try evaluate(right)
-      do { return try Operators.binary(op, l, r) } catch { throw error.locating(file, e.range) }
+      return try evaluateBinary(op, left, right, e.range)
     case .compare(let first, let rest):
-      var left = try evaluate(first)
-      for (op, rightExpr) in rest {
-        let right = try evaluate(rightExpr)
-        let holds: Bool
-        do { holds = try Operators.compare(op, left, right) } catch { throw error.locating(file, e.range) }
-        if !holds { return .bool(false) }
-        left = right
-      }
-      return .bool(true)
+      return try evaluateComparison(first, rest, e.range)
     case .and(let l, let r):
       let left = try evaluate(l)
       return left.isTruthy ? try evaluate(r) : left
@@ -50,13 +34,60 @@ extension Evaluator {
     case .call(let calleeExpr, let arguments):
       return try evaluateCall(calleeExpr, arguments, range: e.range)
     case .subscript(let baseExpr, let items):
-      let base = try evaluate(baseExpr)
-      let index = try evaluateSubscript(items)
-      do { return try Indexing.get(base, index) } catch { throw error.locating(file, e.range) }
+      return try evaluateIndexing(baseExpr, items, e.range)
     case .attribute(let baseExpr, let name, let nameRange):
-      let base = try evaluate(baseExpr)
-      do { return try attribute(of: base, name) } catch { throw error.locating(file, nameRange) }
+      return try evaluateAttribute(baseExpr, name, nameRange)
     }
+  }
+
+  // Each case of `evaluate` that needs locals lives in its own function, kept out of line:
+  // `evaluate` recurses once per nested expression and user call, so its frame must stay small.
+
+  @inline(never)
+  private func evaluateAll(_ items: [Expr]) throws(RuntimeError) -> [Value] {
+    var values: [Value] = []
+    values.reserveCapacity(items.count)
+    for item in items { values.append(try evaluate(item)) }
+    return values
+  }
+
+  @inline(never)
+  private func evaluateUnary(_ op: UnaryOp, _ operand: Expr, _ range: SourceRange) throws(RuntimeError) -> Value {
+    let v = try evaluate(operand)
+    do { return try Operators.unary(op, v) } catch { throw error.locating(file, range) }
+  }
+
+  @inline(never)
+  private func evaluateBinary(_ op: BinaryOp, _ left: Expr, _ right: Expr, _ range: SourceRange) throws(RuntimeError) -> Value {
+    let l = try evaluate(left)
+    let r = try evaluate(right)
+    do { return try Operators.binary(op, l, r) } catch { throw error.locating(file, range) }
+  }
+
+  @inline(never)
+  private func evaluateComparison(_ first: Expr, _ rest: [(CompareOp, Expr)], _ range: SourceRange) throws(RuntimeError) -> Value {
+    var left = try evaluate(first)
+    for (op, rightExpr) in rest {
+      let right = try evaluate(rightExpr)
+      let holds: Bool
+      do { holds = try Operators.compare(op, left, right) } catch { throw error.locating(file, range) }
+      if !holds { return .bool(false) }
+      left = right
+    }
+    return .bool(true)
+  }
+
+  @inline(never)
+  private func evaluateIndexing(_ baseExpr: Expr, _ items: [SubscriptItem], _ range: SourceRange) throws(RuntimeError) -> Value {
+    let base = try evaluate(baseExpr)
+    let index = try evaluateSubscript(items)
+    do { return try Indexing.get(base, index) } catch { throw error.locating(file, range) }
+  }
+
+  @inline(never)
+  private func evaluateAttribute(_ baseExpr: Expr, _ name: String, _ nameRange: SourceRange) throws(RuntimeError) -> Value {
+    let base = try evaluate(baseExpr)
+    do { return try attribute(of: base, name) } catch { throw error.locating(file, nameRange) }
   }
 
   func evaluateSubscript(_ items: [SubscriptItem]) throws(RuntimeError) -> Index {
@@ -82,6 +113,7 @@ extension Evaluator {
     throw RuntimeError(.noAttribute(type: type, name: name), suggestion: suggestion)
   }
 
+  @inline(never)
   private func evaluateCall(_ calleeExpr: Expr, _ arguments: [Argument], range: SourceRange) throws(RuntimeError) -> Value {
     let callee = try evaluate(calleeExpr)
     var positional: [Value] = []
@@ -117,16 +149,21 @@ extension Evaluator {
       let arguments = try Arguments.bind(function: b.name, parameters: b.parameters, positional: positional, keywords: keywords)
       return try b.body(arguments, self)
     case .method(let b, let receiver):
-      let arguments: Arguments
       do {
-        arguments = try Arguments.bind(
+        let arguments = try Arguments.bind(
           function: b.name, parameters: b.parameters, positional: [receiver] + positional, keywords: keywords)
+        return try b.body(arguments, self)
       } catch {
+        var error = error
+        if error.suggestion == .hint(.callHelp(b.name)) {
+          error.suggestion = .hint(.callMethodHelp(type: receiver.typeName, name: b.name))
+        }
         // The receiver is written before the dot, so the learner did not count it.
-        guard case .tooManyArguments(let f, let maximum, let given) = error.message else { throw error }
-        throw RuntimeError(.tooManyArguments(function: f, maximum: maximum - 1, given: given - 1))
+        if case .tooManyArguments(let f, let maximum, let given) = error.message {
+          error.message = .tooManyArguments(function: f, maximum: maximum - 1, given: given - 1)
+        }
+        throw error
       }
-      return try b.body(arguments, self)
     case .function(let f):
       let arguments = try Arguments.bind(function: f.name, parameters: f.parameters, positional: positional, keywords: keywords)
       return try callFunction(f, arguments)
@@ -151,6 +188,7 @@ extension Evaluator {
     return .none
   }
 
+  @inline(never)
   private func comprehension(_ element: Expr, _ target: Target, _ iterableExpr: Expr, _ condition: Expr?) throws(RuntimeError) -> Value {
     let iterable = try evaluate(iterableExpr)
     // The loop names belong to the comprehension: whatever they meant before comes back after.
@@ -176,6 +214,7 @@ extension Evaluator {
     return .list(results)
   }
 
+  @inline(never)
   private func formatString(_ segments: [FStringSegment]) throws(RuntimeError) -> String {
     var out = ""
     for segment in segments {

@@ -106,29 +106,3 @@ enum Indexing {
     return Array(stride(from: start, to: stop, by: stepValue))
   }
 }
-
-/// Turning iterable values into their items.
-enum Sequences {
-  /// The most items a list, tuple or string may hold (about 160 MB of values). Tensors are
-  /// the place for more numbers than this.
-  static let maximumItems = 10_000_000
-
-  /// Refuses, before allocating, anything larger than `maximumItems`.
-  static func checkSize(_ count: Int, of description: @autoclosure () -> String) throws(RuntimeError) {
-    if count > maximumItems {
-      throw RuntimeError(.resourceLimit(requested: description(), limit: "\(maximumItems) items"))
-    }
-  }
-
-  static func elements(of v: Value) throws(RuntimeError) -> [Value] {
-    switch v {
-    case .list(let l): return l.items
-    case .tuple(let t): return t
-    case .range(let r):
-      try checkSize(r.count, of: "a list of \(r.count) numbers")
-      return (0..<r.count).map { .number(Double(r[$0])) }
-    case .string(let s): return s.map { .string(String($0)) }
-    default: throw RuntimeError(.notIterable(v.typeName))
-    }
-  }
-}

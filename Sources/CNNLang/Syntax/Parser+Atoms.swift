@@ -52,7 +52,7 @@ extension Parser {
     if match(.rightBracket) { return Expr(.list([]), SourceRange(start: start, end: previousEnd)) }
     let first = try parseExpression()
     if match(.for) {
-      let target = try parseTarget(stopAtIn: true)
+      let target = try parseTarget()
       guard match(.in) else { throw fail(.expected("'in'", found: current.description), at: current.range) }
       let iterable = try parseOr()
       let condition = match(.if) ? try parseOr() : nil

@@ -27,9 +27,20 @@ extension Parser {
     return Expr(.conditional(condition: condition, then: value, otherwise: otherwise), .spanning(value.range, otherwise.range))
   }
 
+  /// Operators chained at one level nest the tree just as brackets do: `1 + 1 + ... + 1`
+  /// with thousands of terms would exhaust the stack when evaluated, so chains are bounded.
+  static let maximumChain = 1000
+
+  mutating func extendChain(_ length: inout Int) throws(Bailout) {
+    length += 1
+    if length > Parser.maximumChain { throw fail(.tooDeeplyNested, at: current.range) }
+  }
+
   mutating func parseOr() throws(Bailout) -> Expr {
     var left = try parseAnd()
+    var chain = 0
     while match(.or) {
+      try extendChain(&chain)
       let right = try parseAnd()
       left = Expr(.or(left, right), .spanning(left.range, right.range))
     }
@@ -38,7 +49,9 @@ extension Parser {
 
   mutating func parseAnd() throws(Bailout) -> Expr {
     var left = try parseNot()
+    var chain = 0
     while match(.and) {
+      try extendChain(&chain)
       let right = try parseNot()
       left = Expr(.and(left, right), .spanning(left.range, right.range))
     }
@@ -57,7 +70,9 @@ extension Parser {
   mutating func parseComparison() throws(Bailout) -> Expr {
     let first = try parseArithmetic()
     var rest: [(CompareOp, Expr)] = []
+    var chain = 0
     while let op = comparisonOperator() {
+      try extendChain(&chain)
       rest.append((op, try parseArithmetic()))
     }
     guard let last = rest.last else { return first }
@@ -87,6 +102,7 @@ extension Parser {
 
   mutating func parseArithmetic() throws(Bailout) -> Expr {
     var left = try parseTerm()
+    var chain = 0
     while true {
       let op: BinaryOp
       switch current.kind {
@@ -95,6 +111,7 @@ extension Parser {
       default: return left
       }
       advance()
+      try extendChain(&chain)
       let right = try parseTerm()
       left = Expr(.binary(op, left, right), .spanning(left.range, right.range))
     }
@@ -102,6 +119,7 @@ extension Parser {
 
   mutating func parseTerm() throws(Bailout) -> Expr {
     var left = try parseUnary()
+    var chain = 0
     while true {
       let op: BinaryOp
       switch current.kind {
@@ -113,6 +131,7 @@ extension Parser {
       default: return left
       }
       advance()
+      try extendChain(&chain)
       let right = try parseUnary()
       left = Expr(.binary(op, left, right), .spanning(left.range, right.range))
     }
@@ -146,7 +165,9 @@ extension Parser {
 
   mutating func parsePostfix() throws(Bailout) -> Expr {
     var e = try parseAtom()
+    var chain = 0
     while true {
+      if current.isPunct(.leftParen) || current.isPunct(.leftBracket) || current.isPunct(.dot) { try extendChain(&chain) }
       if match(.leftParen) {
         let arguments = try parseArguments()
         e = Expr(.call(callee: e, arguments: arguments), SourceRange(start: e.range.start, end: previousEnd))

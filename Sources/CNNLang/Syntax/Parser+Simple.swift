@@ -99,7 +99,7 @@ extension Parser {
   }
 
   /// The names after `for` (or in a comprehension): stops before `in`.
-  mutating func parseTarget(stopAtIn: Bool) throws(Bailout) -> Target {
+  mutating func parseTarget() throws(Bailout) -> Target {
     let start = current.range.start
     var items = [try parsePostfix()]
     var sawComma = false

@@ -165,7 +165,7 @@ struct Parser {
       case .if: return [try parseIf()]
       case .for:
         advance()
-        let target = try parseTarget(stopAtIn: true)
+        let target = try parseTarget()
         guard match(.in) else {
           throw fail(.expected("'in'", found: current.description), at: current.range)
         }

@@ -20,6 +20,10 @@ struct Documentation {
     if let doc = registry.documentation(of: name) { return doc }
     if let keyword = Keyword(rawValue: name) { return keywordDoc(keyword) }
     if let typeDoc = registry.typeDocs[name] { return typeHelp(name, typeDoc) }
+    let parts = name.split(separator: ".").map(String.init)
+    if parts.count == 2, let method = registry.methods[parts[0]]?[parts[1]] {
+      return "\(parts[0]).\(method.signature)\n\n\(method.doc)"
+    }
     var text = "Nothing is known about '\(name)'."
     let known = registry.globalNames + Keyword.allCases.map(\.rawValue)
     if let near = NameSuggester.nearest(to: name, in: known) { text += " Did you mean '\(near)'?" }

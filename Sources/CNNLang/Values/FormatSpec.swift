@@ -129,3 +129,49 @@ struct FormatSpec {
     }
   }
 }
+
+extension FormatSpec {
+  /// `"{} has {:,} weights".format(name, n)`: each field takes the next value (or the one its
+  /// number names) and formats it as an f-string field would.
+  static func substitute(_ template: String, _ values: [Value]) throws(RuntimeError) -> String {
+    var out = ""
+    var next = 0
+    var chars = Array(template)[...]
+    while let c = chars.popFirst() {
+      if c == "}" {
+        if chars.first == "}" { chars.removeFirst() }
+        out.append("}")
+        continue
+      }
+      guard c == "{" else {
+        out.append(c)
+        continue
+      }
+      if chars.first == "{" {
+        chars.removeFirst()
+        out.append("{")
+        continue
+      }
+      var field = ""
+      while let d = chars.first, d != "}" { field.append(chars.removeFirst()) }
+      guard chars.popFirst() == "}" else { throw RuntimeError(.invalidFormatSpec(spec: "{" + field, type: "str")) }
+      let colon = field.firstIndex(of: ":")
+      let name = String(field[..<(colon ?? field.endIndex)])
+      let spec = colon.map { String(field[field.index(after: $0)...]) } ?? ""
+      let index: Int
+      if name.isEmpty {
+        index = next
+        next += 1
+      } else if let i = Int(name) {
+        index = i
+      } else {
+        throw RuntimeError(.invalidFormatSpec(spec: "{" + field + "}", type: "str"))
+      }
+      guard index >= 0 && index < values.count else {
+        throw RuntimeError(.indexOutOfRange(type: "format() argument list", index: index, count: values.count))
+      }
+      out += try format(values[index], spec: spec)
+    }
+    return out
+  }
+}

@@ -1,0 +1,39 @@
+/// Turning iterable values into their items.
+enum Sequences {
+  /// The most items a list, tuple or string may hold (about 160 MB of values). Tensors are
+  /// the place for more numbers than this.
+  static let maximumItems = 10_000_000
+
+  /// Refuses, before allocating, anything larger than `maximumItems`.
+  static func checkSize(_ count: Int, of description: @autoclosure () -> String) throws(RuntimeError) {
+    if count > maximumItems {
+      throw RuntimeError(.resourceLimit(requested: description(), limit: "\(maximumItems) items"))
+    }
+  }
+
+  /// Items in increasing order (stable), or a TypeError for items that cannot be ordered.
+  static func sorted(_ items: [Value], reverse: Bool) throws(RuntimeError) -> [Value] {
+    var failure: RuntimeError?
+    let result = items.sorted { a, b in
+      guard let order = Operators.order(a, b) else {
+        failure = RuntimeError(.notComparable(op: "<", left: a.typeName, right: b.typeName))
+        return false
+      }
+      return reverse ? order > 0 : order < 0
+    }
+    if let failure { throw failure }
+    return result
+  }
+
+  static func elements(of v: Value) throws(RuntimeError) -> [Value] {
+    switch v {
+    case .list(let l): return l.items
+    case .tuple(let t): return t
+    case .range(let r):
+      try checkSize(r.count, of: "a list of \(r.count) numbers")
+      return (0..<r.count).map { .number(Double(r[$0])) }
+    case .string(let s): return s.map { .string(String($0)) }
+    default: throw RuntimeError(.notIterable(v.typeName))
+    }
+  }
+}
