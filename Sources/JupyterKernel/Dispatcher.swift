@@ -43,8 +43,8 @@ public final class Dispatcher {
     }
   }
 
-  /// The host calls this whenever no shell request is waiting, which ends a stop-on-error
-  /// abort window: requests sent after that are new work, not the rest of a "Run All".
+  /// The host calls this whenever no shell request is waiting: a request without a date
+  /// that comes after it is new work, not the rest of a "Run All".
   public func queueDrained() {
     state.queueDrained()
   }
@@ -89,7 +89,10 @@ public final class Dispatcher {
   private func execute(_ request: ExecuteRequest, scope: RequestScope) {
     let count: Int
     let storeHistory: Bool
-    switch state.beginExecute(silent: request.silent, storeHistory: request.storeHistory) {
+    let sentAt = scope.request.header.sentAt
+    switch state.beginExecute(
+      silent: request.silent, storeHistory: request.storeHistory, sentAt: sentAt, now: HeaderFactory.currentTime())
+    {
     case .abort(let current):
       scope.reply(
         ExecuteReply.error(
@@ -113,7 +116,7 @@ public final class Dispatcher {
         scope.publish(ExecuteResult(executionCount: count, data: result.data, metadata: result.metadata))
       }
       if storeHistory { history.record(line: count, input: request.code, output: result?.data["text/plain"]?.stringValue) }
-      state.finishExecute(failed: false, stopOnError: request.stopOnError)
+      state.finishExecute(failed: false, stopOnError: request.stopOnError, now: HeaderFactory.currentTime())
       scope.reply(
         ExecuteReply.ok(
           executionCount: count, userExpressions: evaluate(request.userExpressions), payload: output.payload))
@@ -122,7 +125,7 @@ public final class Dispatcher {
         scope.publish(ErrorOutput(ename: error.name, evalue: error.value, traceback: error.traceback))
       }
       if storeHistory { history.record(line: count, input: request.code, output: nil) }
-      state.finishExecute(failed: true, stopOnError: request.stopOnError)
+      state.finishExecute(failed: true, stopOnError: request.stopOnError, now: HeaderFactory.currentTime())
       scope.reply(
         ExecuteReply.error(executionCount: count, ename: error.name, evalue: error.value, traceback: error.traceback))
     }

@@ -5,13 +5,6 @@ import JupyterProtocol
 /// `Dispatcher`, the only caller of the language. Tells the dispatcher when its queue is
 /// empty, which closes a stop-on-error abort window.
 struct ExecutionLoop {
-  /// After a failed cell, only requests already waiting are aborted (ipykernel's default
-  /// `stop_on_error_timeout` of 0): "Run All" sends every cell at once, so they are queued by
-  /// the time the failing cell ends, while a client that sends its next cell after reading
-  /// the error reply (ipykernel#609, or after an interrupt) must have it run. A client's
-  /// round trip is well under a millisecond here, so any waiting window would abort it.
-  static let abortGraceMilliseconds = 0
-
   let requests: ZMQSocket
   let replies: ZMQSocket
   let iopub: ZMQSocket
@@ -28,13 +21,7 @@ struct ExecutionLoop {
     }
     do {
       while true {
-        if !requests.hasPendingInput {
-          var arrived = false
-          if dispatcher.state.isAborting {
-            arrived = try pollReadable([requests], timeoutMilliseconds: ExecutionLoop.abortGraceMilliseconds)[0]
-          }
-          if !arrived { dispatcher.queueDrained() }
-        }
+        if !requests.hasPendingInput { dispatcher.queueDrained() }
         guard let frames = try requests.receive() else { continue }
         let message: Message
         do {

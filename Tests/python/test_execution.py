@@ -98,3 +98,23 @@ def test_syntax_error_points_at_the_column_with_a_caret(kernel):
     # The names defined before the error are still there.
     run_cell(kc, "z = 3")
     assert result_text(run_cell(kc, "z")[1]) == "3"
+
+
+def test_a_run_all_request_delivered_late_is_still_aborted(kernel):
+    """JupyterLab's "Run All" requests reach the kernel through the server and can arrive
+    after the failing cell ended; their send time (header date) says they belong to the run."""
+    _, kc = kernel
+    from datetime import datetime, timezone
+
+    sent_before = datetime.now(timezone.utc)
+    failing = kc.execute("sleep(0.3)\nundefined_name")
+    late = kc.session.msg("execute_request", {"code": "late = 1", "silent": False, "store_history": True,
+                                              "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
+    late["header"]["date"] = sent_before.isoformat().replace("+00:00", "Z")
+    [failed] = replies_for(kc, [failing])
+    assert failed["status"] == "error"
+    kc.shell_channel.send(late)
+    [aborted] = replies_for(kc, [late["header"]["msg_id"]])
+    assert aborted["status"] == "error"
+    content, _ = run_cell(kc, "late")
+    assert content["ename"] == "NameError", "the late Run All cell ran"
