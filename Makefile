@@ -38,8 +38,11 @@ swift-test: build
 python-test: kernel
 	$(PYTHON) -m pytest -q Tests/python
 
+# Benchmarks against peers measured in the same run (not part of `make test`).
 bench: kernel
+	$(PYTHON) -m pip install --quiet -r bench/requirements.txt
 	$(PYTHON) bench/kernel_bench.py
+	$(PYTHON) bench/onnx_bench.py --engine $(BIN) --markdown
 
 clean:
 	rm -rf .build $(VENV)

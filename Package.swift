@@ -33,7 +33,6 @@ let package = Package(
     .target(name: "Datasets", dependencies: ["TensorEngine", "CPNG", "CTurboJPEG"], exclude: ["README.md"], swiftSettings: fastMath),
     .target(name: "CNNLang", dependencies: ["TensorEngine", "Datasets"], exclude: ["README.md"], swiftSettings: fastMath),
     .target(name: "EngineBench", dependencies: ["TensorEngine"], exclude: ["README.md"], swiftSettings: fastMath),
-    .executableTarget(name: "engine-bench", dependencies: ["EngineBench", "TensorEngine"], swiftSettings: fastMath),
     .target(name: "FeatureMapRender", dependencies: ["TensorEngine", "CZlib"], exclude: ["README.md"], swiftSettings: fastMath),
     .target(
       name: "CNNKernel",

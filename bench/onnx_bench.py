@@ -5,15 +5,15 @@ same run, and prints the ratio of the two times (ours / ONNX Runtime; at most 1.
 The workloads mirror Sources/EngineBench: batch 1, seeded random He-scaled weights, the
 layer lists of LeNet-5, single-tower AlexNet and VGG-16. ONNX Runtime gets NCHW tensors and
 two intra-op threads. Each workload is timed in ONNX Runtime and then in the engine (a fresh
-`engine-bench --json --filter NAME` process), after waiting for the machine to be quiet, so
+`cnnlab bench --json --filter NAME` process), after waiting for the machine to be quiet, so
 that both sides see the same load. On a machine that other jobs keep busy, wall times swing
 by factors of two or more; the processor time per call (all threads) is much steadier, and
 with `--no-spin` (ONNX Runtime's idle threads sleep instead of spinning) the ratio of the two
 processor times estimates the ratio a quiet machine would show.
 
     pip install -r bench/requirements.txt
-    swift build -c release --product engine-bench
-    python3 bench/onnx_bench.py [--engine .build/release/engine-bench] [--seconds 2] [--markdown]
+    swift build -c release
+    python3 bench/onnx_bench.py [--engine .build/release/cnnlab] [--seconds 2] [--markdown]
 """
 import argparse
 import json
@@ -179,7 +179,7 @@ def time_ort(name, seconds, spin=True):
 
 
 def time_engine(engine, name, seconds):
-    result = subprocess.run([engine, "--json", "--filter", name, "--seconds", str(seconds)],
+    result = subprocess.run([engine, "bench", "--json", "--filter", name, "--seconds", str(seconds)],
                             check=True, capture_output=True, text=True)
     rows = [r for r in json.loads(result.stdout)["rows"] if r["name"] == name]
     return rows[0]
@@ -187,7 +187,7 @@ def time_engine(engine, name, seconds):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--engine", default=".build/release/engine-bench", help="the Swift benchmark binary")
+    parser.add_argument("--engine", default=".build/release/cnnlab", help="the cnnlab binary (its `bench` command is timed)")
     parser.add_argument("--seconds", type=float, default=2.0, help="timing budget per workload and side")
     parser.add_argument("--filter", default=None, help="only workloads whose name contains this")
     parser.add_argument("--no-wait", action="store_true", help="do not wait for an idle machine")
@@ -198,7 +198,7 @@ def main():
     parser.add_argument("--json", default=None, help="also write the results to this file")
     args = parser.parse_args()
     if not os.path.exists(args.engine):
-        sys.exit(f"{args.engine} not found: run `swift build -c release --product engine-bench` first")
+        sys.exit(f"{args.engine} not found: run `swift build -c release` first")
 
     results = []
     for name in WORKLOADS:
@@ -219,7 +219,7 @@ def main():
 
     memory = None
     if not args.filter or args.filter in "vgg16":
-        out = subprocess.run([args.engine, "--json", "--filter", "no-such-workload", "--memory"],
+        out = subprocess.run([args.engine, "bench", "--json", "--filter", "no-such-workload", "--memory"],
                              check=True, capture_output=True, text=True)
         memory = json.loads(out.stdout).get("vgg16_memory")
 

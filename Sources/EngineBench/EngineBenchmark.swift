@@ -130,6 +130,11 @@ public enum EngineBenchmark {
     return "\(row.name.padding(toLength: 30, withPad: " ", startingAt: 0)) \(ms) ms \(gflops) GFLOP/s \(cpu) cpu-ms  \(row.macs) MACs"
   }
 
+  /// A workload's layers with their median times, one line each.
+  public static func profileLines(_ timings: [(layer: String, milliseconds: Double)]) -> [String] {
+    timings.map { String(format: "%9.3f ms  ", $0.milliseconds) + $0.layer }
+  }
+
   /// A plain-text table.
   public static func table(_ rows: [BenchmarkRow]) -> String {
     let header = "workload".padding(toLength: 30, withPad: " ", startingAt: 0) + "         ms  GFLOP/s"

@@ -20,7 +20,19 @@ struct BenchCommand: ParsableCommand {
   @Flag(help: "Also measure VGG-16's memory with every layer's output kept.")
   var memory = false
 
+  @Option(help: "Time each layer of this workload instead (e.g. vgg16).")
+  var profile: String?
+
+  @Option(help: "Worker threads for the engine (default: one per core).")
+  var threads: Int?
+
   func run() throws {
+    if let threads { Parallelism.threadCount = threads }
+    if let profile {
+      let (network, input) = EngineBenchmark.workload(profile)
+      EngineBenchmark.profileLines(try network.profile(input)).forEach { print($0) }
+      return
+    }
     let rows = try EngineBenchmark.run(filter: filter, seconds: seconds) { line in
       if !json { print(line) }
     }
