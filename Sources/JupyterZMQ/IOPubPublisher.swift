@@ -24,6 +24,9 @@ struct IOPubPublisher {
     do {
       while true {
         let ready = try pollReadable([inboxSocket, publisher])
+        // Greet new subscribers before forwarding anything, so that a client that subscribed
+        // early hears `iopub_welcome` first (as jupyter_kernel_test checks).
+        try greetSubscribers()
         if ready[0] {
           // Drain what is waiting, so a burst of outputs costs one poll.
           while let frames = try inboxSocket.receive(dontWait: true) {
@@ -34,13 +37,14 @@ struct IOPubPublisher {
             }
           }
         }
-        if ready[1], let subscription = try publisher.receive(dontWait: true) {
-          welcome(subscription)
-        }
       }
     } catch {
       if !error.isTerminated { log("iopub: \(error)") }
     }
+  }
+
+  private func greetSubscribers() throws(ZMQError) {
+    while let subscription = try publisher.receive(dontWait: true) { welcome(subscription) }
   }
 
   /// XPUB delivers `0x01 + topic` for each subscription and `0x00 + topic` when it ends.
