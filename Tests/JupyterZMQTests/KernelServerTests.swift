@@ -7,6 +7,8 @@ import Testing
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// `sleep`: says "started", then spins until interrupted (at most 5 s); `print TEXT`;
