@@ -29,12 +29,10 @@ struct IOPubPublisher {
         try greetSubscribers()
         if ready[0] {
           // Drain what is waiting, so a burst of outputs costs one poll.
-          while let frames = try inboxSocket.receive(dontWait: true) {
-            if frames == iopubFlushMarker {
-              events.post(.iopubFlushed)
-            } else {
-              try publisher.send(frames)
-            }
+          while true {
+            let result = try inboxSocket.forward(to: publisher, marker: iopubFlushMarker[0])
+            if result == .nothing { break }
+            if result == .marker { events.post(.iopubFlushed) }
           }
         }
       }
