@@ -49,6 +49,7 @@ let package = Package(
     .target(name: "TestSupport", dependencies: ["JupyterKernel", "JupyterProtocol", "TensorEngine"], path: "Tests/TestSupport"),
     .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol"]),
     .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "JupyterProtocol", "TestSupport"]),
+    .testTarget(name: "JupyterZMQTests", dependencies: ["JupyterZMQ", "JupyterKernel", "JupyterProtocol", "CZeroMQ"]),
     .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "CNNLangTests", dependencies: ["CNNLang", "TensorEngine", "TestSupport"], resources: [.copy("Programs")]),
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TensorEngine"]),

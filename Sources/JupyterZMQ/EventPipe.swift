@@ -31,6 +31,11 @@ final class EventPipe: Sendable {
     }
   }
 
+  deinit {
+    close(readFD)
+    close(writeFD)
+  }
+
   func post(_ event: ServerEvent) {
     EventPipe.send(byte: event.rawValue, to: writeFD)
   }
@@ -75,6 +80,12 @@ enum InterruptSignal {
     sigaction(SIGINT, &action, nil)
     // A client vanishing mid-write must not kill the kernel.
     signal(SIGPIPE, SIG_IGN)
+  }
+
+  /// Stops posting to the pipe (which is about to close) and restores the default action.
+  static func uninstall() {
+    interruptPipe.store(-1, ordering: .relaxed)
+    signal(SIGINT, SIG_DFL)
   }
 
   /// Runs `body` (which starts threads) with SIGINT blocked, so the threads inherit the mask.

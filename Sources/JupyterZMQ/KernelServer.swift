@@ -59,6 +59,7 @@ public enum KernelServer {
       throw .socket(ZMQError(operation: "start", code: -1))
     }
     InterruptSignal.install(posting: events)
+    defer { InterruptSignal.uninstall() }
 
     let loops: [@Sendable () -> Void] = [
       { [h = Handoff(sockets.iopubLoop(codec: codec, factory: control.factory, events: events, log: log))] in h.value.run() },

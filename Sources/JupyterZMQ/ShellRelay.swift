@@ -24,10 +24,10 @@ struct ShellRelay {
       while true {
         let ready = try pollReadable([shell, replyInbox, stdin])
         if ready[0] {
-          while let frames = try shell.receive(dontWait: true) { try requestOutbox.send(frames) }
+          while try shell.forward(to: requestOutbox) != .nothing {}
         }
         if ready[1] {
-          while let frames = try replyInbox.receive(dontWait: true) { try shell.send(frames) }
+          while try replyInbox.forward(to: shell) != .nothing {}
         }
         if ready[2], try stdin.receive(dontWait: true) != nil {
           // This kernel never sends input_request, so any input_reply is stale.

@@ -119,6 +119,46 @@ final class ZMQSocket {
     }
   }
 
+  /// What `forward` did with the waiting message.
+  enum Forwarded { case nothing, forwarded, marker }
+
+  /// Moves one waiting multipart message to `destination` frame by frame, without copying
+  /// the frames (libzmq hands each one over), so a relay costs no allocation even for a
+  /// large image. A single-frame message equal to `marker` is consumed instead of sent.
+  func forward(to destination: ZMQSocket, marker: [UInt8]? = nil) throws(ZMQError) -> Forwarded {
+    var first = true
+    while true {
+      zmq_msg_init(frame)
+      var rc: Int32
+      repeat {
+        rc = zmq_msg_recv(frame, raw, first ? ZMQ_DONTWAIT : 0)
+      } while rc < 0 && zmq_errno() == EINTR
+      if rc < 0 {
+        let error = ZMQError.last("zmq_msg_recv")
+        zmq_msg_close(frame)
+        if error.code == EAGAIN && first { return .nothing }
+        throw error
+      }
+      let more = zmq_msg_more(frame) != 0
+      if first, !more, let marker, zmq_msg_size(frame) == marker.count,
+        UnsafeRawBufferPointer(start: zmq_msg_data(frame), count: marker.count).elementsEqual(marker)
+      {
+        zmq_msg_close(frame)
+        return .marker
+      }
+      first = false
+      repeat {
+        rc = zmq_msg_send(frame, destination.raw, more ? ZMQ_SNDMORE : 0)
+      } while rc < 0 && zmq_errno() == EINTR
+      if rc < 0 {
+        let error = ZMQError.last("zmq_msg_send")
+        zmq_msg_close(frame)
+        throw error
+      }
+      if !more { return .forwarded }
+    }
+  }
+
   /// True when a message is waiting, without blocking.
   var hasPendingInput: Bool {
     var events: Int32 = 0

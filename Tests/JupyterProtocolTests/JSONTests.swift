@@ -104,6 +104,40 @@ private struct TwoPasses: Encodable {
     #expect(try text([TwoPasses(), TwoPasses()]) == #"[{"base":1,"derived":[2]},{"base":1,"derived":[2]}]"#)
   }
 
+  /// The word-at-a-time scan must find specials at every offset: compare against a
+  /// character-by-character escaper written here.
+  @Test func escapesAtEveryPositionOfAWord() throws {
+    func reference(_ s: String) -> String {
+      var out = "\""
+      for scalar in s.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case _ where scalar.value < 0x20:
+          let hex = String(scalar.value, radix: 16)
+          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        default: out.unicodeScalars.append(scalar)
+        }
+      }
+      return out + "\""
+    }
+    for length in 0..<40 {
+      for position in 0..<max(length, 1) {
+        for special in ["\"", "\\", "\n", "\u{1}", "\u{1F}", "é", " ", "\u{7F}"] {
+          var chars = Array(repeating: "A", count: length)
+          if length > 0 { chars[position] = special }
+          let text = chars.joined()
+          var writer = JSONWriter()
+          writer.appendString(text)
+          #expect(String(decoding: writer.bytes, as: UTF8.self) == reference(text), "\(length) \(position)")
+        }
+      }
+    }
+  }
+
   @Test func edgeValues() throws {
     #expect(try text(Empty()) == "{}")
     #expect(try text([Empty()]) == "[{}]")
