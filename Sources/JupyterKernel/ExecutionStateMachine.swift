@@ -18,8 +18,9 @@ public struct ExecutionStateMachine: Sendable, Equatable {
 
   /// A "Run All" reaches the kernel well within this; afterwards nothing is aborted.
   public static let abortWindowSeconds = 2.0
-  /// Dates carry microseconds; this absorbs rounding, not clock skew.
-  public static let clockTolerance = 0.001
+  /// Dates carry whole microseconds: this absorbs their rounding, nothing more, since a
+  /// client cannot answer our error reply within a microsecond of the failure.
+  public static let clockTolerance = 0.000_001
 
   public init() {}
 

@@ -20,7 +20,7 @@ import Testing
 
   @Test func aRequestSentAfterTheFailureRunsAndClosesTheWindow() {
     var state = failedAt(100)
-    #expect(state.beginExecute(silent: false, storeHistory: true, sentAt: 100.0005, now: 100.001) == .run(count: 2, storeHistory: true))
+    #expect(state.beginExecute(silent: false, storeHistory: true, sentAt: 100.0002, now: 100.001) == .run(count: 2, storeHistory: true))
     #expect(!state.isAborting)
     #expect(state.beginExecute(silent: false, storeHistory: true, sentAt: 99, now: 100.01) == .run(count: 3, storeHistory: true))
   }
