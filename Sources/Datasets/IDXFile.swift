@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Glibc
 import TensorEngine
 
 /// The IDX format of the MNIST files (`train-images-idx3-ubyte`, …): two zero bytes, a type

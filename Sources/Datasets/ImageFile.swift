@@ -1,6 +1,7 @@
 import CPNG
 import CTurboJPEG
 import FoundationEssentials
+import Glibc
 import TensorEngine
 
 /// Reads PNG and JPEG files into tensors with values 0...255: `(H, W)` when the file is gray

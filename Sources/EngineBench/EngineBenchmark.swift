@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import TensorEngine
 
 /// One measured workload.
@@ -124,20 +125,20 @@ public enum EngineBenchmark {
 
   /// One aligned line per row.
   public static func format(_ row: BenchmarkRow) -> String {
-    let ms = String(format: "%10.3f", row.milliseconds)
-    let gflops = String(format: "%8.1f", row.gflops)
-    let cpu = String(format: "%10.3f", row.cpuMilliseconds)
-    return "\(row.name.padding(toLength: 30, withPad: " ", startingAt: 0)) \(ms) ms \(gflops) GFLOP/s \(cpu) cpu-ms  \(row.macs) MACs"
+    let ms = printfFormat("%10.3f", row.milliseconds)
+    let gflops = printfFormat("%8.1f", row.gflops)
+    let cpu = printfFormat("%10.3f", row.cpuMilliseconds)
+    return "\(leftAligned(row.name, width: 30)) \(ms) ms \(gflops) GFLOP/s \(cpu) cpu-ms  \(row.macs) MACs"
   }
 
   /// A workload's layers with their median times, one line each.
   public static func profileLines(_ timings: [(layer: String, milliseconds: Double)]) -> [String] {
-    timings.map { String(format: "%9.3f ms  ", $0.milliseconds) + $0.layer }
+    timings.map { printfFormat("%9.3f ms  ", $0.milliseconds) + $0.layer }
   }
 
   /// A plain-text table.
   public static func table(_ rows: [BenchmarkRow]) -> String {
-    let header = "workload".padding(toLength: 30, withPad: " ", startingAt: 0) + "         ms  GFLOP/s"
+    let header = leftAligned("workload", width: 30) + "         ms  GFLOP/s"
     return ([header] + rows.map(format)).joined(separator: "\n")
   }
 

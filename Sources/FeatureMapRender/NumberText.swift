@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Numbers as a learner reads them: integers without `.0`, otherwise a few significant
 /// digits with trailing zeros dropped, and exponents only for the very large or small.

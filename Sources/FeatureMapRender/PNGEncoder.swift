@@ -1,6 +1,7 @@
 import CZlib
 import Dispatch
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Writes 8-bit gray, RGB, RGBA and palette images as PNG files (signature, IHDR, PLTE,
 /// IDAT, IEND), compressing with zlib. Large images are filtered and deflated in

@@ -1,5 +1,6 @@
 import Dispatch
-import Foundation
+import FoundationEssentials
+import Glibc
 import TensorEngine
 
 /// Timings of the display path, for `cnnlab bench`: the headline is 64 feature maps of
@@ -55,6 +56,6 @@ public enum RenderBenchmark {
 }
 
 extension Float {
-  fileprivate var sin: Float { Float(Foundation.sin(Double(self))) }
-  fileprivate var cos: Float { Float(Foundation.cos(Double(self))) }
+  fileprivate var sin: Float { Float(Glibc.sin(Double(self))) }
+  fileprivate var cos: Float { Float(Glibc.cos(Double(self))) }
 }

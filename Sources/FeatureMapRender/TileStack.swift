@@ -1,5 +1,6 @@
 import Dispatch
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// One map of a stack: where it starts in the storage, and its label under the tile.
 struct TileSource: Sendable {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// An element-wise non-linearity. Convolution and Dense can apply one to each tile while it
 /// is still in cache; `Ops.activation` applies one to a whole tensor.

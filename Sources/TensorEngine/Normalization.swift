@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 extension Ops {
   /// Batch normalization at inference, on the last axis (the channels):

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// An element-wise operation of two operands, broadcast as numpy does.
 public enum BinaryOperator: String, Sendable, CaseIterable {

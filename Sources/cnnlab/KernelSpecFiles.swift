@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Glibc
 
 /// The files of the `cnnlab` kernelspec. The binary carries them, so `cnnlab install` works
 /// from anywhere; `kernelspec/` in the repository holds the same files for reading.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CNNKernel
 import FoundationEssentials
+import Glibc
 
 /// `cnnlab run FILE`: runs a `.cnn` program outside Jupyter, printing its text output.
 /// Handy for teachers checking a homework file and for scripts.

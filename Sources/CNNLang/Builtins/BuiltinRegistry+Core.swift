@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 // Output, display, help, time and the basic questions about values.
 extension BuiltinRegistry {

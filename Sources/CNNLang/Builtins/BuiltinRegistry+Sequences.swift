@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 // Numbers and sequences: abs, round, min, max, sum, sorted, reversed, enumerate, zip, any, all.
 extension BuiltinRegistry {

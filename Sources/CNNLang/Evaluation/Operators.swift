@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The arithmetic and comparisons of the language, in one place. Numbers follow Python:
 /// `/` is true division, `//` floors, `%` takes the divisor's sign.

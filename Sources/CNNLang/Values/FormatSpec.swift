@@ -1,4 +1,6 @@
-import Foundation
+import FoundationEssentials
+import TensorEngine
+import Glibc
 
 /// The format mini-language after `:` in an f-string field:
 /// `[[fill]align][sign][0][width][,|_][.precision][type]`, as Python reads it.
@@ -75,14 +77,14 @@ struct FormatSpec {
     case "%":
       digits = fixed(magnitude * 100, precision ?? 6) + "%"
     case "e", "E":
-      digits = String(format: "%.\(precision ?? 6)e", magnitude)
+      digits = printfFormat("%.\(precision ?? 6)e", magnitude)
       if type == "E" { digits = digits.uppercased() }
     case "g", "G", "n":
-      digits = String(format: "%.\(max(precision ?? 6, 1))g", magnitude)
+      digits = printfFormat("%.\(max(precision ?? 6, 1))g", magnitude)
       if type == "G" { digits = digits.uppercased() }
     case nil:
       if let p = precision {
-        digits = String(format: "%.\(max(p, 1))g", magnitude)
+        digits = printfFormat("%.\(max(p, 1))g", magnitude)
       } else {
         digits = NumberText.repr(magnitude)
       }
@@ -97,7 +99,7 @@ struct FormatSpec {
 
   private func fixed(_ d: Double, _ precision: Int) -> String {
     if d.isNaN || d.isInfinite { return NumberText.repr(d) }
-    return String(format: "%.\(precision)f", d)
+    return printfFormat("%.\(precision)f", d)
   }
 
   /// `3000000000` → `3,000,000,000`: separators in the whole part only.
