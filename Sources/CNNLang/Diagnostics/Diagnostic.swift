@@ -39,4 +39,6 @@ public enum Hint: Sendable, Equatable {
   case useDoubleEqualsToCompare
   case wholeNumberIndex
   case callHelp(String)
+  /// A tensor of the wrong rank that a reshape would fix, e.g. `(28, 28)`.
+  case reshapeTo(String)
 }

@@ -157,6 +157,10 @@ public final class Evaluator {
       // Strings are short; walking from the start each time keeps this simple.
       guard index < s.count else { return nil }
       return .string(String(s[s.index(s.startIndex, offsetBy: index)]))
+    case .tensor(let t, _):
+      // `for row in x` walks the first axis, as numpy does.
+      guard t.rank > 0 else { throw RuntimeError(.notIterable("0-d tensor")) }
+      return index < t.shape[0] ? try TensorArithmetic.item(t, index) : nil
     default:
       throw RuntimeError(.notIterable(value.typeName))
     }
