@@ -11,6 +11,18 @@ struct Explainer {
 
   /// `at` is the full output index, or `(r, c)` with the filter and sample given apart.
   func explain(at: [Int], filter: Int?, sample: Int?) throws(RuntimeError) -> Explanation {
+    var explanation = try build(at: at, filter: filter, sample: sample)
+    let input: Tensor
+    switch origin {
+    case .convolution(let x, _, _, _, _, _, _, _, _): input = x
+    case .pooling(let x, _, _, _, _, _): input = x
+    }
+    let finite = input.values.filter(\.isFinite)
+    if let low = finite.min(), let high = finite.max() { explanation.inputRange = low...high }
+    return explanation
+  }
+
+  private func build(at: [Int], filter: Int?, sample: Int?) throws(RuntimeError) -> Explanation {
     switch origin {
     case .convolution(let input, let kernel, let bias, let strides, let padding, let dilation, let groups, let activation, let layerName):
       let view = try ImageLayout(input.shape)

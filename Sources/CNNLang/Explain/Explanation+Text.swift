@@ -76,16 +76,28 @@ extension Explanation {
         }
       case .average:
         let inside = window.values.indices.filter { !window.padding[$0] }.map { window.values[$0] }
-        lines.append("average: (" + inside.map(Explanation.format).joined(separator: " + ") + ") / \(counted) = " + Explanation.format(total))
+        let terms = Explanation.termsText(inside) ?? "sum of \(counted) values"
+        lines.append("average: (\(terms)) / \(counted) = " + Explanation.format(total))
       }
     }
     return lines.joined(separator: "\n")
   }
 
-  /// `3 + 0 + -1 + ... = -5`; long sums give only the result.
+  /// `3 + 0 - 1 + ... = -5`; long sums give only the result.
   static func sumText(_ values: [Float], _ result: String) -> String {
-    guard values.count <= 25 else { return result }
-    return values.map(format).joined(separator: " + ") + " = " + result
+    guard let terms = termsText(values) else { return result }
+    return terms + " = " + result
+  }
+
+  /// `3 + 0 - 1 + 1`, or nil beyond 25 terms, where the terms say less than the total.
+  static func termsText(_ values: [Float]) -> String? {
+    guard values.count <= 25, let first = values.first else { return nil }
+    var text = format(first)
+    for v in values.dropFirst() {
+      let shown = format(v)
+      text += shown.hasPrefix("-") ? " - " + shown.dropFirst() : " + " + shown
+    }
+    return text
   }
 
   /// Rows of right-aligned numbers in brackets; padding cells read `·0`.

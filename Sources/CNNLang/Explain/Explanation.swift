@@ -38,6 +38,9 @@ public struct Explanation: Sendable {
   public var chosen: Int?
   /// Pooling: the number of window cells inside the image (average divides by this).
   public var counted: Int
+  /// The smallest and largest value of the whole input, so a view can colour the window as
+  /// the input picture is coloured.
+  public var inputRange: ClosedRange<Float> = 0...1
 
   /// The value before the activation: the total plus the bias.
   public var preActivation: Float { total + (bias ?? 0) }
