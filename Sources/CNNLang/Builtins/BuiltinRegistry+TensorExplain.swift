@@ -17,6 +17,14 @@ extension BuiltinRegistry {
       "explanation",
       "How one output value of a convolution or pooling was computed: the input window, the filter, the products, their sum, the bias and the activation. Made by explain(y, at=(row, column))."
     )
+    addProperty(Property("text", doc: "The explanation as plain text, the same lines the cell shows.") { v in
+      if case .explanation(let e) = v { return .string(e.text) }
+      return .none
+    }, to: "explanation")
+    addProperty(Property("value", doc: "The output value that was explained.") { v in
+      if case .explanation(let e) = v { return TensorValues.number(e.value) }
+      return .none
+    }, to: "explanation")
     add(Builtin(
       "explain",
       [Parameter("y"), Parameter("at"), Parameter("channel", default: Value.none), Parameter("sample", default: Value.none)],
