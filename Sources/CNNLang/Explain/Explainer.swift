@@ -109,7 +109,7 @@ struct Explainer {
         function: "explain", parameter: "at", got: TensorValues.shapeValue(at).repr, choices: [form.isEmpty ? "a position" : form]))
     }
     for (axis, i) in index.enumerated() where i < -output.shape[axis] || i >= output.shape[axis] {
-      throw RuntimeError(.indexOutOfRange(type: "output axis \(axis)", index: i, count: output.shape[axis]))
+      throw RuntimeError(.indexOutOfRange(type: "result axis \(axis)", index: i, count: output.shape[axis]))
     }
     index = index.enumerated().map { $1 < 0 ? $1 + output.shape[$0] : $1 }
     switch rank {
