@@ -19,7 +19,7 @@ public enum Value {
   /// `origin` says how it was computed, for `explain()`; arithmetic drops it.
   case tensor(Tensor, origin: TensorOrigin? = nil)
   /// What `explain(y, at=...)` returns: the arithmetic behind one output value.
-  case explanation(Explanation)
+  indirect case explanation(Explanation)
 
   /// The type's name as `type(x)` returns it and as messages quote it.
   public var typeName: String {
