@@ -11,8 +11,14 @@ struct DisplayOptions {
   /// `mode="filters"` forces the kernel view and `mode="grid"` (or any picture mode) the
   /// feature-map view; nil lets the tensor's shape decide.
   var filters: Bool?
+  /// Whether a value table is wanted: nil lets the size decide (2-D up to 32x32); an explicit
+  /// picture mode turns it off, because a notebook shows the table in place of the picture.
+  var table: Bool?
+  /// `mode="table"` shows the values without a picture.
+  var picture = true
 
   static let filterMode = "filters"
+  static let tableMode = "table"
 
   init() {}
 
@@ -22,9 +28,17 @@ struct DisplayOptions {
     var mode: String?
     if let value = options["mode"], !value.isNone {
       guard case .string(let text) = value else { throw DisplayOptionError("mode must be a string such as 'grid'") }
-      if text.lowercased() == DisplayOptions.filterMode { filters = true } else {
+      switch text.lowercased() {
+      case DisplayOptions.filterMode:
+        filters = true
+        table = false
+      case DisplayOptions.tableMode:
+        table = true
+        picture = false
+      default:
         mode = text
         filters = false
+        table = false
       }
     }
     var cmap: String?

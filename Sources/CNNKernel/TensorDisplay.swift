@@ -13,7 +13,7 @@ struct TensorDisplay {
 
   func bundle(for tensor: Tensor, text: String) -> MimeBundle {
     var bundle = MimeBundle.plain(options.title.map { $0 + "\n" + text } ?? text)
-    if let image = picture(of: tensor) {
+    if options.picture, let image = picture(of: tensor) {
       bundle.data["image/png"] = .string(image.base64)
       bundle.metadata["image/png"] = .object(["width": .number(Double(image.width)), "height": .number(Double(image.height))])
     }
@@ -42,7 +42,9 @@ struct TensorDisplay {
 
   /// A value table for a 2-D tensor of at most 32x32 (`HTMLTable.maxSide`).
   func table(of tensor: Tensor) -> String? {
-    guard tensor.rank == 2, tensor.shape.allSatisfy({ $0 >= 1 && $0 <= HTMLTable.maxSide }) else { return nil }
+    guard options.table != false, tensor.rank == 2, tensor.shape.allSatisfy({ $0 >= 1 && $0 <= HTMLTable.maxSide }) else {
+      return nil
+    }
     guard let html = try? HTMLTable.render(tensor, colormap: options.render.colormap, scale: options.render.scale) else {
       return nil
     }

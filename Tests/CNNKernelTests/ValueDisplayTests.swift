@@ -148,3 +148,16 @@ struct ValueDisplayTests {
     #expect(notebook.result("x.shape")?.text("text/plain") == "(28, 28)")
   }
 }
+
+/// `mode=` chooses between the picture and the value table of a small 2-D tensor.
+struct DisplayModeTests {
+  @Test func pictureModeDropsTheTableAndTableModeThePicture() throws {
+    let notebook = Notebook()
+    let (_, picture) = notebook.run("show(image(\"digit9\"), mode=\"grid\")")
+    let (_, table) = notebook.run("show(image(\"digit9\"), mode=\"table\")")
+    let (_, both) = notebook.run("show(image(\"digit9\"))")
+    #expect(picture.displays.first.map { $0.data.keys.sorted() } == ["image/png", "text/plain"])
+    #expect(table.displays.first.map { $0.data.keys.sorted() } == ["text/html", "text/plain"])
+    #expect(both.displays.first.map { $0.data.keys.sorted() } == ["image/png", "text/html", "text/plain"])
+  }
+}
