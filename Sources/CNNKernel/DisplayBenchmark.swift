@@ -14,20 +14,23 @@ public enum DisplayBenchmark {
     let display = ValueDisplay()
     let maps = RenderBenchmark.syntheticMaps(height: 112, width: 112, channels: 64, noise: 0.05, seed: 1)
     let digit = Tensor(shape: [28, 28], values: (0..<784).map { Float(($0 * 37) % 256) })
+    // An explanation of one value of a 56x56x64 -> 64 convolution (576 products).
     let interpreter = Interpreter()
     let host = SilentHost()
-    _ = interpreter.run(
-      "x = randn((56, 56, 64), seed=1)\ny = conv2d(x, randn((3, 3, 64, 64), seed=2), padding=\"same\")", cellID: 1, host: host)
-    let explained = interpreter.value(of: "y")
+    let code = """
+      x = randn((56, 56, 64), seed=1)
+      explain(conv2d(x, randn((3, 3, 64, 64), seed=2), padding="same"), at=(10, 10), channel=3)
+      """
+    var explanation: Value?
+    if case .value(let value) = interpreter.run(code, cellID: 1, host: host) { explanation = value }
     let cases: [(String, () -> Void)] = [
       ("display 64x112x112 maps -> bundle (PNG, base64)", { _ = display.bundle(for: .tensor(maps), options: [:]) }),
       ("display 28x28 image -> bundle (PNG, table)", { _ = display.bundle(for: .tensor(digit), options: [:]) }),
       (
-        "explain 3x3x64 conv value -> bundle",
+        "explain 3x3x64 conv value -> bundle (text, HTML)",
         {
-          guard let explained else { return }
-          _ = interpreter.run("explain(y, at=(10, 10), channel=3)", cellID: 2, host: host)
-          _ = display.bundle(for: explained, options: [:])
+          guard let explanation else { return }
+          _ = display.bundle(for: explanation, options: [:])
         }
       ),
     ]

@@ -45,7 +45,7 @@ extension Arguments {
     default: throw typeError(name, "a number or a pair (height, width)")
     }
     guard numbers.allSatisfy({ $0 >= 1 }) else {
-      throw RuntimeError(.invalidChoice(function: function, parameter: name, got: self[name].repr, choices: ["whole numbers of at least 1"]))
+      throw RuntimeError(.invalidChoice(function: function, parameter: name, got: self[name].repr, choices: ["a whole number of at least 1", "a pair of them"]))
     }
     return numbers.count == 1 ? Size2(numbers[0]) : Size2(numbers[0], numbers[1])
   }

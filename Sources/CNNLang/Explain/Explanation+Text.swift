@@ -60,8 +60,8 @@ extension Explanation {
         lines.append("channels \(channels.count)..\(channels.count + hiddenChannels - 1) (not shown): sum of products \(Explanation.format(hiddenSum))")
       }
       if channels.count + hiddenChannels > 1 {
-        let sums = channels.map { Explanation.format($0.sum) } + (hiddenChannels > 0 ? [Explanation.format(hiddenSum)] : [])
-        lines.append("total over \(channels.count + hiddenChannels) channels: " + sums.joined(separator: " + ") + " = " + Explanation.format(total))
+        let sums = channels.map(\.sum) + (hiddenChannels > 0 ? [hiddenSum] : [])
+        lines.append("total over \(channels.count + hiddenChannels) channels: " + Explanation.sumText(sums, Explanation.format(total)))
       }
       if let bias { lines.append("+ bias \(Explanation.format(bias)) = \(Explanation.format(preActivation))") }
       if let activation { lines.append("\(activation)(\(Explanation.format(preActivation))) = \(Explanation.format(value))") }
