@@ -168,3 +168,57 @@ def test_images_and_idx_files_from_disk(kernel, tmp_path):
     reply, outputs = run_cell(kc, f'd = load_idx("{idx}")\nprint(d.shape, d[1, 1, 0, 0], d[0, 0, 1, 0])')
     assert reply["status"] == "ok", reply
     assert "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream") == "(2, 2, 2, 1) 6 1\n"
+
+
+def stream_text(outputs):
+    return "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream")
+
+
+def keras_same(size, kernel, stride):
+    """Keras's "same" padding: ceil(size / stride) outputs, the odd padding cell after."""
+    out = -(-size // stride)
+    total = max((out - 1) * stride + kernel - size, 0)
+    return out, total // 2
+
+
+def test_convolution_and_pooling_match_numpy(kernel):
+    """A multi-channel convolution (same padding, stride 2, bias, relu) and a max pool, computed
+    by the kernel through the language and by a plain numpy loop from the same numbers."""
+    np = pytest.importorskip("numpy")
+    _, kc = kernel
+    rng = np.random.default_rng(7)
+    x = rng.integers(-5, 6, size=(7, 6, 3)).astype(np.float32)
+    k = rng.integers(-2, 3, size=(3, 3, 3, 2)).astype(np.float32)
+    bias = np.array([0.5, -1], dtype=np.float32)
+    code = (
+        f"x = tensor({x.tolist()})\nk = tensor({k.tolist()})\n"
+        f'y = conv2d(x, k, strides=2, padding="same", bias={bias.tolist()}, activation="relu")\n'
+        "print(y.shape)\nprint(list(flatten(y)))\n"
+        "print(list(flatten(max_pool(x, 3, strides=2, padding=\"same\"))))\n"
+        "print(explain(y, at=(1, 2, 1)).value)"
+    )
+    reply, outputs = run_cell(kc, code)
+    assert reply["status"] == "ok", reply
+    shape_line, conv_line, pool_line, explained = stream_text(outputs).strip().split("\n")
+
+    oh, top = keras_same(7, 3, 2)
+    ow, left = keras_same(6, 3, 2)
+    padded = np.zeros((7 + 3, 6 + 3, 3), dtype=np.float32)
+    padded[top : top + 7, left : left + 6] = x
+    expected = np.zeros((oh, ow, 2), dtype=np.float32)
+    for r in range(oh):
+        for c in range(ow):
+            window = padded[2 * r : 2 * r + 3, 2 * c : 2 * c + 3, :]
+            for f in range(2):
+                expected[r, c, f] = max(0.0, float((window * k[:, :, :, f]).sum() + bias[f]))
+    assert shape_line == f"({oh}, {ow}, 2)"
+    assert np.allclose(np.array(eval(conv_line), dtype=np.float32), expected.ravel(), atol=1e-5)
+    assert abs(float(explained) - expected[1, 2, 1]) < 1e-5
+
+    # Max pooling ignores padded cells: pad with -inf.
+    pooled = np.full((7 + 3, 6 + 3, 3), -np.inf, dtype=np.float32)
+    pooled[top : top + 7, left : left + 6] = x
+    expected_pool = np.array(
+        [[pooled[2 * r : 2 * r + 3, 2 * c : 2 * c + 3, ch].max() for ch in range(3)] for r in range(oh) for c in range(ow)]
+    )
+    assert np.allclose(np.array(eval(pool_line)), expected_pool.ravel())
