@@ -4,6 +4,8 @@ import TensorEngine
 /// (`tensor([[1, 2], [3, 4]])`, and any list given where a tensor is expected), and single
 /// tensor values become numbers that read as the learner typed them.
 enum TensorValues {
+  static let maximumRank = 32
+
   /// A tensor from a tensor, a number, or nested lists and tuples of numbers. Rows must have
   /// equal lengths; the first that does not, or the first item that is not a number, is named
   /// by its position (`item [1][2]`).
@@ -22,6 +24,11 @@ enum TensorValues {
         break
       }
       probe = first
+    }
+    // Lists can be nested far deeper than any tensor; reading them recursively must stop first.
+    guard shape.count <= maximumRank else {
+      throw RuntimeError(.engine(.invalidArgument(
+        operation: function, message: "the lists are nested \(shape.count) deep; a tensor has at most \(maximumRank) axes")))
     }
     let count = Tensor.count(of: shape)
     try Sequences.checkSize(count, of: "a tensor of \(count) values")
