@@ -193,6 +193,10 @@ public final class Evaluator {
       }
       for (item, t) in zip(items, targets) { try assign(item, to: t) }
     case .subscript(let baseExpr, let items, let range):
+      if case .name(let name) = baseExpr.kind, try storesTensor(name) {
+        try assignIntoTensor(named: name, items, value, range: range)
+        return
+      }
       let base = try evaluate(baseExpr)
       let index = try evaluateSubscript(items)
       do {

@@ -95,6 +95,53 @@ enum TensorArithmetic {
     return try Indexing.wholeIndex(v, "slice")
   }
 
+  /// The storage offsets an index selects (row-major over the selection), and the
+  /// selection's shape, for assignment. Index rules are Python's, as for reading.
+  static func positions(_ shape: [Int], _ index: Index) throws(RuntimeError) -> (offsets: [Int], selection: [Int]) {
+    guard index.parts.count <= shape.count else {
+      throw RuntimeError(.engine(.invalidArgument(
+        operation: "index", message: "\(index.parts.count) indices for a tensor with \(shape.count) dimensions")))
+    }
+    var strides = [Int](repeating: 1, count: shape.count)
+    for axis in stride(from: shape.count - 2, through: 0, by: -1) { strides[axis] = strides[axis + 1] * shape[axis + 1] }
+    var perAxis: [[Int]] = []
+    var selection: [Int] = []
+    for axis in 0..<shape.count {
+      let size = shape[axis]
+      guard axis < index.parts.count else {
+        perAxis.append(Array(0..<size))
+        selection.append(size)
+        continue
+      }
+      switch index.parts[axis] {
+      case .single(let v, _):
+        let i = try Indexing.wholeIndex(v, "tensor")
+        guard i >= -size && i < size else { throw RuntimeError(.indexOutOfRange(type: "tensor axis \(axis)", index: i, count: size)) }
+        perAxis.append([i < 0 ? i + size : i])
+      case .slice(let lower, let upper, let step):
+        let picked = try Indexing.sliceIndices(count: size, lower, upper, step)
+        perAxis.append(picked)
+        selection.append(picked.count)
+      }
+    }
+    var offsets = [0]
+    for (axis, picks) in perAxis.enumerated() {
+      offsets = offsets.flatMap { base in picks.map { base + $0 * strides[axis] } }
+    }
+    return (offsets, selection)
+  }
+
+  /// The values written by an assignment: one number for every selected cell, or a tensor
+  /// (or nested lists) of exactly the selection's shape.
+  static func assignedValues(_ value: Value, count: Int, selection: [Int]) throws(RuntimeError) -> [Float] {
+    if let d = value.numeric { return [Float(d)] }
+    let t = try TensorValues.tensor(from: value, function: "assignment")
+    guard t.shape == selection || (t.count == count && t.shape.filter { $0 != 1 } == selection.filter { $0 != 1 }) else {
+      throw RuntimeError(.engine(.shapeMismatch(operation: "assignment", lhs: selection, rhs: t.shape)))
+    }
+    return t.values
+  }
+
   /// The `i`-th item along the first axis: a number for a vector, else a tensor.
   static func item(_ t: Tensor, _ i: Int) throws(RuntimeError) -> Value {
     TensorValues.result(try EngineCall.run { try t.sliced([.index(i)]) })
