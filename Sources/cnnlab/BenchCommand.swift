@@ -1,5 +1,8 @@
 import ArgumentParser
+import CNNKernel
 import EngineBench
+import FeatureMapRender
+import Foundation
 import TensorEngine
 
 /// `cnnlab bench`: the engine's timings (convolutions, pooling, whole networks) as a table,
@@ -36,9 +39,20 @@ struct BenchCommand: ParsableCommand {
     let rows = try EngineBenchmark.run(filter: filter, seconds: seconds) { line in
       if !json { print(line) }
     }
+    // The display path: drawing and encoding feature maps, and whole MIME bundles.
+    let wantsRender = filter.map { "render".contains($0) || $0.contains("render") } ?? true
+    let pictures = (wantsRender ? RenderBenchmark.run() : []) + DisplayBenchmark.run(filter: filter)
+    if !json {
+      for (name, ms) in pictures {
+        print(name.padding(toLength: 50, withPad: " ", startingAt: 0) + String(format: " %10.3f ms", ms))
+      }
+    }
     let report = memory ? try EngineBenchmark.vggMemory() : nil
     if json {
-      print(EngineBenchmark.json(rows, memory: report))
+      // Display timings go in their own list, beside the engine's rows.
+      let engine = EngineBenchmark.json(rows, memory: report)
+      let display = pictures.map { "{\"name\": \"\($0.name)\", \"ms\": \($0.ms)}" }.joined(separator: ", ")
+      print(String(engine.dropLast()) + ", \"display\": [" + display + "]}")
     } else if let report {
       print(
         "VGG-16 keeping every output: weights \(formatBytes(report.weightBytes)), "

@@ -21,6 +21,7 @@ public struct BuiltinRegistry {
     registry.addSequenceFunctions()
     registry.addListMethods()
     registry.addStringMethods()
+    registry.addTensorVocabulary()
     return registry
   }
 

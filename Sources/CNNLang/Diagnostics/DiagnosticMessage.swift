@@ -1,3 +1,6 @@
+import Datasets
+import TensorEngine
+
 /// Everything that can go wrong in a cell. Each case carries the facts its text needs;
 /// the words live in `DiagnosticMessage+Text.swift` and the category in `kind`.
 public enum DiagnosticMessage: Sendable, Equatable {
@@ -73,6 +76,14 @@ public enum DiagnosticMessage: Sendable, Equatable {
   case shapeMismatch(context: String, expected: String, got: String)
   case resourceLimit(requested: String, limit: String)
 
+  // The tensor vocabulary: engine failures keep the engine's own wording.
+  case engine(TensorError)
+  case dataFile(DatasetError)
+  case raggedTensor(function: String, position: String, expected: Int, got: Int)
+  case tensorElement(function: String, position: String, type: String)
+  case notExplainable(String)
+  case displayOption(String)
+
   /// The category, and so Jupyter's `ename`.
   public var kind: ErrorKind {
     switch self {
@@ -103,6 +114,12 @@ public enum DiagnosticMessage: Sendable, Equatable {
       return .shape
     case .resourceLimit:
       return .resource
+    case .engine(let error):
+      return error.kind
+    case .dataFile, .raggedTensor, .notExplainable, .displayOption:
+      return .value
+    case .tensorElement:
+      return .type
     }
   }
 }

@@ -157,6 +157,10 @@ public final class Evaluator {
       // Strings are short; walking from the start each time keeps this simple.
       guard index < s.count else { return nil }
       return .string(String(s[s.index(s.startIndex, offsetBy: index)]))
+    case .tensor(let t, _):
+      // `for row in x` walks the first axis, as numpy does.
+      guard t.rank > 0 else { throw RuntimeError(.notIterable("0-d tensor")) }
+      return index < t.shape[0] ? try TensorArithmetic.item(t, index) : nil
     default:
       throw RuntimeError(.notIterable(value.typeName))
     }
@@ -189,6 +193,10 @@ public final class Evaluator {
       }
       for (item, t) in zip(items, targets) { try assign(item, to: t) }
     case .subscript(let baseExpr, let items, let range):
+      if case .name(let name) = baseExpr.kind, try storesTensor(name) {
+        try assignIntoTensor(named: name, items, value, range: range)
+        return
+      }
       let base = try evaluate(baseExpr)
       let index = try evaluateSubscript(items)
       do {

@@ -5,12 +5,16 @@ import Glibc
 /// `/` is true division, `//` floors, `%` takes the divisor's sign.
 enum Operators {
   static func unary(_ op: UnaryOp, _ v: Value) throws(RuntimeError) -> Value {
+    if case .tensor(let t, _) = v {
+      return op == .negate ? .tensor(try EngineCall.run { try t.mapped(.negate) }) : .tensor(t)
+    }
     guard let d = v.numeric else { throw RuntimeError(.unsupportedUnary(op: op.rawValue, type: v.typeName)) }
     return .number(op == .negate ? -d : d)
   }
 
   static func binary(_ op: BinaryOp, _ l: Value, _ r: Value) throws(RuntimeError) -> Value {
     if let a = l.numeric, let b = r.numeric { return .number(try arithmetic(op, a, b)) }
+    if let result = try TensorArithmetic.binary(op, l, r) { return result }
     switch (op, l, r) {
     case (.add, .string(let a), .string(let b)): return .string(a + b)
     case (.add, .list(let a), .list(let b)): return .list(a.items + b.items)
@@ -159,6 +163,11 @@ extension Operators {
     case (.builtin(let a), .builtin(let b)): return a === b
     case (.method(let a, let x), .method(let b, let y)): return a === b && Operators.identical(x, y)
     case (.stream(let a), .stream(let b)): return a == b
+    case (.tensor(let a, _), .tensor(let b, _)): return a.isClose(to: b)
+    case (.tensor(let a, _), .list), (.tensor(let a, _), .tuple):
+      return (try? TensorValues.tensor(from: r, function: "==")).map { a.isClose(to: $0) } ?? false
+    case (.list, .tensor(let b, _)), (.tuple, .tensor(let b, _)):
+      return (try? TensorValues.tensor(from: l, function: "==")).map { b.isClose(to: $0) } ?? false
     default: return false
     }
   }

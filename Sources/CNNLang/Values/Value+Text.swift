@@ -48,6 +48,7 @@ extension Value {
     case .method(let b, let receiver): return "<method '\(b.name)' of \(receiver.typeName)>"
     case .stream(let s): return s.rawValue
     case .tensor(let t, _): return TensorText.describe(t)
+    case .explanation(let e): return e.text
     }
   }
 

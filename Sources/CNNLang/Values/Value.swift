@@ -18,6 +18,8 @@ public enum Value {
   /// A float32 tensor from the engine: an image, a feature map, a kernel, a batch.
   /// `origin` says how it was computed, for `explain()`; arithmetic drops it.
   case tensor(Tensor, origin: TensorOrigin? = nil)
+  /// What `explain(y, at=...)` returns: the arithmetic behind one output value.
+  indirect case explanation(Explanation)
 
   /// The type's name as `type(x)` returns it and as messages quote it.
   public var typeName: String {
@@ -33,6 +35,7 @@ public enum Value {
     case .method: return "method"
     case .stream: return "stream"
     case .tensor: return "tensor"
+    case .explanation: return "explanation"
     }
   }
 
@@ -52,7 +55,7 @@ public enum Value {
     case .list(let l): return !l.items.isEmpty
     case .tuple(let t): return !t.isEmpty
     case .range(let r): return r.count > 0
-    case .function, .builtin, .method, .stream, .tensor: return true
+    case .function, .builtin, .method, .stream, .tensor, .explanation: return true
     }
   }
 
