@@ -2,7 +2,7 @@ import ArgumentParser
 import CNNKernel
 import EngineBench
 import FeatureMapRender
-import Foundation
+import FoundationEssentials
 import TensorEngine
 
 /// `cnnlab bench`: the engine's timings (convolutions, pooling, whole networks) as a table,
@@ -44,7 +44,7 @@ struct BenchCommand: ParsableCommand {
     let pictures = (wantsRender ? RenderBenchmark.run() : []) + DisplayBenchmark.run(filter: filter)
     if !json {
       for (name, ms) in pictures {
-        print(name.padding(toLength: 50, withPad: " ", startingAt: 0) + String(format: " %10.3f ms", ms))
+        print(leftAligned(name, width: 50) + printfFormat(" %10.3f ms", ms))
       }
     }
     let report = memory ? try EngineBenchmark.vggMemory() : nil

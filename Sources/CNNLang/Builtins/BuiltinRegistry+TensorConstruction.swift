@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import TensorEngine
 
 // Making tensors: from nested lists, filled, counted, seeded random, and the named filters.
