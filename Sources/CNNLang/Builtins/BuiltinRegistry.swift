@@ -21,6 +21,8 @@ public struct BuiltinRegistry {
     registry.addSequenceFunctions()
     registry.addListMethods()
     registry.addStringMethods()
+    registry.addLayers()
+    registry.addModels()
     return registry
   }
 

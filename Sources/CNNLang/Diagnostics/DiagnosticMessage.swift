@@ -73,6 +73,18 @@ public enum DiagnosticMessage: Sendable, Equatable {
   case shapeMismatch(context: String, expected: String, got: String)
   case resourceLimit(requested: String, limit: String)
 
+  // Layers and models. `layer` reads like "Dense 'dense_1'".
+  case layerInput(layer: String, expected: String, got: String, fix: String?)
+  case windowTooLarge(layer: String, window: String, input: String, fix: String)
+  case unequalShapes(layer: String, requirement: String, shapes: [String])
+  case layerFailure(layer: String, kind: ErrorKind, detail: String)
+  case handWeights(layer: String, expected: String, got: String)
+  case notPositive(function: String, parameter: String)
+  case unknownInputShape(model: String)
+  case notCalledYet(layer: String)
+  case noSuchLayer(name: String, model: String)
+  case disconnectedModel(model: String)
+
   /// The category, and so Jupyter's `ename`.
   public var kind: ErrorKind {
     switch self {
@@ -99,8 +111,12 @@ public enum DiagnosticMessage: Sendable, Equatable {
       return .assertion
     case .keyboardInterrupt:
       return .keyboardInterrupt
-    case .shapeMismatch:
+    case .shapeMismatch, .layerInput, .windowTooLarge, .unequalShapes:
       return .shape
+    case .layerFailure(_, let kind, _):
+      return kind
+    case .handWeights, .notPositive, .unknownInputShape, .notCalledYet, .noSuchLayer, .disconnectedModel:
+      return .value
     case .resourceLimit:
       return .resource
     }

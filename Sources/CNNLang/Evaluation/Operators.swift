@@ -14,6 +14,7 @@ enum Operators {
     case (.add, .string(let a), .string(let b)): return .string(a + b)
     case (.add, .list(let a), .list(let b)): return .list(a.items + b.items)
     case (.add, .tuple(let a), .tuple(let b)): return .tuple(a + b)
+    case (.add, .symbolic(let a), .symbolic(let b)): return .symbolic(try SymbolicTensor.sum(a, b))
     case (.multiply, .string(let s), _), (.multiply, _, .string(let s)):
       guard let n = repeatCount(l, r) else { break }
       try Sequences.checkSize(n * s.utf8.count, of: "a string of \(n * s.utf8.count) bytes")
@@ -158,6 +159,9 @@ extension Operators {
     case (.builtin(let a), .builtin(let b)): return a === b
     case (.method(let a, let x), .method(let b, let y)): return a === b && Operators.identical(x, y)
     case (.stream(let a), .stream(let b)): return a == b
+    case (.layer(let a), .layer(let b)): return a === b
+    case (.model(let a), .model(let b)): return a === b
+    case (.symbolic(let a), .symbolic(let b)): return a === b
     default: return false
     }
   }
