@@ -81,7 +81,10 @@ extension BuiltinRegistry {
       guard case .layer(let layer) = args["layer"], layer.kind.hasKernel else {
         throw args.typeError("layer", "a Conv2D, Conv1D or Dense layer")
       }
-      guard let kernel = try layer.materialisedKernel() else { throw RuntimeError(.notCalledYet(layer: layer.name)) }
+      // A kernel set by hand can be looked at before the layer knows its input.
+      var kernel = layer.inputShapes == nil ? layer.handKernel : nil
+      if kernel == nil { kernel = try layer.materialisedKernel() }
+      guard let kernel else { throw RuntimeError(.notCalledYet(layer: layer.name)) }
       var options: [String: Value] = ["mode": .string("filters"), "title": .string("filters of \(layer.name)")]
       for (name, value) in args.givenNamed where name != "layer" { options[name] = value }
       ev.host?.show(.tensor(kernel), options: options)

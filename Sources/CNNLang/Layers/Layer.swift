@@ -69,6 +69,8 @@ public final class Layer {
   // MARK: Calling
 
   /// `layer(x)`: eager on tensors, graph-building on symbolic tensors.
+  // Kept out of the evaluator's call switch, whose frame every user-function call pays for.
+  @inline(never)
   func call(positional: [Value], keywords: [(String, Value)], evaluator: Evaluator) throws(RuntimeError) -> Value {
     let arguments = try Arguments.bind(
       function: name, parameters: [Parameter("inputs"), Parameter("training", default: Value.none)],

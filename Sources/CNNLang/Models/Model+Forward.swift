@@ -3,6 +3,8 @@ import TensorEngine
 // Running a model: `model(x)` on one image or a batch, keeping every layer's output.
 extension Model {
   /// `model(x)`.
+  // Kept out of the evaluator's call switch, whose frame every user-function call pays for.
+  @inline(never)
   func call(positional: [Value], keywords: [(String, Value)], evaluator: Evaluator) throws(RuntimeError) -> Value {
     let arguments = try Arguments.bind(
       function: name, parameters: [Parameter("inputs"), Parameter("training", default: Value.none)],

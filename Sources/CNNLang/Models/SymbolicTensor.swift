@@ -50,6 +50,7 @@ public final class SymbolicTensor {
   }
 
   /// `a + b` on symbolic tensors: an `Add` layer, as Keras does.
+  @inline(never)
   static func sum(_ a: SymbolicTensor, _ b: SymbolicTensor) throws(RuntimeError) -> SymbolicTensor {
     // The model that uses it gives it a free name (add, add_1, ...) when it is built.
     let layer = Layer(kind: .add, name: LayerKind.add.nameStem, site: nil, seed: 0)

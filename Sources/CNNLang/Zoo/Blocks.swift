@@ -47,7 +47,7 @@ enum Blocks {
         shortcut = try b.conv(x, outWidth, 1, strides: strides, useBias: false, name: "0_conv")
         shortcut = try b.apply(bn, shortcut, name: "0_bn")
       }
-      let sum = try b.merge(.add, [shortcut, y], name: "add")
+      let sum = try b.merge(.add, [y, shortcut], name: "add")
       return try b.apply(.activation(.relu), sum, name: "out")
     }
   }
