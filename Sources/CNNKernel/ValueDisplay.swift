@@ -10,6 +10,7 @@ final class ValueDisplay {
     if case .string(let text)? = options["title"] {
       bundle.data["text/plain"] = .string(text + "\n" + value.repr)
     }
+    if let summary = SummaryDisplay.summary(of: value) { bundle.data["text/html"] = .string(SummaryDisplay.html(summary)) }
     return bundle
   }
 }

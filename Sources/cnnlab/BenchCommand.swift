@@ -1,5 +1,7 @@
 import ArgumentParser
+import CNNLang
 import EngineBench
+import Foundation
 import TensorEngine
 
 /// `cnnlab bench`: the engine's timings (convolutions, pooling, whole networks) as a table,
@@ -23,6 +25,9 @@ struct BenchCommand: ParsableCommand {
   func run() throws {
     let rows = try EngineBenchmark.run(filter: filter, seconds: seconds) { line in
       if !json { print(line) }
+    }
+    if !json, filter.map({ "summary(VGG16())".contains($0) }) ?? true {
+      print("summary(VGG16())".padding(toLength: 30, withPad: " ", startingAt: 0) + String(format: " %10.3f ms", ModelBenchmark.cellMilliseconds(seconds: seconds)))
     }
     let report = memory ? try EngineBenchmark.vggMemory() : nil
     if json {

@@ -8,7 +8,9 @@ import TensorEngine
 final class LayerNaming {
   private var counts: [String: Int] = [:]
   private var seedCounts: [String: Int] = [:]
-  private var seedCell = ""
+  /// The cell whose layers `seedCounts` counts, and the hash of its text.
+  private weak var seedFile: SourceFile?
+  private var seedCellHash: UInt64 = 0
 
   /// The next free session name for a stem.
   func name(for stem: String) -> String {
@@ -17,17 +19,17 @@ final class LayerNaming {
     return n == 0 ? stem : "\(stem)_\(n)"
   }
 
-  /// A seed that depends only on the cell's text and how many layers of this type the cell
-  /// made before, not on the execution count.
+  /// A seed that depends only on the cell's text and how many layers of this type the run of
+  /// the cell made before, not on the execution count.
   func defaultSeed(for stem: String, in file: SourceFile?) -> UInt64 {
-    let cell = file.map { String(String.UnicodeScalarView($0.scalars)) } ?? ""
-    if cell != seedCell {
-      seedCell = cell
+    if file == nil || file !== seedFile {
+      seedFile = file
       seedCounts = [:]
+      seedCellHash = Scope.hash(file.map { String(String.UnicodeScalarView($0.scalars)) } ?? "")
     }
     let n = seedCounts[stem, default: 0]
     seedCounts[stem] = n + 1
-    return Scope.mix(Scope.hash(cell), Scope.hash("\(stem)#\(n)"))
+    return Scope.mix(seedCellHash, Scope.hash("\(stem)#\(n)"))
   }
 
   /// Naming inside one model of the zoo or one block: names unique within it, seeds derived

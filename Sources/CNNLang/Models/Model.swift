@@ -35,8 +35,14 @@ public final class Model {
   var inputShape: [Int]? { graph?.inputs.first?.shape }
   var outputShape: [Int]? { graph?.output.shape }
 
+  /// The summary table once the input shape is known (a model's text form is its summary).
+  public var summary: ModelSummary? {
+    guard graph != nil else { return nil }
+    return try? ModelSummary(self)
+  }
+
   var repr: String {
-    if graph != nil, let summary = try? ModelSummary(self) { return summary.text }
+    if let summary { return summary.text }
     return "<\(typeName) '\(name)': \(layers.count) layers, not built yet (no input shape)>"
   }
 
