@@ -62,7 +62,7 @@ extension DiagnosticMessage {
     case .unknownInputShape(let model):
       return "model '\(model)' does not know its input shape yet: give input_shape= to its first layer, or call it on a tensor"
     case .notCalledYet(let layer):
-      return "layer '\(layer)' has no output yet: call the model or the layer on a tensor first"
+      return "layer '\(layer)' is not built yet: give it input_shape=, use it in a model, or call it on a tensor"
     case .noSuchLayer(let name, let model):
       return "model '\(model)' has no layer named '\(name)'"
     case .disconnectedModel(let model):
