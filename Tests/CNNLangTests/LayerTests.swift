@@ -124,6 +124,17 @@ struct LayerTests {
     #expect(error.plainTraceback.contains { $0.contains("cell[2]:1:5") })
   }
 
+  @Test func aMistypedLayerNameSuggestsTheKerasName() throws {
+    let error = try #require(CellRun("m = Sequential([MaxPool2D(2)])").error)
+    #expect(error.kind == .name)
+    #expect(error.plainTraceback.contains { $0.contains("did you mean 'MaxPooling2D'?") })
+  }
+
+  @Test func anUnknownActivationSuggestsTheNearestName() throws {
+    let error = try #require(CellRun("Dense(3, activation=\"softmx\")").error)
+    #expect(error.plainTraceback.contains { $0.contains("did you mean 'softmax'?") })
+  }
+
   @Test func showFiltersShowsTheKernel() throws {
     let run = CellRun("edge = Conv2D(2, 3, seed=4)\nedge([[1] * 6] * 6)\nshow_filters(edge, title=\"edges\")")
     let shown = try #require(run.host.shown.first)

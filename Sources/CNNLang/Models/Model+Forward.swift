@@ -26,7 +26,7 @@ extension Model {
       if let first = layers.first {
         shape = EagerInput.split(kind: first.kind, shape: x.shape).shape
       }
-      try buildSequential(inputShape: shape, file: nil)
+      try buildSequential(inputShape: shape, file: evaluator.file)
     }
     let (batch, batched) = try prepare(x)
     return try run([batch], batched: batched, evaluator: evaluator)
