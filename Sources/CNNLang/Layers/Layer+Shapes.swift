@@ -173,6 +173,12 @@ extension Layer {
   /// Parameters and MACs for the built shapes, from `LayerCost` (never from allocated weights).
   func cost() throws(RuntimeError) -> LayerCost {
     guard let input = inputShapes?.first, let output = outputShape else { throw RuntimeError(.notCalledYet(layer: name)) }
+    return try cost(input: input, output: output)
+  }
+
+  /// The cost of one use of the layer, for a model's node whose shapes may differ from the
+  /// layer's last call.
+  func cost(input: [Int], output: [Int]) throws(RuntimeError) -> LayerCost {
     switch kind {
     case .conv2d(let c):
       return LayerCost.conv(

@@ -153,10 +153,13 @@ public final class Model {
   /// Parameters and MACs of every layer, from shapes alone.
   func totalCost() throws(RuntimeError) -> LayerCost {
     guard let graph else { throw RuntimeError(.unknownInputShape(model: name)) }
+    // Parameters once per layer (a shared layer has one set of weights), MACs once per use.
     var total = LayerCost(parameters: 0, macs: 0)
-    for layer in graph.layers {
-      let c = try layer.cost()
-      total.parameters += c.parameters
+    var counted = Set<ObjectIdentifier>()
+    for node in graph.nodes {
+      guard let layer = node.layer else { continue }
+      let c = try node.cost()
+      if counted.insert(ObjectIdentifier(layer)).inserted { total.parameters += c.parameters }
       total.macs += c.macs
     }
     return total

@@ -4,6 +4,7 @@ import TensorEngine
 /// batch, parameters) with a MACs column, the arithmetic behind each parameter count, and
 /// totals. Counts come from `LayerCost`, so a summary never makes a weight.
 public struct ModelSummary {
+  /// One layer of the table.
   public struct Row: Sendable {
     public var name: String
     public var type: String
@@ -41,7 +42,7 @@ public struct ModelSummary {
     var seen = Set<ObjectIdentifier>()
     for node in graph.nodes {
       guard let layer = node.layer, seen.insert(ObjectIdentifier(layer)).inserted else { continue }
-      let cost = try layer.cost()
+      let cost = try node.cost()
       rows.append(Row(
         name: layer.name, type: layer.typeName, outputShape: ShapeText.batched(node.shape),
         parameters: cost.parameters, macs: cost.macs, arithmetic: try ModelSummary.arithmetic(layer, cost),

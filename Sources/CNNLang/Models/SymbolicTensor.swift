@@ -49,6 +49,12 @@ public final class SymbolicTensor {
     return "<symbolic tensor shape=\(ShapeText.batched(shape)) from \(layer.map { "'\($0.name)'" } ?? "nowhere")>"
   }
 
+  /// What computing this node costs, from its own input shape.
+  func cost() throws(RuntimeError) -> LayerCost {
+    guard let layer else { return LayerCost(parameters: 0, macs: 0) }
+    return try layer.cost(input: inputs.first?.shape ?? shape, output: shape)
+  }
+
   /// `a + b` on symbolic tensors: an `Add` layer, as Keras does.
   @inline(never)
   static func sum(_ a: SymbolicTensor, _ b: SymbolicTensor) throws(RuntimeError) -> SymbolicTensor {
