@@ -10,12 +10,15 @@ extension Layer {
     let bias = try materialisedBias()
     try evaluator.checkCancellation()
     guard var x = inputs.first else { return Tensor(shape: [0]) }
+    // A batch of one-channel images (N, H, W), from an input shaped (H, W), gets its channel axis.
+    if EagerInput.split(kind: kind, shape: [0, 0, 0, 0]).batched && x.rank == 3 {
+      x = Tensor(shape: x.shape + [1], values: x.values)
+    }
     do {
       switch kind {
       case .input:
         return x
       case .conv2d(let c):
-        if x.rank == 3 { x = Tensor(shape: x.shape + [1], values: x.values) }
         guard let kernel else { return x }
         let y = try Ops.conv2d(
           x, kernel: kernel, bias: bias, strides: c.strides, padding: c.padding, dilation: c.dilation, groups: c.groups,

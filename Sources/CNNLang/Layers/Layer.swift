@@ -144,13 +144,14 @@ struct EagerInput {
   }
 
   /// The shape without a batch axis, and whether there was one: image layers take rank 4 as
-  /// a batch and `(H, W)` as one channel, Conv1D rank 3, Dense rank 2; others never batch.
+  /// a batch and `(H, W)` as one channel, Conv1D rank 3. Dense takes one vector: a 2-D tensor
+  /// is an image, so `Dense` on it is the "add Flatten()" error, not a silent batch of rows
+  /// (a model takes batches of vectors). Other layers never batch.
   static func split(kind: LayerKind, shape: [Int]) -> (shape: [Int], batched: Bool) {
     let batchRank: Int?
     switch kind {
     case .conv2d, .pool, .globalPool, .zeroPadding, .flatten, .block: batchRank = 4
     case .conv1d: batchRank = 3
-    case .dense: batchRank = 2
     default: batchRank = nil
     }
     var image = shape

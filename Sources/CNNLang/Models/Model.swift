@@ -48,14 +48,15 @@ public final class Model {
 
   // MARK: Making models
 
-  /// `Sequential(layers)`: built at once when the first layer has `input_shape=` (or an
-  /// `Input` comes first). A shape error points at the offending layer's constructor call
+  /// `Sequential(layers)`: built at once when the first layer has `input_shape=`, has run
+  /// before, or an `Input` comes first. A shape error points at the offending layer's constructor call
   /// when it was made in `file`, the cell being run.
   static func sequential(_ layers: [Layer], input: SymbolicTensor?, name: String, file: SourceFile?) throws(RuntimeError) -> Model {
     let model = Model(name: name, typeName: "Sequential", sequence: layers)
     if let input {
       try model.buildSequential(from: input, file: file)
-    } else if let shape = layers.first?.declaredInputShape {
+    } else if let first = layers.first, let shape = first.declaredInputShape ?? first.inputShapes?.first {
+      // A first layer that already ran knows its input, as in Keras.
       try model.buildSequential(inputShape: shape, file: file)
     }
     return model
