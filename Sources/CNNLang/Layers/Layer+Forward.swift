@@ -6,7 +6,7 @@ extension Layer {
   // inputs (N, ...) each → output (N, ...)
   func forward(_ inputs: [Tensor], evaluator: Evaluator) throws(RuntimeError) -> Tensor {
     let cancellation = evaluator.cancellation
-    let kernel = try materialisedKernel()
+    let kernel = try materialisedKernel(cancellation: cancellation)
     let bias = try materialisedBias()
     try evaluator.checkCancellation()
     guard var x = inputs.first else { return Tensor(shape: [0]) }

@@ -25,8 +25,9 @@ extension Layer {
     return given == Array(expected.prefix(given.count)) && expected.dropFirst(given.count).allSatisfy { $0 == 1 }
   }
 
-  /// The kernel, made now if it was not yet; nil for layers without one.
-  func materialisedKernel() throws(RuntimeError) -> Tensor? {
+  /// The kernel, made now if it was not yet; nil for layers without one. Drawing a large
+  /// kernel stops at an interrupt when `cancellation` is given.
+  func materialisedKernel(cancellation: CancellationFlag? = nil) throws(RuntimeError) -> Tensor? {
     guard let shape = try kernelShape() else { return nil }
     if let k = kernelTensor, k.shape == shape { return k }
     let kernel: Tensor
@@ -38,7 +39,10 @@ extension Layer {
       } catch {
         throw failure(error)
       }
-      kernel = Layer.glorotUniform(shape: shape, fans: fans(shape), seed: seed)
+      guard let drawn = Layer.glorotUniform(shape: shape, fans: fans(shape), seed: seed, cancellation: cancellation) else {
+        throw RuntimeError(.keyboardInterrupt)
+      }
+      kernel = drawn
     }
     kernelTensor = kernel
     return kernel
@@ -64,12 +68,16 @@ extension Layer {
     }
   }
 
-  /// Uniform in `±sqrt(6 / (fan_in + fan_out))`, Keras's default kernel initialiser.
-  static func glorotUniform(shape: [Int], fans: (Int, Int), seed: UInt64) -> Tensor {
+  /// Uniform in `±sqrt(6 / (fan_in + fan_out))`, Keras's default kernel initialiser; nil
+  /// when interrupted.
+  static func glorotUniform(shape: [Int], fans: (Int, Int), seed: UInt64, cancellation: CancellationFlag? = nil) -> Tensor? {
     let limit = (6.0 / Double(max(1, fans.0 + fans.1))).squareRoot()
     var generator = SeededGenerator(seed: seed)
     var values = [Float](repeating: 0, count: Tensor.count(of: shape))
-    for i in values.indices { values[i] = Float(generator.uniform(-limit, limit)) }
+    for i in values.indices {
+      if i & 0xFFFFF == 0, cancellation?.isCancelled == true { return nil }
+      values[i] = Float(generator.uniform(-limit, limit))
+    }
     return Tensor(shape: shape, values: values)
   }
 
