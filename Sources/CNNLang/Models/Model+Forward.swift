@@ -45,7 +45,14 @@ extension Model {
         return (Tensor(shape: shape + [1], values: x.values), true)
       }
     }
-    let fix = Tensor.count(of: shape) == Tensor.count(of: expected) ? "use reshape(x, \(ShapeText.plain(expected)))" : nil
+    var fix = Tensor.count(of: shape) == Tensor.count(of: expected) ? "use reshape(x, \(ShapeText.plain(expected)))" : nil
+    // LeNet-5 takes 32x32: a 28x28 digit needs 2 zero cells on every side, as in the paper.
+    if fix == nil, expected.count == 3, shape.count >= 2, shape.count <= 3, shape.count == 2 || shape[2] == expected[2] {
+      let (dh, dw) = (expected[0] - shape[0], expected[1] - shape[1])
+      if dh == dw, dh > 0, dh % 2 == 0 {
+        fix = "pad(x, \(dh / 2)) makes \(ShapeText.size(shape[0], shape[1])) into \(ShapeText.size(expected[0], expected[1]))"
+      }
+    }
     throw RuntimeError(.layerInput(
       layer: "\(typeName) '\(name)'", expected: "\(ShapeText.plain(expected)) or a batch \(ShapeText.batched(expected))",
       got: ShapeText.plain(shape), fix: fix))
