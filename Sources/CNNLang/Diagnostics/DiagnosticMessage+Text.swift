@@ -65,6 +65,8 @@ extension DiagnosticMessage {
       return "layer '\(layer)' is not built yet: give it input_shape=, use it in a model, or call it on a tensor"
     case .noSuchLayer(let name, let model):
       return "model '\(model)' has no layer named '\(name)'"
+    case .notSequential(let model):
+      return "model '\(model)' is functional: add layers by calling them on its output and making a new Model"
     case .disconnectedModel(let model):
       return "the outputs of model '\(model)' do not come from its inputs: build them by calling layers on the Input"
     case .mismatchedBracket(let close, let open, let line, let column):

@@ -84,6 +84,7 @@ public enum DiagnosticMessage: Sendable, Equatable {
   case notCalledYet(layer: String)
   case noSuchLayer(name: String, model: String)
   case disconnectedModel(model: String)
+  case notSequential(model: String)
 
   /// The category, and so Jupyter's `ename`.
   public var kind: ErrorKind {
@@ -117,6 +118,8 @@ public enum DiagnosticMessage: Sendable, Equatable {
       return kind
     case .handWeights, .notPositive, .unknownInputShape, .notCalledYet, .noSuchLayer, .disconnectedModel:
       return .value
+    case .notSequential:
+      return .type
     case .resourceLimit:
       return .resource
     }

@@ -72,6 +72,18 @@ extension BuiltinRegistry {
       guard let m = model(args["self"]) else { return .none }
       return .layer(try m.layer(named: try args.string("name")))
     }, to: "model")
+    addMethod(Builtin("add", [Parameter("self"), Parameter("layer")], kind: "method", doc: "Puts a layer at the end of a Sequential: model.add(Dense(10)). Shapes are checked at once when the model knows its input.") {
+      (args, ev) throws(RuntimeError) in
+      guard let m = model(args["self"]) else { return .none }
+      guard case .layer(let layer) = args["layer"] else { throw args.typeError("layer", "a layer") }
+      try m.append(layer, file: ev.file)
+      return .none
+    }, to: "model")
+    addMethod(Builtin("predict", [Parameter("self"), Parameter("x")], kind: "method", doc: "The same as model(x): runs the model on one image or a batch.") {
+      (args, ev) throws(RuntimeError) in
+      guard let m = model(args["self"]) else { return .none }
+      return .tensor(try m.predict(try TensorArgument.tensor(args["x"], function: "predict", parameter: "x"), evaluator: ev))
+    }, to: "model")
     addMethod(Builtin("summary", [Parameter("self")], kind: "method", doc: "The same table as summary(model).") {
       (args, _) throws(RuntimeError) in
       guard let m = model(args["self"]) else { return .none }

@@ -19,7 +19,7 @@ public final class Model {
   public let typeName: String
   var graph: Graph?
   /// A Sequential's layers, kept for building it on its first call.
-  let sequence: [Layer]?
+  private(set) var sequence: [Layer]?
 
   init(name: String, typeName: String, sequence: [Layer]?) {
     self.name = name
@@ -77,6 +77,21 @@ public final class Model {
       }
     }
     graph = try Model.graph(inputs: [input], output: t, modelName: name)
+  }
+
+  /// `model.add(layer)` on a Sequential: the layer goes last and is connected at once when
+  /// the model already knows its shapes (so a mismatch fails here, not at the first call).
+  func append(_ layer: Layer, file: SourceFile?) throws(RuntimeError) {
+    guard var layers = sequence else { throw RuntimeError(.notSequential(model: name)) }
+    if let graph {
+      let output = try layer.connect([graph.output])
+      self.graph = try Model.graph(inputs: graph.inputs, output: output, modelName: name)
+    }
+    layers.append(layer)
+    sequence = layers
+    if graph == nil, layers.count == 1, let shape = layer.declaredInputShape {
+      try buildSequential(inputShape: shape, file: file)
+    }
   }
 
   /// A functional model from symbolic inputs to a symbolic output.
