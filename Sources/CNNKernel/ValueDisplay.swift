@@ -18,7 +18,11 @@ final class ValueDisplay {
       bundle.data["text/html"] = .string(ExplanationView.html(explanation, title: parsed.title))
       return bundle
     default:
-      return MimeBundle.plain(titled(value.repr, parsed.title))
+      var bundle = MimeBundle.plain(titled(value.repr, parsed.title))
+      if let summary = SummaryDisplay.summary(of: value) {
+        bundle.data["text/html"] = .string(SummaryDisplay.html(summary))
+      }
+      return bundle
     }
   }
 

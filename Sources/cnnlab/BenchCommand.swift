@@ -1,5 +1,6 @@
 import ArgumentParser
 import CNNKernel
+import CNNLang
 import EngineBench
 import FeatureMapRender
 import FoundationEssentials
@@ -45,6 +46,9 @@ struct BenchCommand: ParsableCommand {
     if !json {
       for (name, ms) in pictures {
         print(leftAligned(name, width: 50) + printfFormat(" %10.3f ms", ms))
+      }
+      if filter.map({ "summary(VGG16())".contains($0) }) ?? true {
+        print(leftAligned("summary(VGG16())", width: 50) + printfFormat(" %10.3f ms", ModelBenchmark.cellMilliseconds(seconds: seconds)))
       }
     }
     let report = memory ? try EngineBenchmark.vggMemory() : nil

@@ -22,6 +22,8 @@ public struct BuiltinRegistry {
     registry.addListMethods()
     registry.addStringMethods()
     registry.addTensorVocabulary()
+    registry.addLayers()
+    registry.addModels()
     return registry
   }
 

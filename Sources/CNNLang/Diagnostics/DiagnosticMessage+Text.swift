@@ -53,6 +53,28 @@ extension DiagnosticMessage {
       return "'\(text)' is not a valid number"
     case .keyboardInterrupt:
       return "the cell was interrupted"
+    case .layerInput(let layer, let expected, let got, let fix):
+      return "\(layer) expects \(expected); got \(got)" + (fix.map { ": " + $0 } ?? "")
+    case .windowTooLarge(let layer, let window, let input, let fix):
+      return "\(layer): the \(window) window does not fit in \(input): \(fix)"
+    case .unequalShapes(let layer, let requirement, let shapes):
+      return "\(layer) needs \(requirement): got \(shapes.joined(separator: " and "))"
+    case .layerFailure(let layer, _, let detail):
+      return "\(layer): \(detail)"
+    case .handWeights(let layer, let expected, let got):
+      return "\(layer) needs weights= of shape \(expected), but got \(got)"
+    case .notPositive(let f, let p):
+      return "\(f)() needs '\(p)' to be at least 1"
+    case .unknownInputShape(let model):
+      return "model '\(model)' does not know its input shape yet: give input_shape= to its first layer, or call it on a tensor"
+    case .notCalledYet(let layer):
+      return "layer '\(layer)' is not built yet: give it input_shape=, use it in a model, or call it on a tensor"
+    case .noSuchLayer(let name, let model):
+      return "model '\(model)' has no layer named '\(name)'"
+    case .notSequential(let model):
+      return "model '\(model)' is functional: add layers by calling them on its output and making a new Model"
+    case .disconnectedModel(let model):
+      return "the outputs of model '\(model)' do not come from its inputs: build them by calling layers on the Input"
     case .mismatchedBracket(let close, let open, let line, let column):
       return "closing '\(close)' does not match '\(open)' opened at \(line):\(column)"
     case .missingArgument(let f, let p):

@@ -31,6 +31,10 @@ public final class Evaluator {
   /// The stack address below which a call is refused (see `StackGuard`); set per run, on
   /// the thread that runs the cell.
   var stackLimit: UInt?
+  /// The call expression being entered, so a layer can remember where it was made.
+  var callSite: CallSite?
+  /// Layer names and default seeds for this session (`conv2d`, `conv2d_1`, ...).
+  let layerNaming = LayerNaming()
 
   init(registry: BuiltinRegistry, cancellation: CancellationFlag, maximumDepth: Int) {
     self.registry = registry

@@ -19,6 +19,7 @@ enum Operators {
     case (.add, .string(let a), .string(let b)): return .string(a + b)
     case (.add, .list(let a), .list(let b)): return .list(a.items + b.items)
     case (.add, .tuple(let a), .tuple(let b)): return .tuple(a + b)
+    case (.add, .symbolic(let a), .symbolic(let b)): return .symbolic(try SymbolicTensor.sum(a, b))
     case (.multiply, .string(let s), _), (.multiply, _, .string(let s)):
       guard let n = repeatCount(l, r) else { break }
       try Sequences.checkSize(n * s.utf8.count, of: "a string of \(n * s.utf8.count) bytes")
@@ -168,6 +169,9 @@ extension Operators {
       return (try? TensorValues.tensor(from: r, function: "==")).map { a.isClose(to: $0) } ?? false
     case (.list, .tensor(let b, _)), (.tuple, .tensor(let b, _)):
       return (try? TensorValues.tensor(from: l, function: "==")).map { b.isClose(to: $0) } ?? false
+    case (.layer(let a), .layer(let b)): return a === b
+    case (.model(let a), .model(let b)): return a === b
+    case (.symbolic(let a), .symbolic(let b)): return a === b
     default: return false
     }
   }

@@ -49,6 +49,10 @@ extension Value {
     case .stream(let s): return s.rawValue
     case .tensor(let t, _): return TensorText.describe(t)
     case .explanation(let e): return e.text
+    case .layer(let l): return l.repr
+    case .model(let m): return m.repr
+    case .symbolic(let t): return t.repr
+    case .summary(let s): return s.text
     }
   }
 
