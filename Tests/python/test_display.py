@@ -93,9 +93,6 @@ def test_small_tensor_html_table(kernel):
 
 def test_layer_output_shows_as_picture(kernel):
     _, kc = kernel
-    probe, _ = run_cell(kc, "Conv2D")
-    if probe["status"] == "error" and probe["ename"] == "NameError":
-        pytest.skip("Conv2D comes from the layers branch; remove this skip once it is merged")
     reply, outputs = run_cell(kc, 'show(Conv2D(8, 3, seed=1)(image("digit9")))')
     assert reply["status"] == "ok"
     [shown] = displays(outputs)
