@@ -36,7 +36,8 @@ let package = Package(
     .target(name: "FeatureMapRender", dependencies: ["TensorEngine", "CZlib"], exclude: ["README.md"], swiftSettings: fastMath),
     .target(
       name: "CNNKernel",
-      dependencies: ["JupyterKernel", "JupyterProtocol", "CNNLang", "FeatureMapRender", "TensorEngine"]),
+      dependencies: ["JupyterKernel", "JupyterProtocol", "CNNLang", "FeatureMapRender", "TensorEngine"],
+      exclude: ["README.md"]),
     .executableTarget(
       name: "cnnlab",
       dependencies: [

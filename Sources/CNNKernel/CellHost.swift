@@ -18,6 +18,8 @@ final class CellHost: LanguageHost {
     output.display(display.bundle(for: value, options: options), displayID: nil)
   }
 
+  func problem(withShowOptions options: [String: Value]) -> String? { display.problem(with: options) }
+
   func clearOutput(wait: Bool) { output.clearOutput(wait: wait) }
 
   func page(_ text: String) { output.page(.plain(text)) }

@@ -1,15 +1,42 @@
 import CNNLang
+import FeatureMapRender
 import JupyterKernel
 import JupyterProtocol
 
 /// Turns a language value into the MIME bundle a notebook shows: `text/plain` always, and
-/// richer forms (pictures, tables) for the values that have them.
+/// richer forms (pictures, tables) for the values that have them: tensors (see
+/// `TensorDisplay`) and explanations (see `ExplanationView`).
 final class ValueDisplay {
   func bundle(for value: Value, options: [String: Value]) -> MimeBundle {
-    var bundle = MimeBundle.plain(value.repr)
-    if case .string(let text)? = options["title"] {
-      bundle.data["text/plain"] = .string(text + "\n" + value.repr)
+    // Options were checked by `problem(withShowOptions:)` before show() got here.
+    let parsed = (try? DisplayOptions(options)) ?? DisplayOptions()
+    switch value {
+    case .tensor(let tensor, _):
+      return TensorDisplay(options: parsed).bundle(for: tensor, text: value.repr)
+    case .explanation(let explanation):
+      var bundle = MimeBundle.plain(titled(explanation.text, parsed.title))
+      bundle.data["text/html"] = .string(ExplanationView.html(explanation, title: parsed.title))
+      return bundle
+    default:
+      var bundle = MimeBundle.plain(titled(value.repr, parsed.title))
+      if let summary = SummaryDisplay.summary(of: value) {
+        bundle.data["text/html"] = .string(SummaryDisplay.html(summary))
+      }
+      return bundle
     }
-    return bundle
+  }
+
+  /// The sentence a bad `show()` option raises, or nil.
+  func problem(with options: [String: Value]) -> String? {
+    do {
+      _ = try DisplayOptions(options)
+      return nil
+    } catch {
+      return error.message
+    }
+  }
+
+  private func titled(_ text: String, _ title: String?) -> String {
+    title.map { $0 + "\n" + text } ?? text
   }
 }

@@ -1,5 +1,9 @@
 import ArgumentParser
+import CNNKernel
+import CNNLang
 import EngineBench
+import FeatureMapRender
+import FoundationEssentials
 import TensorEngine
 
 /// `cnnlab bench`: the engine's timings (convolutions, pooling, whole networks) as a table,
@@ -36,9 +40,23 @@ struct BenchCommand: ParsableCommand {
     let rows = try EngineBenchmark.run(filter: filter, seconds: seconds) { line in
       if !json { print(line) }
     }
+    // The display path: drawing and encoding feature maps, and whole MIME bundles.
+    let wantsRender = filter.map { "render".contains($0) || $0.contains("render") } ?? true
+    let pictures = (wantsRender ? RenderBenchmark.run() : []) + DisplayBenchmark.run(filter: filter)
+    if !json {
+      for (name, ms) in pictures {
+        print(leftAligned(name, width: 50) + printfFormat(" %10.3f ms", ms))
+      }
+      if filter.map({ "summary(VGG16())".contains($0) }) ?? true {
+        print(leftAligned("summary(VGG16())", width: 50) + printfFormat(" %10.3f ms", ModelBenchmark.cellMilliseconds(seconds: seconds)))
+      }
+    }
     let report = memory ? try EngineBenchmark.vggMemory() : nil
     if json {
-      print(EngineBenchmark.json(rows, memory: report))
+      // Display timings go in their own list, beside the engine's rows.
+      let engine = EngineBenchmark.json(rows, memory: report)
+      let display = pictures.map { "{\"name\": \"\($0.name)\", \"ms\": \($0.ms)}" }.joined(separator: ", ")
+      print(String(engine.dropLast()) + ", \"display\": [" + display + "]}")
     } else if let report {
       print(
         "VGG-16 keeping every output: weights \(formatBytes(report.weightBytes)), "

@@ -33,8 +33,8 @@ struct CompletionTests {
   }
 
   @Test func cursorInTheMiddleCountsCodePoints() {
-    // "é" is one code point: the cursor after "ra" is at 7, not at its UTF-8 offset.
-    let c = Interpreter().complete(code: "s = 'é'; ra", cursor: 11)
+    // "é" is one code point: the cursor after "rang" is at 13, not at its UTF-8 offset (14).
+    let c = Interpreter().complete(code: "s = 'é'; rang", cursor: 13)
     #expect(c.matches == ["range"])
     #expect(c.start == 9)
   }

@@ -33,6 +33,7 @@ class CNNLabKernelTests(jkt.KernelTests):
     ]
     code_display_data = [
         {"code": 'show("a feature map")', "mime": "text/plain"},
+        {"code": 'show(image("digit9"))', "mime": "image/png"},
     ]
     code_history_pattern = "7 / *"
     supported_history_operations = ("tail", "range", "search")

@@ -32,6 +32,7 @@ extension BuiltinRegistry {
     ) { (args, ev) throws(RuntimeError) in
       var options: [String: Value] = [:]
       for (name, value) in args.givenNamed where name != "value" { options[name] = value }
+      if let problem = ev.host?.problem(withShowOptions: options) { throw RuntimeError(.displayOption(problem)) }
       ev.host?.show(args["value"], options: options)
       return .none
     })

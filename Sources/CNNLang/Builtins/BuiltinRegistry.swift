@@ -21,6 +21,9 @@ public struct BuiltinRegistry {
     registry.addSequenceFunctions()
     registry.addListMethods()
     registry.addStringMethods()
+    registry.addTensorVocabulary()
+    registry.addLayers()
+    registry.addModels()
     return registry
   }
 

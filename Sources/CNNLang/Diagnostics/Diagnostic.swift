@@ -41,4 +41,6 @@ public enum Hint: Sendable, Equatable {
   case callHelp(String)
   /// For a method: `help("list.append")`.
   case callMethodHelp(type: String, name: String)
+  /// A tensor of the wrong rank that a reshape would fix, e.g. `(28, 28)`.
+  case reshapeTo(String)
 }

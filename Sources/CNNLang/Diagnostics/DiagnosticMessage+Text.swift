@@ -17,6 +17,12 @@ extension DiagnosticMessage {
       return "division by zero"
     case .duplicateArgument(let f, let p):
       return "\(f)() got two values for '\(p)'"
+    case .engine(let error):
+      return error.description
+    case .dataFile(let error):
+      return error.description
+    case .displayOption(let problem):
+      return problem
     case .emptySequence(let f):
       return "\(f)() needs at least one value, but the sequence is empty"
     case .expected(let what, let found):
@@ -47,6 +53,28 @@ extension DiagnosticMessage {
       return "'\(text)' is not a valid number"
     case .keyboardInterrupt:
       return "the cell was interrupted"
+    case .layerInput(let layer, let expected, let got, let fix):
+      return "\(layer) expects \(expected); got \(got)" + (fix.map { ": " + $0 } ?? "")
+    case .windowTooLarge(let layer, let window, let input, let fix):
+      return "\(layer): the \(window) window does not fit in \(input): \(fix)"
+    case .unequalShapes(let layer, let requirement, let shapes):
+      return "\(layer) needs \(requirement): got \(shapes.joined(separator: " and "))"
+    case .layerFailure(let layer, _, let detail):
+      return "\(layer): \(detail)"
+    case .handWeights(let layer, let expected, let got):
+      return "\(layer) needs weights= of shape \(expected), but got \(got)"
+    case .notPositive(let f, let p):
+      return "\(f)() needs '\(p)' to be at least 1"
+    case .unknownInputShape(let model):
+      return "model '\(model)' does not know its input shape yet: give input_shape= to its first layer, or call it on a tensor"
+    case .notCalledYet(let layer):
+      return "layer '\(layer)' is not built yet: give it input_shape=, use it in a model, or call it on a tensor"
+    case .noSuchLayer(let name, let model):
+      return "model '\(model)' has no layer named '\(name)'"
+    case .notSequential(let model):
+      return "model '\(model)' is functional: add layers by calling them on its output and making a new Model"
+    case .disconnectedModel(let model):
+      return "the outputs of model '\(model)' do not come from its inputs: build them by calling layers on the Input"
     case .mismatchedBracket(let close, let open, let line, let column):
       return "closing '\(close)' does not match '\(open)' opened at \(line):\(column)"
     case .missingArgument(let f, let p):
@@ -69,6 +97,8 @@ extension DiagnosticMessage {
       return "\(article(type)) cannot be indexed with [ ]"
     case .notWholeNumber(let f, let value):
       return "\(f)() needs a whole number, but got \(value)"
+    case .notExplainable(let what):
+      return "explain() shows how one value of a conv2d, max_pool, avg_pool or min_pool result (or of a Conv2D or pooling layer's output) was computed; \(what)"
     case .numberTooLarge(let f):
       return "\(f)() got a number too large to use"
     case .outsideFunction(let what):
@@ -81,6 +111,8 @@ extension DiagnosticMessage {
       return "a positional argument cannot follow a keyword argument"
     case .rangeStepZero:
       return "range() step cannot be zero"
+    case .raggedTensor(let f, let position, let expected, let got):
+      return "\(f)() needs rows of equal length: \(position) has \(got) value\(got == 1 ? "" : "s") where \(expected) \(expected == 1 ? "was" : "were") expected"
     case .recursionLimit(let depth):
       return "too many nested calls (\(depth) deep): does a function call itself without stopping?"
     case .repeatedKeyword(let name):
@@ -91,6 +123,8 @@ extension DiagnosticMessage {
       return "\(context) expects \(expected), got \(got)"
     case .sliceStepZero:
       return "slice step cannot be zero"
+    case .tensorElement(let f, let position, let type):
+      return "\(f)() needs numbers, but \(position) is \(article(type))"
     case .tooDeeplyNested:
       return "this expression is nested too deeply"
     case .tooManyArguments(let f, let maximum, let given):
@@ -148,6 +182,7 @@ extension Hint {
     case .callHelp(let name): return "help(\(name)) shows how to call it"
     case .callMethodHelp(let type, let name): return "help(\"\(type).\(name)\") shows how to call it"
     case .closeBracket(let c): return "add '\(c)'"
+    case .reshapeTo(let shape): return "use reshape(x, \(shape))"
     case .indentBlock: return "indent the lines of the block, for example by 4 spaces"
     case .useDoubleEqualsToCompare: return "to compare two values, use '=='"
     case .wholeNumberIndex: return "use int(...) to turn a number into a whole index"

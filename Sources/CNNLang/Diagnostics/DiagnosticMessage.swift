@@ -1,3 +1,6 @@
+import Datasets
+import TensorEngine
+
 /// Everything that can go wrong in a cell. Each case carries the facts its text needs;
 /// the words live in `DiagnosticMessage+Text.swift` and the category in `kind`.
 public enum DiagnosticMessage: Sendable, Equatable {
@@ -73,6 +76,26 @@ public enum DiagnosticMessage: Sendable, Equatable {
   case shapeMismatch(context: String, expected: String, got: String)
   case resourceLimit(requested: String, limit: String)
 
+  // The tensor vocabulary: engine failures keep the engine's own wording.
+  case engine(TensorError)
+  case dataFile(DatasetError)
+  case raggedTensor(function: String, position: String, expected: Int, got: Int)
+  case tensorElement(function: String, position: String, type: String)
+  case notExplainable(String)
+  case displayOption(String)
+  // Layers and models. `layer` reads like "Dense 'dense_1'".
+  case layerInput(layer: String, expected: String, got: String, fix: String?)
+  case windowTooLarge(layer: String, window: String, input: String, fix: String)
+  case unequalShapes(layer: String, requirement: String, shapes: [String])
+  case layerFailure(layer: String, kind: ErrorKind, detail: String)
+  case handWeights(layer: String, expected: String, got: String)
+  case notPositive(function: String, parameter: String)
+  case unknownInputShape(model: String)
+  case notCalledYet(layer: String)
+  case noSuchLayer(name: String, model: String)
+  case disconnectedModel(model: String)
+  case notSequential(model: String)
+
   /// The category, and so Jupyter's `ename`.
   public var kind: ErrorKind {
     switch self {
@@ -99,10 +122,22 @@ public enum DiagnosticMessage: Sendable, Equatable {
       return .assertion
     case .keyboardInterrupt:
       return .keyboardInterrupt
-    case .shapeMismatch:
+    case .shapeMismatch, .layerInput, .windowTooLarge, .unequalShapes:
       return .shape
+    case .layerFailure(_, let kind, _):
+      return kind
+    case .handWeights, .notPositive, .unknownInputShape, .notCalledYet, .noSuchLayer, .disconnectedModel:
+      return .value
+    case .notSequential:
+      return .type
     case .resourceLimit:
       return .resource
+    case .engine(let error):
+      return error.kind
+    case .dataFile, .raggedTensor, .notExplainable, .displayOption:
+      return .value
+    case .tensorElement:
+      return .type
     }
   }
 }

@@ -129,6 +129,7 @@ extension Evaluator {
       }
     }
     let callerFile = file
+    callSite = CallSite(file: file, range: range)
     do {
       return try call(callee, positional: positional, keywords: keywords)
     } catch {
@@ -167,6 +168,10 @@ extension Evaluator {
     case .function(let f):
       let arguments = try Arguments.bind(function: f.name, parameters: f.parameters, positional: positional, keywords: keywords)
       return try callFunction(f, arguments)
+    case .layer(let layer):
+      return try layer.call(positional: positional, keywords: keywords, evaluator: self)
+    case .model(let model):
+      return try model.call(positional: positional, keywords: keywords, evaluator: self)
     default:
       throw RuntimeError(.notCallable(callee.typeName))
     }

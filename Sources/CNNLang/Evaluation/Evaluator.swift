@@ -31,6 +31,10 @@ public final class Evaluator {
   /// The stack address below which a call is refused (see `StackGuard`); set per run, on
   /// the thread that runs the cell.
   var stackLimit: UInt?
+  /// The call expression being entered, so a layer can remember where it was made.
+  var callSite: CallSite?
+  /// Layer names and default seeds for this session (`conv2d`, `conv2d_1`, ...).
+  let layerNaming = LayerNaming()
 
   init(registry: BuiltinRegistry, cancellation: CancellationFlag, maximumDepth: Int) {
     self.registry = registry
@@ -157,6 +161,10 @@ public final class Evaluator {
       // Strings are short; walking from the start each time keeps this simple.
       guard index < s.count else { return nil }
       return .string(String(s[s.index(s.startIndex, offsetBy: index)]))
+    case .tensor(let t, _):
+      // `for row in x` walks the first axis, as numpy does.
+      guard t.rank > 0 else { throw RuntimeError(.notIterable("0-d tensor")) }
+      return index < t.shape[0] ? try TensorArithmetic.item(t, index) : nil
     default:
       throw RuntimeError(.notIterable(value.typeName))
     }
@@ -189,6 +197,10 @@ public final class Evaluator {
       }
       for (item, t) in zip(items, targets) { try assign(item, to: t) }
     case .subscript(let baseExpr, let items, let range):
+      if case .name(let name) = baseExpr.kind, try storesTensor(name) {
+        try assignIntoTensor(named: name, items, value, range: range)
+        return
+      }
       let base = try evaluate(baseExpr)
       let index = try evaluateSubscript(items)
       do {

@@ -12,6 +12,7 @@ public struct Index {
 /// Python's rules for negative indices and slice bounds.
 enum Indexing {
   static func get(_ base: Value, _ index: Index) throws(RuntimeError) -> Value {
+    if case .tensor(let t, _) = base { return try TensorArithmetic.index(t, index) }
     let items: [Value]
     switch base {
     case .list(let l): items = l.items

@@ -5,9 +5,16 @@ public protocol LanguageHost: AnyObject {
   func write(_ text: String, toStderr: Bool)
   /// `show(value, title=..., cmap=...)`: the value and the keyword arguments the learner gave.
   func show(_ value: Value, options: [String: Value])
+  /// Why `show`'s options cannot be honoured (an unknown colormap, a bad scale), asked before
+  /// `show` so the cell fails with a ValueError at the call; nil when they are fine.
+  func problem(withShowOptions options: [String: Value]) -> String?
   func clearOutput(wait: Bool)
   /// `help(name)`: text for the pager.
   func page(_ text: String)
+}
+
+extension LanguageHost {
+  public func problem(withShowOptions options: [String: Value]) -> String? { nil }
 }
 
 /// The end of a cell: the value of its last bare expression (nil if none or None), or an error.

@@ -5,16 +5,21 @@ import Glibc
 /// `/` is true division, `//` floors, `%` takes the divisor's sign.
 enum Operators {
   static func unary(_ op: UnaryOp, _ v: Value) throws(RuntimeError) -> Value {
+    if case .tensor(let t, _) = v {
+      return op == .negate ? .tensor(try EngineCall.run { try t.mapped(.negate) }) : .tensor(t)
+    }
     guard let d = v.numeric else { throw RuntimeError(.unsupportedUnary(op: op.rawValue, type: v.typeName)) }
     return .number(op == .negate ? -d : d)
   }
 
   static func binary(_ op: BinaryOp, _ l: Value, _ r: Value) throws(RuntimeError) -> Value {
     if let a = l.numeric, let b = r.numeric { return .number(try arithmetic(op, a, b)) }
+    if let result = try TensorArithmetic.binary(op, l, r) { return result }
     switch (op, l, r) {
     case (.add, .string(let a), .string(let b)): return .string(a + b)
     case (.add, .list(let a), .list(let b)): return .list(a.items + b.items)
     case (.add, .tuple(let a), .tuple(let b)): return .tuple(a + b)
+    case (.add, .symbolic(let a), .symbolic(let b)): return .symbolic(try SymbolicTensor.sum(a, b))
     case (.multiply, .string(let s), _), (.multiply, _, .string(let s)):
       guard let n = repeatCount(l, r) else { break }
       try Sequences.checkSize(n * s.utf8.count, of: "a string of \(n * s.utf8.count) bytes")
@@ -159,6 +164,14 @@ extension Operators {
     case (.builtin(let a), .builtin(let b)): return a === b
     case (.method(let a, let x), .method(let b, let y)): return a === b && Operators.identical(x, y)
     case (.stream(let a), .stream(let b)): return a == b
+    case (.tensor(let a, _), .tensor(let b, _)): return a.isClose(to: b)
+    case (.tensor(let a, _), .list), (.tensor(let a, _), .tuple):
+      return (try? TensorValues.tensor(from: r, function: "==")).map { a.isClose(to: $0) } ?? false
+    case (.list, .tensor(let b, _)), (.tuple, .tensor(let b, _)):
+      return (try? TensorValues.tensor(from: l, function: "==")).map { b.isClose(to: $0) } ?? false
+    case (.layer(let a), .layer(let b)): return a === b
+    case (.model(let a), .model(let b)): return a === b
+    case (.symbolic(let a), .symbolic(let b)): return a === b
     default: return false
     }
   }

@@ -33,6 +33,12 @@ enum Sequences {
       try checkSize(r.count, of: "a list of \(r.count) numbers")
       return (0..<r.count).map { .number(Double(r[$0])) }
     case .string(let s): return s.map { .string(String($0)) }
+    case .tensor(let t, _):
+      let count = t.shape.first ?? 0
+      try checkSize(count, of: "a list of \(count) items")
+      var items: [Value] = []
+      for i in 0..<count { items.append(try TensorArithmetic.item(t, i)) }
+      return items
     default: throw RuntimeError(.notIterable(v.typeName))
     }
   }

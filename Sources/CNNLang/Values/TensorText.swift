@@ -12,7 +12,7 @@ enum TensorText {
     guard tensor.count <= maximumShownValues else { return header + ", " + statistics(tensor) }
     switch tensor.rank {
     case 0: return number(tensor.values[0])
-    case 1: return header + "\n" + grid(tensor.values, rows: 1, columns: tensor.count)
+    case 1: return header + "\n[" + tensor.values.map(number).joined(separator: ", ") + "]"
     case 2: return header + "\n" + grid(tensor.values, rows: tensor.shape[0], columns: tensor.shape[1])
     default:
       // Channels-last: show each channel of each leading index as its own 2-D grid.

@@ -48,6 +48,11 @@ extension Value {
     case .method(let b, let receiver): return "<method '\(b.name)' of \(receiver.typeName)>"
     case .stream(let s): return s.rawValue
     case .tensor(let t, _): return TensorText.describe(t)
+    case .explanation(let e): return e.text
+    case .layer(let l): return l.repr
+    case .model(let m): return m.repr
+    case .symbolic(let t): return t.repr
+    case .summary(let s): return s.text
     }
   }
 

@@ -18,6 +18,16 @@ public enum Value {
   /// A float32 tensor from the engine: an image, a feature map, a kernel, a batch.
   /// `origin` says how it was computed, for `explain()`; arithmetic drops it.
   case tensor(Tensor, origin: TensorOrigin? = nil)
+  /// What `explain(y, at=...)` returns: the arithmetic behind one output value.
+  indirect case explanation(Explanation)
+  /// A layer such as `Conv2D(8, 3)`: callable on tensors and on symbolic tensors.
+  case layer(Layer)
+  /// A `Sequential`, a functional `Model`, or one of the zoo's networks.
+  case model(Model)
+  /// The result of calling layers on an `Input`: a shape and the graph that produced it.
+  case symbolic(SymbolicTensor)
+  /// `summary(model)`: the table of layers, shapes, parameters and MACs.
+  case summary(ModelSummary)
 
   /// The type's name as `type(x)` returns it and as messages quote it.
   public var typeName: String {
@@ -33,6 +43,11 @@ public enum Value {
     case .method: return "method"
     case .stream: return "stream"
     case .tensor: return "tensor"
+    case .explanation: return "explanation"
+    case .layer: return "layer"
+    case .model: return "model"
+    case .symbolic: return "symbolic tensor"
+    case .summary: return "summary"
     }
   }
 
@@ -52,7 +67,8 @@ public enum Value {
     case .list(let l): return !l.items.isEmpty
     case .tuple(let t): return !t.isEmpty
     case .range(let r): return r.count > 0
-    case .function, .builtin, .method, .stream, .tensor: return true
+    case .function, .builtin, .method, .stream, .tensor, .explanation: return true
+    case .layer, .model, .symbolic, .summary: return true
     }
   }
 
