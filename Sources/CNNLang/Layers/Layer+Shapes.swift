@@ -91,6 +91,8 @@ extension Layer {
     case .concatenate(let axis):
       return try concatenated(shapes, axis: axis)
     case .block(let recipe):
+      // Built once per input shape, so its weights survive later calls.
+      if let inner, inner.inputShape == first { return inner.outputShape ?? first }
       let model = try Model.block(recipe, name: name, inputShape: first, seed: seed)
       inner = model
       return model.outputShape ?? first
