@@ -68,7 +68,7 @@ extension Arguments {
       }
       dims.append(d)
     }
-    guard !dims.isEmpty else { throw typeError(name, "a shape such as (28, 28, 1)") }
+    guard !dims.isEmpty, dims.count <= 8 else { throw typeError(name, "a shape such as (28, 28, 1)") }
     return dims
   }
 
