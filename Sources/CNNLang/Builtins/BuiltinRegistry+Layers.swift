@@ -25,11 +25,7 @@ extension BuiltinRegistry {
       guard filters >= 1 else { throw RuntimeError(.notPositive(function: args.function, parameter: "filters")) }
       guard groups >= 1 else { throw RuntimeError(.notPositive(function: args.function, parameter: "groups")) }
       func size(_ name: String) throws(RuntimeError) -> Size2 {
-        if oneDimensional {
-          let n = try args.int(name)
-          guard n >= 1 else { throw RuntimeError(.notPositive(function: args.function, parameter: name)) }
-          return Size2(1, n)
-        }
+        if oneDimensional { return Size2(1, try args.windowSize(name)) }
         return try args.size2(name)
       }
       return ConvSettings(

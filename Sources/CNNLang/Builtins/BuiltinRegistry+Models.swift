@@ -56,8 +56,14 @@ extension BuiltinRegistry {
     add(Builtin("summary", [Parameter("model")],
       doc: "The table of a model: each layer's name and type, output shape (None is the batch), parameters with the arithmetic behind them, and MACs (multiply-accumulates per image), then the totals. Example: summary(LeNet5())."
     ) { (args, _) throws(RuntimeError) in
-      guard case .model(let m) = args["model"] else { throw args.typeError("model", "a model") }
-      return .summary(try ModelSummary(m))
+      switch args["model"] {
+      case .model(let m): return .summary(try ModelSummary(m))
+      case .layer(let l) where l.inner != nil:
+        // A block's own table: the layers inside it.
+        guard let inner = l.inner else { throw args.typeError("model", "a model") }
+        return .summary(try ModelSummary(inner))
+      default: throw args.typeError("model", "a model, or a block such as InceptionModule(...) once it is built")
+      }
     })
 
     add(Builtin("count_params", [Parameter("model")],

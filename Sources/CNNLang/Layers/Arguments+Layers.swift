@@ -3,16 +3,24 @@ import TensorEngine
 // Reading layer arguments as Keras accepts them: sizes as a number or a pair, padding as a
 // name (or a number of cells), shapes as tuples.
 extension Arguments {
+  /// Window sizes, strides and paddings beyond this are mistakes, and refusing them keeps
+  /// every size sum and product far from overflowing.
+  static let largestWindow = 1 << 31
+
   func hasParameter(_ name: String) -> Bool { parameters.contains { $0.name == name } }
+
+  /// A whole number from 1 up to `largestWindow`.
+  func windowSize(_ name: String) throws(RuntimeError) -> Int {
+    let n = try int(name)
+    guard n >= 1 else { throw RuntimeError(.notPositive(function: function, parameter: name)) }
+    guard n <= Arguments.largestWindow else { throw RuntimeError(.numberTooLarge(function)) }
+    return n
+  }
 
   /// `3` or `(3, 5)`, each at least 1.
   func size2(_ name: String) throws(RuntimeError) -> Size2 {
     let value = self[name]
-    if value.numeric != nil {
-      let n = try int(name)
-      guard n >= 1 else { throw RuntimeError(.notPositive(function: function, parameter: name)) }
-      return Size2(n)
-    }
+    if value.numeric != nil { return Size2(try windowSize(name)) }
     let items: [Value]
     switch value {
     case .tuple(let t): items = t
@@ -23,6 +31,7 @@ extension Arguments {
       throw typeError(name, "a whole number or a pair (height, width)")
     }
     guard a >= 1, b >= 1 else { throw RuntimeError(.notPositive(function: function, parameter: name)) }
+    guard a <= Arguments.largestWindow, b <= Arguments.largestWindow else { throw RuntimeError(.numberTooLarge(function)) }
     return Size2(a, b)
   }
 
@@ -37,6 +46,7 @@ extension Arguments {
     if value.numeric != nil {
       let n = try int(name)
       guard n >= 0 else { throw RuntimeError(.negativeValue(function: function, parameter: name)) }
+      guard n <= Arguments.largestWindow else { throw RuntimeError(.numberTooLarge(function)) }
       return .symmetric(n)
     }
     guard case .string(let text) = value else { throw typeError(name, "\"valid\", \"same\" or a number") }
@@ -63,12 +73,12 @@ extension Arguments {
     }
     var dims: [Int] = []
     for item in items {
-      guard let d = item.numeric.flatMap(NumberText.wholeNumber), d >= 1 else {
+      guard let d = item.numeric.flatMap(NumberText.wholeNumber), d >= 1, d <= 1 << 40 else {
         throw typeError(name, "a shape of whole numbers of at least 1, such as (28, 28, 1)")
       }
       dims.append(d)
     }
-    guard !dims.isEmpty else { throw typeError(name, "a shape such as (28, 28, 1)") }
+    guard !dims.isEmpty, dims.count <= 8 else { throw typeError(name, "a shape such as (28, 28, 1)") }
     return dims
   }
 

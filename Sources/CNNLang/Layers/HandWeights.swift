@@ -31,6 +31,7 @@ enum HandWeights {
         throw args.typeError("padding", "a whole number, (rows, columns) or ((top, bottom), (left, right))")
       }
       guard n >= 0 else { throw RuntimeError(.negativeValue(function: "ZeroPadding2D", parameter: "padding")) }
+      guard n <= Arguments.largestWindow else { throw RuntimeError(.numberTooLarge("ZeroPadding2D")) }
       return n
     }
     func pair(_ v: Value) throws(RuntimeError) -> (Int, Int) {

@@ -46,6 +46,7 @@ extension Layer {
           got: ShapeText.plain(first), fix: nil))
       }
       let (oh, ow) = try window(h, w, kernel: c.kernel, strides: c.strides, dilation: c.dilation, padding: c.padding, parameter: "kernel_size")
+      try countable([oh, ow, c.filters, c.kernel.height, c.kernel.width, channels])
       return [oh, ow, c.filters]
     case .conv1d(let c):
       guard first.count == 2 || first.count == 1 else {
@@ -62,6 +63,7 @@ extension Layer {
         throw RuntimeError(.windowTooLarge(
           layer: label, window: "\(geometry.effectiveKernel)", input: "\(length)", fix: "use padding='same' or a smaller kernel_size"))
       }
+      try countable([out, c.filters, c.kernel.width, channels])
       return [out, c.filters]
     case .pool(_, let size, let strides, let padding):
       let (h, w, channels) = try image(first, fix: "use reshape to make it (H, W, C)")
@@ -74,12 +76,14 @@ extension Layer {
       let (h, w, channels) = try image(first, fix: nil)
       return [h + top + bottom, w + left + right, channels]
     case .flatten:
+      try countable(first)
       return [Tensor.count(of: first)]
     case .dense(let units, _, _):
       guard first.count == 1 else {
         let fix = first.count > 1 ? "add Flatten() before Dense" : nil
         throw RuntimeError(.layerInput(layer: label, expected: "a vector (n,)", got: ShapeText.plain(first), fix: fix))
       }
+      try countable([first[0], units])
       return [units]
     case .activation, .dropout, .batchNormalization:
       return first
@@ -91,9 +95,24 @@ extension Layer {
     case .concatenate(let axis):
       return try concatenated(shapes, axis: axis)
     case .block(let recipe):
+      // Built once per input shape, so its weights survive later calls.
+      if let inner, inner.inputShape == first { return inner.outputShape ?? first }
       let model = try Model.block(recipe, name: name, inputShape: first, seed: seed)
       inner = model
       return model.outputShape ?? first
+    }
+  }
+
+  /// Refuses sizes whose parameter or MAC count would not fit in a whole number, so that
+  /// `LayerCost` never overflows on an absurd `input_shape` or kernel.
+  private func countable(_ factors: [Int]) throws(RuntimeError) {
+    var product = 1
+    for f in factors {
+      let (p, overflow) = product.multipliedReportingOverflow(by: max(f, 1))
+      guard !overflow, p < 1 << 60 else {
+        throw RuntimeError(.resourceLimit(requested: "\(label) at these sizes (over 2**60 parameters or MACs)", limit: "2**60"))
+      }
+      product = p
     }
   }
 

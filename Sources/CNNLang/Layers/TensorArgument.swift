@@ -16,6 +16,8 @@ enum TensorArgument {
 
   /// Walks nested lists depth-first; every list at one depth must have the same length.
   private static func collect(_ value: Value, depth: Int, shape: inout [Int], values: inout [Float]) -> Bool {
+    // No tensor has this many axes; a list nested a million deep must not exhaust the stack.
+    if depth > 32 { return false }
     if let d = value.numeric {
       if depth < shape.count { return false }
       values.append(Float(d))
