@@ -9,8 +9,11 @@ SWIFTFLAGS := -c release
 
 .PHONY: lab test build kernel venv deps swift-test python-test bench clean
 
+# Jupyter refuses to run as root unless told; containers often run as root.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
+
 lab: kernel
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG)
 
 test: kernel swift-test python-test
 

@@ -119,22 +119,9 @@ public struct Network: Sendable {
   }
 }
 
-/// A small deterministic generator (SplitMix64), so every run benchmarks the same weights.
-struct SeededGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  /// Uniform in [-1, 1).
-  mutating func symmetric() -> Float { Float(next() >> 40) / Float(1 << 23) - 1 }
+/// Benchmark weights from the engine's seeded generator, so every run times the same numbers.
+extension SeededGenerator {
+  mutating func symmetric() -> Float { nextUnitFloat() * 2 - 1 }
 
   /// A tensor of uniform values scaled so the variance matches He initialisation
   /// (`2 / fanIn`), which keeps activations of a deep random network in range.

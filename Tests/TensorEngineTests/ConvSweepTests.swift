@@ -121,22 +121,15 @@ import Testing
   }
 }
 
-/// A seeded generator for test data (SplitMix64).
+/// Test data from the engine's own seeded generator.
 struct TestGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
+  var generator: SeededGenerator
+  init(seed: UInt64) { generator = SeededGenerator(seed: seed) }
 
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+  mutating func below(_ n: Int) -> Int { Int(generator.next() % UInt64(n)) }
 
-  mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-
+  /// Uniform values in [-1, 1).
   mutating func tensor(_ shape: [Int]) -> Tensor {
-    Tensor(shape: shape, values: (0..<Tensor.count(of: shape)).map { _ in Float(next() >> 40) / Float(1 << 23) - 1 })
+    Tensor(shape: shape, values: (0..<Tensor.count(of: shape)).map { _ in generator.nextUnitFloat() * 2 - 1 })
   }
 }
