@@ -13,11 +13,19 @@ struct TensorDisplay {
 
   func bundle(for tensor: Tensor, text: String) -> MimeBundle {
     var bundle = MimeBundle.plain(options.title.map { $0 + "\n" + text } ?? text)
-    if options.picture, let image = picture(of: tensor) {
+    // A title the picture's bitmap font cannot letter (Korean, say) becomes an HTML caption.
+    var render = options.render
+    let caption = options.title.flatMap { FeatureMapRenderer.canLetter($0) ? nil : $0 }
+    if caption != nil { render.title = nil }
+    let table = table(of: tensor)
+    if options.picture, let image = picture(of: tensor, render: render) {
       bundle.data["image/png"] = .string(image.base64)
       bundle.metadata["image/png"] = .object(["width": .number(Double(image.width)), "height": .number(Double(image.height))])
+      if let caption, table == nil {
+        bundle.data["text/html"] = .string(HTMLTable.figure(png: image.png, width: image.width, height: image.height, caption: caption))
+      }
     }
-    if let table = table(of: tensor) { bundle.data["text/html"] = .string(table) }
+    if let table { bundle.data["text/html"] = .string(table) }
     return bundle
   }
 
@@ -27,13 +35,13 @@ struct TensorDisplay {
     shape.count == 4 && shape[0] == shape[1] && shape[0] <= 11
   }
 
-  func picture(of tensor: Tensor) -> RenderedImage? {
+  func picture(of tensor: Tensor, render: RenderOptions) -> RenderedImage? {
     guard (1...4).contains(tensor.rank), tensor.count > 0 else { return nil }
     do {
       if options.filters ?? TensorDisplay.looksLikeKernel(tensor.shape), tensor.rank == 4 {
-        return try FeatureMapRenderer.renderFilters(tensor, options: options.render)
+        return try FeatureMapRenderer.renderFilters(tensor, options: render)
       }
-      return try FeatureMapRenderer.renderPNG(tensor, options: options.render)
+      return try FeatureMapRenderer.renderPNG(tensor, options: render)
     } catch {
       // Too large or an unusual shape: the text form stands alone.
       return nil

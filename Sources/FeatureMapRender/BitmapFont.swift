@@ -19,6 +19,11 @@ enum BitmapFont {
     return table
   }()
 
+  /// Whether every character of `text` has a glyph (or a look-alike) in this font.
+  static func canLetter(_ text: String) -> Bool {
+    text.allSatisfy { rows(for: $0) != glyphs["?"] || $0 == "?" }
+  }
+
   /// The rows of `character`, with a few look-alikes folded in and `?` for the unknown.
   static func rows(for character: Character) -> [UInt8] {
     if let rows = glyphs[character] { return rows }

@@ -219,3 +219,20 @@ def test_convolution_and_pooling_match_numpy(kernel):
         [[pooled[2 * r : 2 * r + 3, 2 * c : 2 * c + 3, ch].max() for ch in range(3)] for r in range(oh) for c in range(ow)]
     )
     assert np.allclose(np.array(eval(pool_line)), expected_pool.ravel())
+
+
+def test_a_title_the_picture_font_cannot_letter_becomes_an_html_caption(kernel):
+    """The pictures' bitmap font has Latin letters only; a Korean title must not turn into
+    question marks, so it is shown as the caption of an HTML figure around the same PNG."""
+    _, kc = kernel
+    reply, outputs = run_cell(kc, 'show(ones((8, 8, 2)), title="수직 경계")')
+    assert reply["status"] == "ok"
+    [shown] = displays(outputs)
+    html = shown["data"]["text/html"]
+    assert "<figcaption" in html and "수직 경계" in html
+    assert shown["data"]["image/png"] in html  # the same picture, not a second rendering
+    assert shown["data"]["text/plain"].startswith("수직 경계")
+
+    reply, outputs = run_cell(kc, 'show(ones((8, 8, 2)), title="vertical edges")')
+    [shown] = displays(outputs)
+    assert "text/html" not in shown["data"]  # drawn into the picture itself
