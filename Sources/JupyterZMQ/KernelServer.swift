@@ -11,8 +11,8 @@ import JupyterProtocol
 /// Runs a Jupyter kernel for any `KernelLanguage` over ZeroMQ until it is shut down.
 ///
 /// Threads: the caller's thread (signals, parent watch, shutdown), one thread per socket
-/// owner (shell+stdin relay, control, iopub publisher, heartbeat) and the execution thread,
-/// which alone calls the language (512 MiB stack for a recursive interpreter). The language
+/// owner (stdin, control, iopub publisher, heartbeat) and the execution thread, which owns
+/// the shell socket and alone calls the language (512 MiB stack for a recursive interpreter). The language
 /// object is created by the caller, read once here for `info`, then used only on the
 /// execution thread; `interrupt()` is called from the control thread and on SIGINT.
 public enum KernelServer {
@@ -64,7 +64,7 @@ public enum KernelServer {
     let loops: [@Sendable () -> Void] = [
       { [h = Handoff(sockets.iopubLoop(codec: codec, factory: control.factory, events: events, log: log))] in h.value.run() },
       { [h = Handoff(sockets.controlLoop(dispatcher: control, codec: codec, events: events, log: log))] in h.value.run() },
-      { [h = Handoff(sockets.shellRelay(events: events, log: log))] in h.value.run() },
+      { [h = Handoff(sockets.stdinLoop(events: events, log: log))] in h.value.run() },
       { [h = Handoff(sockets.heartbeatLoop(events: events, log: log))] in h.value.run() },
     ]
     let execution = Handoff(sockets.executionLoop(dispatcher: dispatcher, codec: codec, events: events, log: log))

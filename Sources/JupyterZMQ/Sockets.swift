@@ -6,8 +6,8 @@ import JupyterProtocol
 /// use fails `run` at once, then handed to the loop (thread) that owns each one.
 struct Sockets {
   let shell, control, stdin, iopub, heartbeat: ZMQSocket
-  let iopubInbox, shellRequests, shellReplies: ZMQSocket
-  let controlToIOPub, executionToIOPub, executionReplies, relayRequests: ZMQSocket
+  let iopubInbox: ZMQSocket
+  let controlToIOPub, executionToIOPub: ZMQSocket
 
   init(context: ZMQContext, info: ConnectionInfo) throws(ZMQError) {
     shell = try ZMQSocket(context, type: ZMQ_ROUTER)
@@ -33,20 +33,12 @@ struct Sockets {
     try heartbeat.bind(info.heartbeatEndpoint)
 
     iopubInbox = try ZMQSocket(context, type: ZMQ_PULL)
-    shellRequests = try ZMQSocket(context, type: ZMQ_PULL)
-    shellReplies = try ZMQSocket(context, type: ZMQ_PULL)
     try iopubInbox.bind(IOPubPublisher.inbox)
-    try shellRequests.bind(ShellRelay.requests)
-    try shellReplies.bind(ShellRelay.replies)
 
     controlToIOPub = try ZMQSocket(context, type: ZMQ_PUSH)
     executionToIOPub = try ZMQSocket(context, type: ZMQ_PUSH)
-    executionReplies = try ZMQSocket(context, type: ZMQ_PUSH)
-    relayRequests = try ZMQSocket(context, type: ZMQ_PUSH)
     try controlToIOPub.connect(IOPubPublisher.inbox)
     try executionToIOPub.connect(IOPubPublisher.inbox)
-    try executionReplies.connect(ShellRelay.replies)
-    try relayRequests.connect(ShellRelay.requests)
   }
 
   func iopubLoop(codec: WireCodec, factory: HeaderFactory, events: EventPipe, log: @escaping KernelLog) -> IOPubPublisher {
@@ -59,9 +51,8 @@ struct Sockets {
     ControlLoop(control: control, iopub: controlToIOPub, dispatcher: dispatcher, codec: codec, events: events, log: log)
   }
 
-  func shellRelay(events: EventPipe, log: @escaping KernelLog) -> ShellRelay {
-    ShellRelay(
-      shell: shell, stdin: stdin, replyInbox: shellReplies, requestOutbox: relayRequests, events: events, log: log)
+  func stdinLoop(events: EventPipe, log: @escaping KernelLog) -> StdinLoop {
+    StdinLoop(stdin: stdin, events: events, log: log)
   }
 
   func heartbeatLoop(events: EventPipe, log: @escaping KernelLog) -> HeartbeatLoop {
@@ -71,8 +62,6 @@ struct Sockets {
   func executionLoop(dispatcher: Dispatcher, codec: WireCodec, events: EventPipe, log: @escaping KernelLog)
     -> ExecutionLoop
   {
-    ExecutionLoop(
-      requests: shellRequests, replies: executionReplies, iopub: executionToIOPub, dispatcher: dispatcher,
-      codec: codec, events: events, log: log)
+    ExecutionLoop(shell: shell, iopub: executionToIOPub, dispatcher: dispatcher, codec: codec, events: events, log: log)
   }
 }
