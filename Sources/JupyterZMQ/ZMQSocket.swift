@@ -99,16 +99,9 @@ final class ZMQSocket {
   func receive(dontWait: Bool = false) throws(ZMQError) -> [[UInt8]]? {
     var frames: [[UInt8]] = []
     while true {
-      zmq_msg_init(frame)
-      var rc: Int32
-      repeat {
-        rc = zmq_msg_recv(frame, raw, dontWait ? ZMQ_DONTWAIT : 0)
-      } while rc < 0 && zmq_errno() == EINTR
-      if rc < 0 {
-        let error = ZMQError.last("zmq_msg_recv")
-        zmq_msg_close(frame)
-        if error.code == EAGAIN && frames.isEmpty { return nil }
-        throw error
+      guard try receiveFrame(dontWait: dontWait) else {
+        if frames.isEmpty { return nil }
+        throw ZMQError(operation: "zmq_msg_recv", code: EAGAIN)
       }
       let size = zmq_msg_size(frame)
       frames.append(size == 0 ? [] : Array(UnsafeRawBufferPointer(start: zmq_msg_data(frame), count: size)))
@@ -117,6 +110,22 @@ final class ZMQSocket {
       zmq_msg_close(frame)
       if !more { return frames }
     }
+  }
+
+  /// Receives one frame into `frame`, retrying when a signal interrupts the call. Returns
+  /// false, with the frame closed, when `dontWait` is set and nothing is waiting; on any other
+  /// failure the frame is closed and the error thrown.
+  private func receiveFrame(dontWait: Bool) throws(ZMQError) -> Bool {
+    zmq_msg_init(frame)
+    var rc: Int32
+    repeat {
+      rc = zmq_msg_recv(frame, raw, dontWait ? ZMQ_DONTWAIT : 0)
+    } while rc < 0 && zmq_errno() == EINTR
+    guard rc < 0 else { return true }
+    let error = ZMQError.last("zmq_msg_recv")
+    zmq_msg_close(frame)
+    if dontWait && error.code == EAGAIN { return false }
+    throw error
   }
 
   /// What `forward` did with the waiting message.
@@ -128,17 +137,7 @@ final class ZMQSocket {
   func forward(to destination: ZMQSocket, marker: [UInt8]? = nil) throws(ZMQError) -> Forwarded {
     var first = true
     while true {
-      zmq_msg_init(frame)
-      var rc: Int32
-      repeat {
-        rc = zmq_msg_recv(frame, raw, first ? ZMQ_DONTWAIT : 0)
-      } while rc < 0 && zmq_errno() == EINTR
-      if rc < 0 {
-        let error = ZMQError.last("zmq_msg_recv")
-        zmq_msg_close(frame)
-        if error.code == EAGAIN && first { return .nothing }
-        throw error
-      }
+      guard try receiveFrame(dontWait: first) else { return .nothing }
       let more = zmq_msg_more(frame) != 0
       if first, !more, let marker, zmq_msg_size(frame) == marker.count,
         UnsafeRawBufferPointer(start: zmq_msg_data(frame), count: marker.count).elementsEqual(marker)
@@ -147,6 +146,7 @@ final class ZMQSocket {
         return .marker
       }
       first = false
+      var rc: Int32
       repeat {
         rc = zmq_msg_send(frame, destination.raw, more ? ZMQ_SNDMORE : 0)
       } while rc < 0 && zmq_errno() == EINTR

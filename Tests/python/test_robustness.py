@@ -57,6 +57,10 @@ class RawClient:
     def send_raw(self, frames):
         self.shell.send_multipart(frames)
 
+    def send_signed(self, parts):
+        """Sends header, parent, metadata and content bytes as given, correctly signed."""
+        self.send_raw([DELIM, self.sign(parts)] + parts)
+
     def request(self, msg_type, content, timeout_ms=3000):
         header, frames = self.frames(msg_type, content)
         self.shell.send_multipart(frames)
@@ -133,29 +137,32 @@ def test_no_delimiter_is_dropped(raw):
 
 def test_invalid_json_header_is_dropped(raw):
     parts = [b"{not json", b"{}", b"{}", b"{}"]
-    raw.send_raw([DELIM, raw.sign(parts)] + parts)
+    raw.send_signed(parts)
     raw.assert_alive()
 
 
 def test_invalid_utf8_is_dropped(raw):
     parts = [b"\xff\xfe\xfd", b"\x80", b"{}", b"\xc3\x28"]
-    raw.send_raw([DELIM, raw.sign(parts)] + parts)
+    raw.send_signed(parts)
     raw.assert_alive()
 
 
 def test_header_that_is_not_an_object_is_dropped(raw):
     parts = [b"[1, 2, 3]", b"{}", b"{}", b"{}"]
-    raw.send_raw([DELIM, raw.sign(parts)] + parts)
+    raw.send_signed(parts)
+    raw.assert_alive()
+
+
+def assert_content_gets_an_error_reply(raw, content):
+    header = raw.header("execute_request")
+    raw.send_signed([json.dumps(header).encode(), b"{}", b"{}", content])
+    reply = raw.reply_to(header["msg_id"], 3000)
+    assert reply is not None and reply["content"]["status"] == "error"
     raw.assert_alive()
 
 
 def test_invalid_json_content_gets_an_error_reply(raw):
-    header = raw.header("execute_request")
-    parts = [json.dumps(header).encode(), b"{}", b"{}", b"{\"code\": "]
-    raw.send_raw([DELIM, raw.sign(parts)] + parts)
-    reply = raw.reply_to(header["msg_id"], 3000)
-    assert reply is not None and reply["content"]["status"] == "error"
-    raw.assert_alive()
+    assert_content_gets_an_error_reply(raw, b"{\"code\": ")
 
 
 def test_unknown_msg_type_gets_no_reply(raw):
@@ -190,12 +197,7 @@ def test_request_missing_required_fields_gets_an_error_reply(raw, msg_type, cont
 
 
 def test_content_of_the_wrong_json_type_gets_an_error_reply(raw):
-    header = raw.header("execute_request")
-    parts = [json.dumps(header).encode(), b"{}", b"{}", b"[\"code\"]"]
-    raw.send_raw([DELIM, raw.sign(parts)] + parts)
-    reply = raw.reply_to(header["msg_id"], 3000)
-    assert reply is not None and reply["content"]["status"] == "error"
-    raw.assert_alive()
+    assert_content_gets_an_error_reply(raw, b"[\"code\"]")
 
 
 def test_huge_cell_is_handled(raw):
