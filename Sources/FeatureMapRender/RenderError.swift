@@ -1,3 +1,5 @@
+import TensorEngine
+
 /// Everything that can stop a render, as data. `description` is the one place these
 /// become words, so the kernel can show them to a learner unchanged.
 public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -29,11 +31,11 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .emptyTensor(let shape):
-      return "cannot draw an empty tensor of shape \(ShapeText.format(shape))"
+      return "cannot draw an empty tensor of shape \(formatShape(shape))"
     case .unsupportedShape(let shape, let expected):
-      return "cannot draw a tensor of shape \(ShapeText.format(shape)): expected \(expected)"
+      return "cannot draw a tensor of shape \(formatShape(shape)): expected \(expected)"
     case .rgbNeedsThreeChannels(let shape):
-      return "mode 'rgb' needs 3 channels (H, W, 3); got \(ShapeText.format(shape))"
+      return "mode 'rgb' needs 3 channels (H, W, 3); got \(formatShape(shape))"
     case .tableTooLarge(let rows, let columns, let limit):
       return "a value table shows at most \(limit)x\(limit) values; got \(rows)x\(columns)"
     case .invalidScale(let lo, let hi):
@@ -55,12 +57,5 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
     case .compressionFailed(let code):
       return "zlib failed to compress the image (code \(code))"
     }
-  }
-}
-
-/// Shapes written the way the language prints them: `(28, 28, 1)`, `(5,)`.
-enum ShapeText {
-  static func format(_ shape: [Int]) -> String {
-    shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
   }
 }

@@ -7,7 +7,7 @@ enum TensorText {
   static let maximumShownValues = 256
 
   static func describe(_ tensor: Tensor) -> String {
-    let header = "tensor of shape \(shapeText(tensor.shape))"
+    let header = "tensor of shape \(formatShape(tensor.shape))"
     if tensor.count == 0 { return header + ", empty" }
     guard tensor.count <= maximumShownValues else { return header + ", " + statistics(tensor) }
     switch tensor.rank {
@@ -38,10 +38,6 @@ enum TensorText {
   /// without a fraction, as numbers read everywhere else in the language.
   static func number(_ v: Float) -> String {
     NumberText.repr(Double(v.description) ?? Double(v))
-  }
-
-  static func shapeText(_ shape: [Int]) -> String {
-    shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
   }
 
   /// Rows of right-aligned numbers in brackets, so columns line up.
