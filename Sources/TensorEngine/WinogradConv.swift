@@ -64,11 +64,9 @@ struct WinogradConv: Sendable {
         let first = block * plan.tilesPerBlock
         let count = min(plan.tilesPerBlock, plan.tiles - first)
         transformInput(firstTile: first, count: count, into: v, patch: patch)
-        clearPaddingRows(v, count: count)
-        let rows = (count + WinogradGEMM.rowsPerKernel - 1) / WinogradGEMM.rowsPerKernel * WinogradGEMM.rowsPerKernel
         for xi in 0..<16 {
           WinogradGEMM.multiply(
-            rows: rows, v: v + xi * plan.inputSlice, lda: c, channels: 0..<c, panels: 0..<plan.filterPanels,
+            rows: count, v: v + xi * plan.inputSlice, lda: c, channels: 0..<c, panels: 0..<plan.filterPanels,
             u: u.base + xi * plan.weightSlice, panelStride: c * WinogradGEMM.panelWidth,
             m: m + xi * plan.productSlice, ldm: plan.productStride)
         }
@@ -94,14 +92,12 @@ struct WinogradConv: Sendable {
       if cancelled { return }
       let first = block * plan.tilesPerBlock
       let count = min(plan.tilesPerBlock, plan.tiles - first)
-      let rows = (count + WinogradGEMM.rowsPerKernel - 1) / WinogradGEMM.rowsPerKernel * WinogradGEMM.rowsPerKernel
       Parallelism.forEachWorker(maximum: plan.workers) { worker, workers in
         let tiles = count * worker / workers..<count * (worker + 1) / workers
         transformInput(
           firstTile: first + tiles.lowerBound, count: tiles.count, into: v.base + tiles.lowerBound * c,
           patch: perThread.base + worker * plan.threadFloats)
       }
-      clearPaddingRows(v.base, count: count)
       Parallelism.forEachWorker(maximum: plan.workers) { worker, workers in
         let panels = plan.filterPanels * worker / workers..<plan.filterPanels * (worker + 1) / workers
         let staging = perThread.base + worker * plan.threadFloats + plan.patchFloats
@@ -117,7 +113,7 @@ struct WinogradConv: Sendable {
               slice: plan.weightSlice)
             for xi in 0..<16 {
               WinogradGEMM.multiply(
-                rows: rows, v: v.base + xi * plan.inputSlice, lda: c, channels: channels, panels: panel..<panel + 1,
+                rows: count, v: v.base + xi * plan.inputSlice, lda: c, channels: channels, panels: panel..<panel + 1,
                 u: staging + xi * plan.weightSlice, panelStride: 0, m: m.base + xi * plan.productSlice,
                 ldm: plan.productStride)
             }
@@ -127,16 +123,6 @@ struct WinogradConv: Sendable {
         transformOutput(firstTile: first, count: count, from: m.base, filters: filters)
       }
     }
-  }
-
-  /// Zeros the rows of `V` between the block's last tile and the micro-kernel's next multiple
-  /// of 6, so that the throw-away rows it computes hold no stale values (a stale NaN or
-  /// denormal would cost time, though never a wrong output).
-  func clearPaddingRows(_ v: UnsafeMutablePointer<Float>, count: Int) {
-    let rows = WinogradGEMM.rowsPerKernel
-    let padding = (rows - count % rows) % rows
-    guard padding > 0 else { return }
-    for xi in 0..<16 { zeroFloats(v + xi * plan.inputSlice + count * p.channels, padding * p.channels) }
   }
 
   /// `V` for `count` tiles from `firstTile` on (counting over the batch): tile `t` is row `t`
