@@ -119,6 +119,8 @@ struct WinogradPlan: Sendable {
   var blockFloats: Int
   var threadFloats: Int
   var patchFloats: Int
+  /// The kernel regrouped by panels (`splitFilters`).
+  var regroupFloats = 0
   var workspaceFloats: Int
   var workspaceBytes: Int { workspaceFloats * MemoryLayout<Float>.stride }
 
@@ -177,12 +179,12 @@ struct WinogradPlan: Sendable {
       threadFloats = blockFloats + patchFloats
       workspaceFloats = 16 * weightSlice + workers * threadFloats
     } else {
-      // Per thread: the border patch, one panel's `U` for one pass, the regrouped taps.
+      // Shared: the regrouped taps. Per thread: the border patch, one panel's `U` for one pass.
       stagedDepth = WinogradGEMM.channelBlock(p.channels)
       weightSlice = Self.staggered(stagedDepth * width)
-      let panelsPerThread = (filterPanels + workers - 1) / workers
-      threadFloats = patchFloats + 16 * weightSlice + 9 * p.channels * width * panelsPerThread
-      workspaceFloats = blockFloats + workers * threadFloats
+      regroupFloats = 9 * p.channels * productStride
+      threadFloats = patchFloats + 16 * weightSlice
+      workspaceFloats = blockFloats + regroupFloats + workers * threadFloats
     }
   }
 }
