@@ -9,7 +9,7 @@ extension Ops {
       try input.values.withUnsafeBufferPointer { x in
         try kernel.values.withUnsafeBufferPointer { w in
           try (bias?.values ?? []).withUnsafeBufferPointer { b in
-            // Eligibility asks for channels and filters, so neither buffer is empty.
+            // Eligibility asks for pixels, channels and filters, so neither buffer is empty.
             guard let x = x.baseAddress, let w = w.baseAddress else { return }
             let conv = WinogradConv(
               p: p, plan: plan, x: SharedPointer(x), w: SharedPointer(w),
@@ -186,7 +186,7 @@ struct WinogradConv: Sendable {
   }
 
   /// The outputs of `count` tiles for the filters `filters`, from products `M` laid out as
-  /// `transformInput` laid out `V` (tile `t` at `m + t * F` in each slice).
+  /// `transformInput` laid out `V` (tile `t` at `m + t * productStride` in each slice).
   func transformOutput(firstTile: Int, count: Int, from m: UnsafePointer<Float>, filters: Range<Int>) {
     guard !filters.isEmpty else { return }
     let slice = plan.productSlice

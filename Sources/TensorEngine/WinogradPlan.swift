@@ -135,7 +135,7 @@ struct WinogradPlan: Sendable {
   static func eligible(_ p: ConvProblem) -> Bool {
     WinogradTuning.isEnabled && p.kernelHeight == 3 && p.kernelWidth == 3 && p.strideH == 1 && p.strideW == 1
       && p.dilationH == 1 && p.dilationW == 1 && p.groups == 1 && p.channels >= WinogradTuning.minimumChannels
-      && p.filters >= WinogradTuning.minimumFilters && p.batch > 0 && p.outHeight > 0 && p.outWidth > 0
+      && p.filters >= WinogradTuning.minimumFilters && p.batch > 0 && p.height > 0 && p.width > 0
       && p.batch * ((p.outHeight + 1) / 2) * ((p.outWidth + 1) / 2) >= WinogradTuning.minimumTiles
   }
 

@@ -114,6 +114,20 @@ import Testing
     }
   }
 
+  @Test func anEmptyImageWithPaddingStaysDirectAndGivesTheBias() throws {
+    // No pixels, but padding leaves room for windows: every output is the bias, through relu.
+    let input = Tensor(shape: [1, 0, 5, 8], values: [])
+    var generator = TestGenerator(seed: 4)
+    let kernel = generator.tensor([3, 3, 8, 8])
+    let bias = generator.tensor([8])
+    try Self.withLowThresholds {
+      #expect(!WinogradTuning.applies(input: input.shape, kernel: kernel.shape, padding: .symmetric(2)))
+      let result = try Ops.conv2d(input, kernel: kernel, bias: bias, padding: .symmetric(2), activation: .relu)
+      #expect(result.shape == [1, 2, 7, 8])
+      for (i, value) in result.values.enumerated() { #expect(value == max(0, bias.values[i % 8])) }
+    }
+  }
+
   @Test func thresholdsAndShapesThatStayDirect() {
     // The tutorials' layers keep the direct path however low the thresholds are set.
     let saved = (WinogradTuning.minimumChannels, WinogradTuning.minimumFilters, WinogradTuning.minimumTiles)
