@@ -13,9 +13,6 @@ let package = Package(
   products: [
     .executable(name: "cnnlab", targets: ["cnnlab"])
   ],
-  dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
-  ],
   targets: [
     // System libraries. libzmq's pkg-config file drags in -isystem flags that SwiftPM refuses,
     // so CZeroMQ links by name; its header lives in /usr/include.
@@ -42,8 +39,7 @@ let package = Package(
       name: "cnnlab",
       dependencies: [
         "CNNKernel", "JupyterZMQ", "JupyterKernel", "JupyterProtocol", "TensorEngine", "CNNLang",
-        "FeatureMapRender", "EngineBench",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "FeatureMapRender", "EngineBench", "Datasets",
       ],
       swiftSettings: fastMath),
 

@@ -1,6 +1,6 @@
 import Dispatch
-import FoundationEssentials
 import Glibc
+import TensorEngine
 
 /// One map of a stack: where it starts in the storage, and its label under the tile.
 struct TileSource: Sendable {
@@ -120,7 +120,7 @@ struct TileStack: Sendable {
   /// How many row bands to split `work` values into: a few per core for big stacks, one for small.
   static func bands(rows: Int, work: Int) -> Int {
     guard work >= 65_536 else { return 1 }
-    return max(1, min(rows, 2 * ProcessInfo.processInfo.activeProcessorCount))
+    return max(1, min(rows, 2 * Parallelism.coreCount))
   }
 
   static func rows(of band: Int, bands: Int, height: Int) -> Range<Int> {

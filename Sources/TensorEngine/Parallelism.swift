@@ -1,5 +1,4 @@
 import Dispatch
-import FoundationEssentials
 import Glibc
 import Synchronization
 
@@ -7,7 +6,11 @@ import Synchronization
 /// BLAS itself runs single-threaded: the engine hands each thread its own tiles, so that each
 /// im2col panel is built and consumed on one core while it is still in that core's cache.
 public enum Parallelism {
-  private static let threads = Atomic<Int>(max(1, ProcessInfo.processInfo.activeProcessorCount))
+  private static let threads = Atomic<Int>(coreCount)
+
+  /// The cores online, the figure Foundation's `activeProcessorCount` gave before the engine
+  /// stopped linking Foundation.
+  public static let coreCount: Int = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
 
   public static var threadCount: Int {
     get { threads.load(ordering: .relaxed) }

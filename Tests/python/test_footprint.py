@@ -1,14 +1,18 @@
-"""What the kernel process loads. The full Foundation (with ICU) costs about 5.5 MiB of
-resident memory in every kernel; the kernel needs only FoundationEssentials."""
+"""What the kernel process loads. Every shared library costs resident memory in every kernel
+(its relocated data, and the code pages it touches): FoundationEssentials about 2 MiB, the
+full Foundation with ICU about 5.5 MiB. The kernel links none of Foundation."""
 import subprocess
 
 from jupyter_client.kernelspec import KernelSpecManager
 
 
-def test_kernel_does_not_link_the_full_foundation():
+def linked_libraries():
     binary = KernelSpecManager().get_kernel_spec("cnnlab").argv[0]
     libraries = subprocess.run(["ldd", binary], capture_output=True, text=True, check=True).stdout
-    names = [line.split()[0] for line in libraries.splitlines() if line.strip()]
-    assert "libFoundationEssentials.so" in names
-    assert "libFoundation.so" not in names
-    assert not [n for n in names if "FoundationInternationalization" in n or "ICU" in n]
+    return [line.split()[0] for line in libraries.splitlines() if line.strip()]
+
+
+def test_kernel_links_no_foundation():
+    names = linked_libraries()
+    assert "libswiftCore.so" in names, names  # the listing itself worked
+    assert not [n for n in names if "Foundation" in n or "ICU" in n], names

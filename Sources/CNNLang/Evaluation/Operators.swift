@@ -1,4 +1,3 @@
-import FoundationEssentials
 import Glibc
 
 /// The arithmetic and comparisons of the language, in one place. Numbers follow Python:
