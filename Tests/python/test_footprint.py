@@ -3,6 +3,7 @@
 full Foundation with ICU about 5.5 MiB. The kernel links none of Foundation."""
 import subprocess
 
+from conftest import result_text, run_cell
 from jupyter_client.kernelspec import KernelSpecManager
 
 
@@ -12,7 +13,36 @@ def linked_libraries():
     return [line.split()[0] for line in libraries.splitlines() if line.strip()]
 
 
-def test_kernel_links_no_foundation():
+def test_kernel_links_no_foundation_and_no_openblas():
     names = linked_libraries()
     assert "libswiftCore.so" in names, names  # the listing itself worked
     assert not [n for n in names if "Foundation" in n or "ICU" in n], names
+    # OpenBLAS (with libgfortran) is opened by the first matrix product instead.
+    assert not [n for n in names if "openblas" in n or "gfortran" in n], names
+
+
+def mapped_files(km):
+    with open(f"/proc/{km.provisioner.process.pid}/maps") as maps:
+        return {line.split()[-1] for line in maps if "/" in line}
+
+
+def test_openblas_is_loaded_by_the_first_dense_layer(kernel):
+    km, kc = kernel
+    reply, _ = run_cell(kc, "x = tensor([1, 10, 100])\ny = x * 2 + 1\nprint(y)")
+    assert reply["status"] == "ok"
+    assert not [f for f in mapped_files(km) if "openblas" in f or "gfortran" in f]
+
+    # 1·1 + 10·3 + 100·5 + 0.5 and 1·2 + 10·4 + 100·6 - 1, by hand.
+    reply, outputs = run_cell(kc, "d = Dense(2, weights=[tensor([[1, 2], [3, 4], [5, 6]]), tensor([0.5, -1])])\nlist(d(x))")
+    assert reply["status"] == "ok", reply
+    assert result_text(outputs) == "[531.5, 641]"
+    assert [f for f in mapped_files(km) if "libopenblas" in f]
+
+
+def test_a_first_cell_with_a_convolution_works(kernel):
+    _, kc = kernel
+    # Each output is the 2x2 window times [[1, 2], [3, 4]]: 1+4+12+20 = 37, and so on.
+    code = "y = Conv2D(1, 2, weights=[[1, 2], [3, 4]])(tensor([[1, 2, 3], [4, 5, 6], [7, 8, 9]]))\n(y.shape, list(reshape(y, (4,))))"
+    reply, outputs = run_cell(kc, code)
+    assert reply["status"] == "ok", reply
+    assert result_text(outputs) == "((2, 2, 1), [37, 47, 67, 77])"
