@@ -1,5 +1,4 @@
 import CZlib
-import Dispatch
 import Glibc
 import TensorEngine
 
@@ -79,7 +78,7 @@ public struct PNGEncoder: Sendable {
         outputs.withUnsafeMutableBufferPointer { out in
           codes.withUnsafeMutableBufferPointer { code in
             let work = PieceWork(src: src, dst: dst, out: out, code: code)
-            DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+            Parallelism.perform(iterations: pieces) { piece in
               let rows = (piece * height / pieces)..<((piece + 1) * height / pieces)
               work.filterRows(rows, width: width, bpp: bpp, filter: filter)
               let slice = work.dst[(rows.lowerBound * stride)..<(rows.upperBound * stride)]

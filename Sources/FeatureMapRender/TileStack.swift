@@ -1,4 +1,3 @@
-import Dispatch
 import Glibc
 import TensorEngine
 
@@ -42,7 +41,7 @@ struct TileStack: Sendable {
       partial.withUnsafeMutableBufferPointer { out in
         let shared = SharedFloats(base: out)
         let v = ReadOnlyFloats(base: input)
-        DispatchQueue.concurrentPerform(iterations: bands) { band in
+        Parallelism.perform(iterations: bands) { band in
           guard let lo = shared.base.baseAddress.map({ $0 + band * 2 * count }) else { return }
           let hi = lo + count
           lo.initialize(repeating: .infinity, count: count)
@@ -101,7 +100,7 @@ struct TileStack: Sendable {
       planes.withUnsafeMutableBufferPointer { out in
         let shared = SharedPixels(base: out)
         let v = ReadOnlyFloats(base: input)
-        DispatchQueue.concurrentPerform(iterations: bands) { band in
+        Parallelism.perform(iterations: bands) { band in
           for y in TileStack.rows(of: band, bands: bands, height: height) {
             for x in 0..<width {
               let offset = y * rowStep + x * step

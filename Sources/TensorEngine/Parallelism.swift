@@ -1,4 +1,3 @@
-import Dispatch
 import Glibc
 import Synchronization
 
@@ -26,7 +25,7 @@ public enum Parallelism {
       body(0..<count)
       return
     }
-    DispatchQueue.concurrentPerform(iterations: parts) { part in
+    WorkerPool.shared.perform(iterations: parts, threads: parts) { part in
       body(count * part / parts ..< count * (part + 1) / parts)
     }
   }
@@ -38,7 +37,13 @@ public enum Parallelism {
       body(0, 1)
       return
     }
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in body(worker, workers) }
+    WorkerPool.shared.perform(iterations: workers, threads: workers) { worker in body(worker, workers) }
+  }
+
+  /// Runs `body(i)` for every `i` in `0 ..< iterations` over the engine's threads, each thread
+  /// taking the next undone iteration (uneven pieces balance themselves).
+  public static func perform(iterations: Int, _ body: @Sendable (Int) -> Void) {
+    WorkerPool.shared.perform(iterations: iterations, threads: threadCount, body)
   }
 }
 
