@@ -7,6 +7,16 @@ let fastMath: [SwiftSetting] = [
   .unsafeFlags(["-Ounchecked", "-wmo", "-target-cpu", "haswell"], .when(configuration: .release))
 ]
 
+// Every module would import the concurrency and string-processing runtimes implicitly, and
+// linking them (with the regex parser) costs every kernel process about 1.5 MiB of resident
+// memory. No module uses async or Regex; text search has `containsText` in TensorEngine.
+let lean: [SwiftSetting] = [
+  .unsafeFlags([
+    "-Xfrontend", "-disable-implicit-concurrency-module-import",
+    "-Xfrontend", "-disable-implicit-string-processing-module-import",
+  ])
+]
+
 let package = Package(
   name: "CNNLab",
   platforms: [.macOS(.v15)],
@@ -23,14 +33,14 @@ let package = Package(
     .systemLibrary(name: "CPNG", providers: [.apt(["libpng-dev"])]),
     .systemLibrary(name: "CTurboJPEG", providers: [.apt(["libturbojpeg0-dev"])]),
 
-    .target(name: "JupyterProtocol", dependencies: ["COpenSSL"], exclude: ["README.md"]),
-    .target(name: "JupyterKernel", dependencies: ["JupyterProtocol"], exclude: ["README.md"]),
-    .target(name: "JupyterZMQ", dependencies: ["JupyterKernel", "JupyterProtocol", "CZeroMQ"], exclude: ["README.md"]),
-    .target(name: "TensorEngine", dependencies: ["COpenBLAS"], exclude: ["README.md"], swiftSettings: fastMath),
-    .target(name: "Datasets", dependencies: ["TensorEngine", "CPNG", "CTurboJPEG"], exclude: ["README.md"], swiftSettings: fastMath),
-    .target(name: "CNNLang", dependencies: ["TensorEngine", "Datasets"], exclude: ["README.md"], swiftSettings: fastMath),
-    .target(name: "EngineBench", dependencies: ["TensorEngine"], exclude: ["README.md"], swiftSettings: fastMath),
-    .target(name: "FeatureMapRender", dependencies: ["TensorEngine", "CZlib"], exclude: ["README.md"], swiftSettings: fastMath),
+    .target(name: "JupyterProtocol", dependencies: ["COpenSSL"], exclude: ["README.md"], swiftSettings: lean),
+    .target(name: "JupyterKernel", dependencies: ["JupyterProtocol"], exclude: ["README.md"], swiftSettings: lean),
+    .target(name: "JupyterZMQ", dependencies: ["JupyterKernel", "JupyterProtocol", "CZeroMQ"], exclude: ["README.md"], swiftSettings: lean),
+    .target(name: "TensorEngine", dependencies: ["COpenBLAS"], exclude: ["README.md"], swiftSettings: fastMath + lean),
+    .target(name: "Datasets", dependencies: ["TensorEngine", "CPNG", "CTurboJPEG"], exclude: ["README.md"], swiftSettings: fastMath + lean),
+    .target(name: "CNNLang", dependencies: ["TensorEngine", "Datasets"], exclude: ["README.md"], swiftSettings: fastMath + lean),
+    .target(name: "EngineBench", dependencies: ["TensorEngine"], exclude: ["README.md"], swiftSettings: fastMath + lean),
+    .target(name: "FeatureMapRender", dependencies: ["TensorEngine", "CZlib"], exclude: ["README.md"], swiftSettings: fastMath + lean),
     .target(
       name: "CNNKernel",
       dependencies: ["JupyterKernel", "JupyterProtocol", "CNNLang", "FeatureMapRender", "TensorEngine"],
@@ -41,7 +51,7 @@ let package = Package(
         "CNNKernel", "JupyterZMQ", "JupyterKernel", "JupyterProtocol", "TensorEngine", "CNNLang",
         "FeatureMapRender", "EngineBench", "Datasets",
       ],
-      swiftSettings: fastMath),
+      swiftSettings: fastMath + lean),
 
     .target(name: "TestSupport", dependencies: ["JupyterKernel", "JupyterProtocol", "TensorEngine"], path: "Tests/TestSupport"),
     .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol"]),

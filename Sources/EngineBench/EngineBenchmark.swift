@@ -39,7 +39,7 @@ public enum EngineBenchmark {
     -> [BenchmarkRow]
   {
     var rows: [BenchmarkRow] = []
-    for name in workloadNames where filter.map({ name.contains($0) }) ?? true {
+    for name in workloadNames where filter.map({ name.containsText($0) }) ?? true {
       let (network, input) = workload(name)
       let macs = try network.macs()
       let (ms, cpu) = try measure(seconds: seconds) { try network.forward(input, keepOutputs: false) }

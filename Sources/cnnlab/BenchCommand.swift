@@ -39,13 +39,13 @@ enum BenchCommand {
       if !json { print(line) }
     }
     // The display path: drawing and encoding feature maps, and whole MIME bundles.
-    let wantsRender = filter.map { "render".contains($0) || $0.contains("render") } ?? true
+    let wantsRender = filter.map { "render".containsText($0) || $0.containsText("render") } ?? true
     let pictures = (wantsRender ? RenderBenchmark.run() : []) + DisplayBenchmark.run(filter: filter)
     if !json {
       for (name, ms) in pictures {
         print(leftAligned(name, width: 50) + printfFormat(" %10.3f ms", ms))
       }
-      if filter.map({ "summary(VGG16())".contains($0) }) ?? true {
+      if filter.map({ "summary(VGG16())".containsText($0) }) ?? true {
         print(leftAligned("summary(VGG16())", width: 50) + printfFormat(" %10.3f ms", ModelBenchmark.cellMilliseconds(seconds: seconds)))
       }
     }
