@@ -15,7 +15,7 @@ def linked_libraries():
 
 def test_kernel_links_no_foundation_and_no_openblas():
     names = linked_libraries()
-    assert "libswiftCore.so" in names, names  # the listing itself worked
+    assert "libc.so.6" in names, names  # the listing itself worked
     assert not [n for n in names if "Foundation" in n or "ICU" in n], names
     # OpenBLAS (with libgfortran) is opened by the first matrix product instead.
     assert not [n for n in names if "openblas" in n or "gfortran" in n], names
