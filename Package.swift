@@ -58,7 +58,7 @@ let package = Package(
       linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]),
 
     .target(name: "TestSupport", dependencies: ["JupyterKernel", "JupyterProtocol", "TensorEngine"], path: "Tests/TestSupport"),
-    .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol"]),
+    .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol", "COpenSSL"]),
     .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "JupyterProtocol", "TestSupport"]),
     .testTarget(name: "JupyterZMQTests", dependencies: ["JupyterZMQ", "JupyterKernel", "JupyterProtocol", "CZeroMQ"]),
     .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine", "TestSupport"], resources: [.copy("Fixtures")]),
