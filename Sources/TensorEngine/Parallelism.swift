@@ -7,8 +7,8 @@ import Synchronization
 public enum Parallelism {
   private static let threads = Atomic<Int>(coreCount)
 
-  /// The cores online, the figure Foundation's `activeProcessorCount` gave before the engine
-  /// stopped linking Foundation.
+  /// The cores online, as Foundation's `activeProcessorCount` counts them (a test checks that
+  /// they agree).
   public static let coreCount: Int = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
 
   public static var threadCount: Int {
