@@ -44,7 +44,7 @@ let package = Package(
     .target(
       name: "CNNKernel",
       dependencies: ["JupyterKernel", "JupyterProtocol", "CNNLang", "FeatureMapRender", "TensorEngine"],
-      exclude: ["README.md"]),
+      exclude: ["README.md"], swiftSettings: lean),
     .executableTarget(
       name: "cnnlab",
       dependencies: [

@@ -1,6 +1,7 @@
 """What the kernel process loads. Every shared library costs resident memory in every kernel
 (its relocated data, and the code pages it touches): FoundationEssentials about 2 MiB, the
-full Foundation with ICU about 5.5 MiB. The kernel links none of Foundation."""
+full Foundation with ICU about 5.5 MiB, OpenBLAS with libgfortran about 2 MiB, libdispatch
+with the concurrency and string-processing runtimes about 2 MiB."""
 import subprocess
 
 from conftest import result_text, run_cell
@@ -19,6 +20,9 @@ def test_kernel_links_no_foundation_and_no_openblas():
     assert not [n for n in names if "Foundation" in n or "ICU" in n], names
     # OpenBLAS (with libgfortran) is opened by the first matrix product instead.
     assert not [n for n in names if "openblas" in n or "gfortran" in n], names
+    # Nothing uses async, Regex or libdispatch (the engine has its own worker threads).
+    unused = ("_Concurrency", "_StringProcessing", "_RegexParser", "dispatch", "Dispatch", "BlocksRuntime")
+    assert not [n for n in names if any(u in n for u in unused)], names
 
 
 def mapped_files(km):
