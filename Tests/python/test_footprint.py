@@ -2,15 +2,20 @@
 (its relocated data, and the code pages it touches): FoundationEssentials about 2 MiB, the
 full Foundation with ICU about 5.5 MiB, OpenBLAS with libgfortran about 2 MiB, libdispatch
 with the concurrency and string-processing runtimes about 2 MiB."""
+import shutil
 import subprocess
 
+import pytest
 from conftest import result_text, run_cell
 from jupyter_client.kernelspec import KernelSpecManager
 
 
+def kernel_binary():
+    return KernelSpecManager().get_kernel_spec("cnnlab").argv[0]
+
+
 def linked_libraries():
-    binary = KernelSpecManager().get_kernel_spec("cnnlab").argv[0]
-    libraries = subprocess.run(["ldd", binary], capture_output=True, text=True, check=True).stdout
+    libraries = subprocess.run(["ldd", kernel_binary()], capture_output=True, text=True, check=True).stdout
     return [line.split()[0] for line in libraries.splitlines() if line.strip()]
 
 
@@ -23,6 +28,21 @@ def test_kernel_links_no_foundation_and_no_openblas():
     # Nothing uses async, Regex or libdispatch (the engine has its own worker threads).
     unused = ("_Concurrency", "_StringProcessing", "_RegexParser", "dispatch", "Dispatch", "BlocksRuntime")
     assert not [n for n in names if any(u in n for u in unused)], names
+
+
+def test_the_statically_linked_runtime_leaves_the_unused_parts_out():
+    """The release binary carries the Swift runtime inside (-static-stdlib), where `ldd` cannot
+    see what came along: its symbol table can."""
+    if not shutil.which("nm"):
+        pytest.skip("nm (binutils) is not installed")
+    listing = subprocess.run(["nm", kernel_binary()], capture_output=True, text=True)
+    if "no symbols" in listing.stderr:
+        pytest.skip("the binary is stripped")
+    symbols = listing.stdout
+    assert "$sSS" in symbols  # the standard library's String is there: the listing works
+    for module in ("20FoundationEssentials", "17_StringProcessing", "12_RegexParser", "12_Concurrency", "8Dispatch"):
+        assert f"$s{module}" not in symbols, module
+    assert " T dispatch_async" not in symbols
 
 
 def mapped_files(km):
