@@ -1,36 +1,34 @@
-import ArgumentParser
 import CNNKernel
 import CNNLang
 import EngineBench
 import FeatureMapRender
-import FoundationEssentials
 import TensorEngine
 
 /// `cnnlab bench`: the engine's timings (convolutions, pooling, whole networks) as a table,
 /// or as JSON for `bench/onnx_bench.py`, which sets them beside ONNX Runtime's.
-struct BenchCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "bench", abstract: "Time the tensor engine on the chapters' workloads.")
+enum BenchCommand {
+  static let abstract = "Time the tensor engine on the chapters' workloads."
+  static let usage = """
+    USAGE: cnnlab bench [--json] [--filter <filter>] [--seconds <seconds>] [--memory] [--profile <profile>] [--threads <threads>]
 
-  @Flag(help: "Print JSON instead of a table.")
-  var json = false
+    OPTIONS:
+      --json                  Print JSON instead of a table.
+      --filter <filter>       Run only the workloads whose name contains this.
+      --seconds <seconds>     Seconds of timed repetitions per workload, after a warm-up. (default: 1.0)
+      --memory                Also measure VGG-16's memory with every layer's output kept.
+      --profile <profile>     Time each layer of this workload instead (e.g. vgg16).
+      --threads <threads>     Worker threads for the engine (default: one per core).
 
-  @Option(help: "Run only the workloads whose name contains this.")
-  var filter: String?
+    """
 
-  @Option(help: "Seconds of timed repetitions per workload, after a warm-up.")
-  var seconds = 1.0
-
-  @Flag(help: "Also measure VGG-16's memory with every layer's output kept.")
-  var memory = false
-
-  @Option(help: "Time each layer of this workload instead (e.g. vgg16).")
-  var profile: String?
-
-  @Option(help: "Worker threads for the engine (default: one per core).")
-  var threads: Int?
-
-  func run() throws {
+  static func run(_ arguments: inout CommandArguments) throws {
+    let json = arguments.flag("json")
+    let filter = try arguments.option("filter")
+    let seconds = try arguments.option("seconds", as: Double.self) ?? 1.0
+    let memory = arguments.flag("memory")
+    let profile = try arguments.option("profile")
+    let threads = try arguments.option("threads", as: Int.self)
+    try arguments.finish()
     if let threads { Parallelism.threadCount = threads }
     if let profile {
       let (network, input) = EngineBenchmark.workload(profile)
@@ -41,13 +39,13 @@ struct BenchCommand: ParsableCommand {
       if !json { print(line) }
     }
     // The display path: drawing and encoding feature maps, and whole MIME bundles.
-    let wantsRender = filter.map { "render".contains($0) || $0.contains("render") } ?? true
+    let wantsRender = filter.map { "render".containsText($0) || $0.containsText("render") } ?? true
     let pictures = (wantsRender ? RenderBenchmark.run() : []) + DisplayBenchmark.run(filter: filter)
     if !json {
       for (name, ms) in pictures {
         print(leftAligned(name, width: 50) + printfFormat(" %10.3f ms", ms))
       }
-      if filter.map({ "summary(VGG16())".contains($0) }) ?? true {
+      if filter.map({ "summary(VGG16())".containsText($0) }) ?? true {
         print(leftAligned("summary(VGG16())", width: 50) + printfFormat(" %10.3f ms", ModelBenchmark.cellMilliseconds(seconds: seconds)))
       }
     }

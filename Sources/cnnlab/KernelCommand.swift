@@ -1,17 +1,21 @@
-import ArgumentParser
 import CNNKernel
 import JupyterZMQ
 
 /// `cnnlab kernel -f FILE`: what Jupyter runs (the kernelspec's argv).
-struct KernelCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "kernel", abstract: "Run the kernel for a Jupyter connection file.")
+enum KernelCommand {
+  static let abstract = "Run the kernel for a Jupyter connection file."
+  static let usage = """
+    USAGE: cnnlab kernel --file <file>
 
-  @Option(name: .shortAndLong, help: "The connection file Jupyter wrote for this kernel.")
-  var file: String
+    OPTIONS:
+      -f, --file <file>       The connection file Jupyter wrote for this kernel.
 
-  func run() throws {
+    """
+
+  static func run(_ arguments: inout CommandArguments) throws {
+    guard let file = try arguments.option("file", short: "f") else { throw UsageError("missing expected option '--file <file>'") }
+    try arguments.finish()
     let status = try KernelServer.run(connectionFile: file, language: CNNLanguage())
-    if status != 0 { throw ExitCode(status) }
+    if status != 0 { throw ExitStatus(code: status) }
   }
 }

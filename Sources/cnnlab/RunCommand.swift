@@ -1,24 +1,28 @@
-import ArgumentParser
 import CNNKernel
-import FoundationEssentials
-import Glibc
+import Datasets
 
 /// `cnnlab run FILE`: runs a `.cnn` program outside Jupyter, printing its text output.
 /// Handy for teachers checking a homework file and for scripts.
-struct RunCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "run", abstract: "Run a CNN Lab program and print its output.")
+enum RunCommand {
+  static let abstract = "Run a CNN Lab program and print its output."
+  static let usage = """
+    USAGE: cnnlab run <path>
 
-  @Argument(help: "The program, a .cnn file.")
-  var path: String
+    ARGUMENTS:
+      <path>                  The program, a .cnn file.
 
-  func run() throws {
-    guard let data = FileManager.default.contents(atPath: path),
-      let source = String(data: data, encoding: .utf8)
-    else {
-      throw ValidationError("cannot read '\(path)'")
+    """
+
+  static func run(_ arguments: inout CommandArguments) throws {
+    let path = try arguments.argument("path")
+    try arguments.finish()
+    let source: String
+    do {
+      source = String(decoding: try FileBytes.read(path: path), as: UTF8.self)
+    } catch {
+      throw UsageError("cannot read '\(path)'")
     }
     let succeeded = ScriptRunner().run(source: source)
-    if !succeeded { throw ExitCode.failure }
+    if !succeeded { throw ExitStatus(code: 1) }
   }
 }

@@ -88,3 +88,10 @@ def test_kernel_info_describes_the_language(kernel):
     assert info["pygments_lexer"] == "python"
     assert info["codemirror_mode"] == "python"
     assert info["mimetype"] and info["version"]
+
+
+def test_installed_kernel_json_is_laid_out_as_in_the_repository():
+    spec = installed_spec()
+    written = (Path(spec.resource_dir) / "kernel.json").read_text()
+    expected = (REPO / "kernelspec" / "kernel.json").read_text()
+    assert written == expected.replace('"cnnlab",', json.dumps(spec.argv[0]) + ",", 1)
