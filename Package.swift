@@ -21,7 +21,11 @@ let package = Package(
   name: "CNNLab",
   platforms: [.macOS(.v15)],
   products: [
-    .executable(name: "cnnlab", targets: ["cnnlab"])
+    .executable(name: "cnnlab", targets: ["cnnlab"]),
+    .executable(name: "cnnlab-kernel", targets: ["cnnlab-kernel"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
   ],
   targets: [
     // System libraries. libzmq's pkg-config file drags in -isystem flags that SwiftPM refuses,
@@ -45,13 +49,21 @@ let package = Package(
       name: "CNNKernel",
       dependencies: ["JupyterKernel", "JupyterProtocol", "CNNLang", "FeatureMapRender", "TensorEngine"],
       exclude: ["README.md"], swiftSettings: lean),
+    // The command line (install, run, bench, and the kernel for a terminal).
     .executableTarget(
       name: "cnnlab",
       dependencies: [
         "CNNKernel", "JupyterZMQ", "JupyterKernel", "JupyterProtocol", "TensorEngine", "CNNLang",
         "FeatureMapRender", "EngineBench", "Datasets",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      swiftSettings: fastMath + lean,
+      swiftSettings: fastMath + lean),
+    // The process Jupyter starts for each notebook: the kernel alone, without the command-line
+    // package (which links Foundation, 2 MiB more in every kernel).
+    .executableTarget(
+      name: "cnnlab-kernel",
+      dependencies: ["CNNKernel", "JupyterZMQ"],
+      swiftSettings: lean,
       // The Swift runtime linked into the binary: the kernel then carries only the part of it
       // that it uses and skips resolving thousands of its symbols at start, about 0.8 MiB less
       // resident memory per kernel (and no library path to set for the toolchain's libraries).

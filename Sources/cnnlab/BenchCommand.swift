@@ -1,3 +1,4 @@
+import ArgumentParser
 import CNNKernel
 import CNNLang
 import EngineBench
@@ -6,29 +7,29 @@ import TensorEngine
 
 /// `cnnlab bench`: the engine's timings (convolutions, pooling, whole networks) as a table,
 /// or as JSON for `bench/onnx_bench.py`, which sets them beside ONNX Runtime's.
-enum BenchCommand {
-  static let abstract = "Time the tensor engine on the chapters' workloads."
-  static let usage = """
-    USAGE: cnnlab bench [--json] [--filter <filter>] [--seconds <seconds>] [--memory] [--profile <profile>] [--threads <threads>]
+struct BenchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench", abstract: "Time the tensor engine on the chapters' workloads.")
 
-    OPTIONS:
-      --json                  Print JSON instead of a table.
-      --filter <filter>       Run only the workloads whose name contains this.
-      --seconds <seconds>     Seconds of timed repetitions per workload, after a warm-up. (default: 1.0)
-      --memory                Also measure VGG-16's memory with every layer's output kept.
-      --profile <profile>     Time each layer of this workload instead (e.g. vgg16).
-      --threads <threads>     Worker threads for the engine (default: one per core).
+  @Flag(help: "Print JSON instead of a table.")
+  var json = false
 
-    """
+  @Option(help: "Run only the workloads whose name contains this.")
+  var filter: String?
 
-  static func run(_ arguments: inout CommandArguments) throws {
-    let json = arguments.flag("json")
-    let filter = try arguments.option("filter")
-    let seconds = try arguments.option("seconds", as: Double.self) ?? 1.0
-    let memory = arguments.flag("memory")
-    let profile = try arguments.option("profile")
-    let threads = try arguments.option("threads", as: Int.self)
-    try arguments.finish()
+  @Option(help: "Seconds of timed repetitions per workload, after a warm-up.")
+  var seconds = 1.0
+
+  @Flag(help: "Also measure VGG-16's memory with every layer's output kept.")
+  var memory = false
+
+  @Option(help: "Time each layer of this workload instead (e.g. vgg16).")
+  var profile: String?
+
+  @Option(help: "Worker threads for the engine (default: one per core).")
+  var threads: Int?
+
+  func run() throws {
     if let threads { Parallelism.threadCount = threads }
     if let profile {
       let (network, input) = EngineBenchmark.workload(profile)

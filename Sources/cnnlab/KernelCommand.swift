@@ -1,21 +1,19 @@
+import ArgumentParser
 import CNNKernel
 import JupyterZMQ
 
-/// `cnnlab kernel -f FILE`: what Jupyter runs (the kernelspec's argv).
-enum KernelCommand {
-  static let abstract = "Run the kernel for a Jupyter connection file."
-  static let usage = """
-    USAGE: cnnlab kernel --file <file>
+/// `cnnlab kernel -f FILE`: the kernel run from a terminal. Jupyter runs the leaner
+/// `cnnlab-kernel` binary instead (see its file): the same server and language without the
+/// command-line package and the Foundation it brings.
+struct KernelCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "kernel", abstract: "Run the kernel for a Jupyter connection file.")
 
-    OPTIONS:
-      -f, --file <file>       The connection file Jupyter wrote for this kernel.
+  @Option(name: .shortAndLong, help: "The connection file Jupyter wrote for this kernel.")
+  var file: String
 
-    """
-
-  static func run(_ arguments: inout CommandArguments) throws {
-    guard let file = try arguments.option("file", short: "f") else { throw UsageError("missing expected option '--file <file>'") }
-    try arguments.finish()
+  func run() throws {
     let status = try KernelServer.run(connectionFile: file, language: CNNLanguage())
-    if status != 0 { throw ExitStatus(code: status) }
+    if status != 0 { throw ExitCode(status) }
   }
 }

@@ -4,6 +4,8 @@ import JupyterProtocol
 /// from anywhere; `kernelspec/` in the repository holds the same files for reading.
 enum KernelSpecFiles {
   static let name = "cnnlab"
+  /// The executable Jupyter starts, built beside `cnnlab`.
+  static let kernelBinary = "cnnlab-kernel"
 
   /// kernel.json, laid out as in the repository. Interrupts arrive on the control socket, so
   /// a cell stops without a signal and the kernel keeps every name (SIGINT is handled too, for
@@ -14,7 +16,7 @@ enum KernelSpecFiles {
       writer.appendString(text)
       return String(decoding: writer.bytes, as: UTF8.self)
     }
-    let argv = [binaryPath, "kernel", "-f", "{connection_file}"].map { "    " + quoted($0) }
+    let argv = [binaryPath, "-f", "{connection_file}"].map { "    " + quoted($0) }
     let text = """
       {
         "argv": [

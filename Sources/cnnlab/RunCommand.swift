@@ -1,28 +1,24 @@
+import ArgumentParser
 import CNNKernel
 import Datasets
 
 /// `cnnlab run FILE`: runs a `.cnn` program outside Jupyter, printing its text output.
 /// Handy for teachers checking a homework file and for scripts.
-enum RunCommand {
-  static let abstract = "Run a CNN Lab program and print its output."
-  static let usage = """
-    USAGE: cnnlab run <path>
+struct RunCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run", abstract: "Run a CNN Lab program and print its output.")
 
-    ARGUMENTS:
-      <path>                  The program, a .cnn file.
+  @Argument(help: "The program, a .cnn file.")
+  var path: String
 
-    """
-
-  static func run(_ arguments: inout CommandArguments) throws {
-    let path = try arguments.argument("path")
-    try arguments.finish()
+  func run() throws {
     let source: String
     do {
       source = String(decoding: try FileBytes.read(path: path), as: UTF8.self)
     } catch {
-      throw UsageError("cannot read '\(path)'")
+      throw ValidationError("cannot read '\(path)': \(error)")
     }
     let succeeded = ScriptRunner().run(source: source)
-    if !succeeded { throw ExitStatus(code: 1) }
+    if !succeeded { throw ExitCode.failure }
   }
 }

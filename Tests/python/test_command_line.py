@@ -1,11 +1,14 @@
 """The `cnnlab` command line outside Jupyter: `run`, help, and what a mistake prints."""
 import subprocess
 
+from pathlib import Path
+
 from jupyter_client.kernelspec import KernelSpecManager
 
 
 def cnnlab(*args):
-    binary = KernelSpecManager().get_kernel_spec("cnnlab").argv[0]
+    kernel = KernelSpecManager().get_kernel_spec("cnnlab").argv[0]
+    binary = str(Path(kernel).with_name("cnnlab"))
     return subprocess.run([binary, *args], capture_output=True, text=True, timeout=60)
 
 
@@ -30,14 +33,25 @@ def test_mistakes_exit_with_usage_status(tmp_path):
         (("run", str(tmp_path / "missing.cnn")), "cannot read"),
         (("run",), "missing expected argument"),
         (("kernel",), "--file"),
-        (("bench", "--seconds", "soon"), "not a valid"),
+        (("bench", "--seconds", "soon"), "'soon' is invalid"),
         (("bench", "--nonsense"), "unknown option '--nonsense'"),
-        (("frobnicate",), "unknown subcommand"),
+        (("frobnicate",), "unexpected argument 'frobnicate'"),
     ]:
         result = cnnlab(*args)
         assert result.returncode == 64, args
-        assert words in result.stderr, (args, result.stderr)
-        assert "USAGE: cnnlab" in result.stderr
+        message = result.stderr.lower()
+        assert words in message, (args, result.stderr)
+        assert "usage: cnnlab" in message or "help:" in message, (args, result.stderr)
+
+
+def test_the_kernel_binary_refuses_anything_but_a_connection_file():
+    kernel = KernelSpecManager().get_kernel_spec("cnnlab").argv[0]
+    result = subprocess.run([kernel, "--verbose"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 64
+    assert "USAGE: cnnlab-kernel -f <connection-file>" in result.stderr
+    result = subprocess.run([kernel, "-f", "/nonexistent/kernel.json"], capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0
+    assert "cannot read connection file /nonexistent/kernel.json" in result.stderr
 
 
 def test_help_lists_every_subcommand():
