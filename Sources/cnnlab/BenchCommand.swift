@@ -29,8 +29,12 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Worker threads for the engine (default: one per core).")
   var threads: Int?
 
+  @Flag(inversion: .prefixedNo, help: "Run eligible 3x3 layers as Winograd F(2x2, 3x3) (--no-winograd: direct only).")
+  var winograd = true
+
   func run() throws {
     if let threads { Parallelism.threadCount = threads }
+    WinogradTuning.isEnabled = winograd
     if let profile {
       let (network, input) = EngineBenchmark.workload(profile)
       EngineBenchmark.profileLines(try network.profile(input)).forEach { print($0) }
