@@ -64,11 +64,9 @@ struct WinogradConv: Sendable {
         let first = block * plan.tilesPerBlock
         let count = min(plan.tilesPerBlock, plan.tiles - first)
         transformInput(firstTile: first, count: count, into: v, patch: patch)
-        clearPaddingRows(v, count: count)
-        let rows = (count + WinogradGEMM.rowsPerKernel - 1) / WinogradGEMM.rowsPerKernel * WinogradGEMM.rowsPerKernel
         for xi in 0..<16 {
           WinogradGEMM.multiply(
-            rows: rows, v: v + xi * plan.inputSlice, lda: c, channels: 0..<c, panels: 0..<plan.filterPanels,
+            rows: count, v: v + xi * plan.inputSlice, lda: c, channels: 0..<c, panels: 0..<plan.filterPanels,
             u: u.base + xi * plan.weightSlice, panelStride: c * WinogradGEMM.panelWidth,
             m: m + xi * plan.productSlice, ldm: plan.productStride)
         }
@@ -82,32 +80,34 @@ struct WinogradConv: Sendable {
   // channels, the thread transforms just that part of the weights for all 16 ξ into a
   // buffer that stays in its L2 and multiplies the block by it at once. Stored whole, `U`
   // would be 16/9 of the weights (16 MiB for 512 x 512), written to memory and read back
-  // for only a few dozen tiles per thread. The taps are first regrouped by panels, so that
-  // the kernel is read whole rows at a time (see `WinogradTransforms.regroup`).
+  // for only a few dozen tiles per thread. The taps are first regrouped by panels (each
+  // thread copying whole rows of the kernel), see `WinogradTransforms.regroup`.
   func runSplitFilters(_ workspace: UnsafeMutablePointer<Float>) {
     let (c, f) = (p.channels, p.filters)
     let width = WinogradGEMM.panelWidth
     let v = SharedPointer(workspace)
     let m = SharedPointer(v.base + 16 * plan.inputSlice)
-    let perThread = SharedPointer(m.base + 16 * plan.productSlice)
+    let copy = SharedPointer(m.base + 16 * plan.productSlice)
+    let perThread = SharedPointer(copy.base + plan.regroupFloats)
     for block in 0..<plan.blocks {
       if cancelled { return }
       let first = block * plan.tilesPerBlock
       let count = min(plan.tilesPerBlock, plan.tiles - first)
-      let rows = (count + WinogradGEMM.rowsPerKernel - 1) / WinogradGEMM.rowsPerKernel * WinogradGEMM.rowsPerKernel
       Parallelism.forEachWorker(maximum: plan.workers) { worker, workers in
+        // With the first block, each thread also regroups its share of the kernel's rows.
+        if block == 0 {
+          let rows = 9 * c * worker / workers..<9 * c * (worker + 1) / workers
+          WinogradTransforms.regroup(w.base, channels: c, filters: f, rows: rows, into: copy.base)
+        }
         let tiles = count * worker / workers..<count * (worker + 1) / workers
         transformInput(
           firstTile: first + tiles.lowerBound, count: tiles.count, into: v.base + tiles.lowerBound * c,
           patch: perThread.base + worker * plan.threadFloats)
       }
-      clearPaddingRows(v.base, count: count)
       Parallelism.forEachWorker(maximum: plan.workers) { worker, workers in
         let panels = plan.filterPanels * worker / workers..<plan.filterPanels * (worker + 1) / workers
         let staging = perThread.base + worker * plan.threadFloats + plan.patchFloats
-        let copy = staging + 16 * plan.weightSlice
-        if block == 0 { WinogradTransforms.regroup(w.base, channels: c, filters: f, panels: panels, into: copy) }
-        let source = WinogradWeights(regrouped: copy, channels: c, filters: f, firstPanel: panels.lowerBound)
+        let source = WinogradWeights(regrouped: copy.base, channels: c, filters: f)
         for panel in panels {
           if cancelled { return }
           for k0 in stride(from: 0, to: c, by: plan.stagedDepth) {
@@ -117,7 +117,7 @@ struct WinogradConv: Sendable {
               slice: plan.weightSlice)
             for xi in 0..<16 {
               WinogradGEMM.multiply(
-                rows: rows, v: v.base + xi * plan.inputSlice, lda: c, channels: channels, panels: panel..<panel + 1,
+                rows: count, v: v.base + xi * plan.inputSlice, lda: c, channels: channels, panels: panel..<panel + 1,
                 u: staging + xi * plan.weightSlice, panelStride: 0, m: m.base + xi * plan.productSlice,
                 ldm: plan.productStride)
             }
@@ -127,16 +127,6 @@ struct WinogradConv: Sendable {
         transformOutput(firstTile: first, count: count, from: m.base, filters: filters)
       }
     }
-  }
-
-  /// Zeros the rows of `V` between the block's last tile and the micro-kernel's next multiple
-  /// of 6, so that the throw-away rows it computes hold no stale values (a stale NaN or
-  /// denormal would cost time, though never a wrong output).
-  func clearPaddingRows(_ v: UnsafeMutablePointer<Float>, count: Int) {
-    let rows = WinogradGEMM.rowsPerKernel
-    let padding = (rows - count % rows) % rows
-    guard padding > 0 else { return }
-    for xi in 0..<16 { zeroFloats(v + xi * plan.inputSlice + count * p.channels, padding * p.channels) }
   }
 
   /// `V` for `count` tiles from `firstTile` on (counting over the batch): tile `t` is row `t`

@@ -107,8 +107,6 @@ struct WinogradPlan: Sendable {
   /// Panels of 16 filters, and the row length of `M` (the filters rounded up to panels).
   var filterPanels: Int
   var productStride: Int
-  /// Rows of `V` and `M` per block: `tilesPerBlock` rounded up to the micro-kernel's 6.
-  var rowCapacity: Int
   /// Channels per pass of the weight transform in `splitFilters` (all of them for `tileBlocks`).
   var stagedDepth: Int
   /// Floats from one ξ slice to the next in `U`, `V` and `M`.
@@ -121,6 +119,8 @@ struct WinogradPlan: Sendable {
   var blockFloats: Int
   var threadFloats: Int
   var patchFloats: Int
+  /// The kernel regrouped by panels (`splitFilters`).
+  var regroupFloats = 0
   var workspaceFloats: Int
   var workspaceBytes: Int { workspaceFloats * MemoryLayout<Float>.stride }
 
@@ -164,15 +164,13 @@ struct WinogradPlan: Sendable {
       // Even out the blocks so that every thread gets the same number.
       let perThread = max(1, (tiles + threads * wanted - 1) / (threads * wanted))
       tilesPerBlock = max(1, (tiles + threads * perThread - 1) / (threads * perThread))
-      // Whole micro-kernel row groups: only the last block computes throw-away rows.
+      // Whole micro-kernel row groups: only a block's last group can be shorter than six.
       tilesPerBlock = min(tiles, (tilesPerBlock + 5) / 6 * 6)
       blocks = (tiles + tilesPerBlock - 1) / tilesPerBlock
       workers = min(threads, blocks)
     }
-    let rows = WinogradGEMM.rowsPerKernel
-    rowCapacity = (tilesPerBlock + rows - 1) / rows * rows
-    inputSlice = Self.staggered(rowCapacity * p.channels)
-    productSlice = Self.staggered(rowCapacity * productStride)
+    inputSlice = Self.staggered(tilesPerBlock * p.channels)
+    productSlice = Self.staggered(tilesPerBlock * productStride)
     blockFloats = 16 * (inputSlice + productSlice)
     patchFloats = Self.staggered(16 * p.channels)
     if strategy == .tileBlocks {
@@ -181,12 +179,12 @@ struct WinogradPlan: Sendable {
       threadFloats = blockFloats + patchFloats
       workspaceFloats = 16 * weightSlice + workers * threadFloats
     } else {
-      // Per thread: the border patch, one panel's `U` for one pass, the regrouped taps.
+      // Shared: the regrouped taps. Per thread: the border patch, one panel's `U` for one pass.
       stagedDepth = WinogradGEMM.channelBlock(p.channels)
       weightSlice = Self.staggered(stagedDepth * width)
-      let panelsPerThread = (filterPanels + workers - 1) / workers
-      threadFloats = patchFloats + 16 * weightSlice + 9 * p.channels * width * panelsPerThread
-      workspaceFloats = blockFloats + workers * threadFloats
+      regroupFloats = 9 * p.channels * productStride
+      threadFloats = patchFloats + 16 * weightSlice
+      workspaceFloats = blockFloats + regroupFloats + workers * threadFloats
     }
   }
 }

@@ -38,22 +38,22 @@ enum WinogradTransforms {
     }
   }
 
-  /// Copies the taps of the filter panels `panels` from a `(3, 3, C, F)` kernel into
-  /// `copy`, panel by panel: `9 x C` rows of 16 filters each, zero past the last filter.
-  /// Reading the kernel a whole row of filters at a time costs a fraction of reading it
-  /// 16 filters at a time, which is what the weight transform does (the rows are `F`
-  /// floats apart, so every read would touch a new page).
+  /// Copies the rows `rows` (of the `9 x C` rows of `F` filters) of a `(3, 3, C, F)` kernel
+  /// into `copy` regrouped by panels: panel `j` is `9 x C` rows of 16 filters at
+  /// `j * 9 * C * 16`, zero past the last filter. The weight transform reads a panel's taps
+  /// 16 filters at a time; in the kernel as given those rows are `F` floats apart, so every
+  /// read would touch a new page. Copying whole rows costs a fraction of that.
   static func regroup(
-    _ w: UnsafePointer<Float>, channels c: Int, filters f: Int, panels: Range<Int>,
-    into copy: UnsafeMutablePointer<Float>
+    _ w: UnsafePointer<Float>, channels c: Int, filters f: Int, rows: Range<Int>, into copy: UnsafeMutablePointer<Float>
   ) {
     let width = WinogradGEMM.panelWidth
-    for row in 0..<9 * c {
+    let panels = (f + width - 1) / width
+    for row in rows {
       let source = w + row * f
-      for panel in panels {
-        let target = copy + ((panel - panels.lowerBound) * 9 * c + row) * width
+      for panel in 0..<panels {
+        let target = copy + (panel * 9 * c + row) * width
         let column = panel * width
-        let count = max(0, min(width, f - column))
+        let count = min(width, f - column)
         if count == width {
           copyFloats(target, source + column, width)
         } else {
@@ -209,24 +209,22 @@ struct WinogradWeights {
   var tapStride: Int
   var channelStride: Int
   var panelStride: Int
-  var firstPanel: Int
   /// Filters that exist; lanes past the last one read as zero.
   var filters: Int
 
   /// The kernel as given, `(3, 3, C, F)`.
   init(kernel w: UnsafePointer<Float>, channels c: Int, filters f: Int) {
-    (base, tapStride, channelStride, panelStride, firstPanel, filters) = (w, c * f, f, WinogradGEMM.panelWidth, 0, f)
+    (base, tapStride, channelStride, panelStride, filters) = (w, c * f, f, WinogradGEMM.panelWidth, f)
   }
 
-  /// A copy written by `WinogradTransforms.regroup` for the panels from `firstPanel` on.
-  init(regrouped copy: UnsafePointer<Float>, channels c: Int, filters f: Int, firstPanel: Int) {
+  /// A copy written by `WinogradTransforms.regroup`.
+  init(regrouped copy: UnsafePointer<Float>, channels c: Int, filters f: Int) {
     let width = WinogradGEMM.panelWidth
-    (base, tapStride, channelStride, panelStride) = (copy, c * width, width, 9 * c * width)
-    (self.firstPanel, filters) = (firstPanel, f)
+    (base, tapStride, channelStride, panelStride, filters) = (copy, c * width, width, 9 * c * width, f)
   }
 
   @inline(__always)
   func taps(panel: Int, channel: Int) -> UnsafePointer<Float> {
-    base + (panel - firstPanel) * panelStride + channel * channelStride
+    base + panel * panelStride + channel * channelStride
   }
 }
