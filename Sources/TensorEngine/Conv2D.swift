@@ -61,6 +61,10 @@ extension Ops {
             case .sharedPanel: kernels.runSharedPanel()
             case .channelsFirst: kernels.runChannelsFirst()
             case .shiftedRows: kernels.runShiftedRows()
+            case .direct:
+              plan.direct!.run(
+                x: SharedPointer(x), w: SharedPointer(w), bias: bias == nil ? nil : b.baseAddress.map(SharedPointer.init),
+                out: SharedPointer(out), activation: activation, cancellation: cancellation)
             }
             if cancellation?.isCancelled == true { throw TensorError.cancelled }
           }
@@ -94,7 +98,7 @@ extension Ops {
 ///
 /// 1x1 stride-1 convolutions skip the unfolding: the input already is the patch matrix.
 struct ConvPlan: Sendable {
-  enum Strategy: Sendable { case rowTiles, sharedPanel, channelsFirst, shiftedRows }
+  enum Strategy: Sendable { case rowTiles, sharedPanel, channelsFirst, shiftedRows, direct }
 
   var strategy: Strategy
   var pointwise: Bool
@@ -105,6 +109,7 @@ struct ConvPlan: Sendable {
   /// Output rows per band and bands per image (`shiftedRows` only).
   var bandRows = 0
   var bandsPerImage = 0
+  var direct: DirectConvolution?
 
   /// A shared panel never grows past this; larger problems are cut into row chunks.
   static let sharedPanelLimit = 32 << 20
@@ -134,6 +139,14 @@ struct ConvPlan: Sendable {
     let macs = p.pixels * p.filters * p.patchLength
     let threads = macs < ConvolutionTuning.serialMACs ? 1 : Parallelism.threadCount
     let rowBytes = max(p.patchLength * MemoryLayout<Float>.stride, 1)
+    if DirectTuning.strategy == 1 {
+      let d = DirectConvolution(problem: p, threads: threads)
+      strategy = .direct
+      direct = d
+      (rowsPerTile, tiles, workers) = (0, 0, d.workers)
+      workspaceBytes = d.workspaceBytes
+      return
+    }
     if threads == 1, p.groups == 1, p.filters < 16, p.groupChannels * p.kernelWidth < 16 {
       strategy = .channelsFirst
       (rowsPerTile, tiles, workers) = (p.pixels, 1, 1)
