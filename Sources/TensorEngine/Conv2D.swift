@@ -2,14 +2,15 @@ import Synchronization
 
 /// Knobs of the convolution's tiling, public so that benchmarks and tests can move them.
 public enum ConvolutionTuning {
-  private static let band = Atomic<Int>(512 << 10)
+  private static let block = Atomic<Int>(256 << 10)
   private static let serial = Atomic<Int>(1 << 21)
 
-  /// Target size in bytes of one thread's band of zero-padded input rows (the direct path on
-  /// padded layers): filled, then read by that core's tiles while it is still in its cache.
-  public static var bandBytes: Int {
-    get { band.load(ordering: .relaxed) }
-    set { band.store(max(1024, newValue), ordering: .relaxed) }
+  /// Target size in bytes of what a block of pixels keeps in one core's L2 on the direct
+  /// path (its outputs and one depth block of its inputs), and of a batch of unfolded
+  /// border windows. Small values make many small blocks, which tests use to reach their edges.
+  public static var blockBytes: Int {
+    get { block.load(ordering: .relaxed) }
+    set { block.store(max(1024, newValue), ordering: .relaxed) }
   }
 
   /// Below this many multiply-adds a convolution stays on the calling thread: waking a
@@ -23,8 +24,9 @@ public enum ConvolutionTuning {
 extension Ops {
   /// 2-D cross-correlation (what deep learning calls convolution), channels-last.
   /// A `(kh, kw)` kernel on an `(H, W)` image gives an `(OH, OW)` map; a full kernel is
-  /// Keras's `(kh, kw, C_in / groups, C_out)`. Runs as tiled im2col + SGEMM (see `ConvPlan`),
-  /// adding the bias and applying `activation` while each tile is in cache.
+  /// Keras's `(kh, kw, C_in / groups, C_out)`. Runs on the engine's direct kernel, or on
+  /// im2col + SGEMM for weight-heavy layers (see `ConvPlan`), adding the bias and applying
+  /// `activation` while each tile is in registers or cache.
   // input (N, H, W, C), kernel (kh, kw, C / groups, C_out), bias (C_out) → output (N, OH, OW, C_out)
   public static func conv2d(
     _ input: Tensor, kernel: Tensor, bias: Tensor? = nil, strides: Size2 = 1, padding: Padding = .valid,
@@ -71,8 +73,8 @@ extension Ops {
 /// Which of the two convolution paths runs a layer.
 ///
 /// - `direct` (`DirectConvolution`): the engine's own register-tiled kernel, reading patches
-///   in place from the input (or from padded bands of it) against weights packed once per
-///   call. Every layer whose weights are used by enough pixels goes here.
+///   in place from the input (border pixels from their unfolded windows) against weights
+///   packed once per call. Every layer whose weights are used by enough pixels goes here.
 /// - `im2col` (`Im2colConvolution`): unfolded patches and OpenBLAS SGEMM, for layers with
 ///   more than 8 KiB of weights per output pixel (late 3x3 layers on 14x14 or smaller maps,
 ///   1x1-output heads, a single pixel), where packing the weights would cost more than the

@@ -16,15 +16,16 @@ struct ConvTile {
     (c30, c31, c40, c41, c50, c51) = (low, high, low, high, low, high)
   }
 
-  /// The partial sums of an earlier block of the reduction, as `store` left them.
+  /// The partial sums of an earlier block of the reduction, as `store` left them: pixel `r`'s
+  /// 16 values at `outputs[r] + offset`.
   @inline(__always)
-  init(loading c: UnsafeMutablePointer<Float>, stride ldc: Int) {
-    (c00, c01) = (load(c), load(c + 8))
-    (c10, c11) = (load(c + ldc), load(c + ldc + 8))
-    (c20, c21) = (load(c + 2 * ldc), load(c + 2 * ldc + 8))
-    (c30, c31) = (load(c + 3 * ldc), load(c + 3 * ldc + 8))
-    (c40, c41) = (load(c + 4 * ldc), load(c + 4 * ldc + 8))
-    (c50, c51) = (load(c + 5 * ldc), load(c + 5 * ldc + 8))
+  init(loading outputs: UnsafePointer<UnsafeMutablePointer<Float>>, offset: Int) {
+    (c00, c01) = (load(outputs[0] + offset), load(outputs[0] + offset + 8))
+    (c10, c11) = (load(outputs[1] + offset), load(outputs[1] + offset + 8))
+    (c20, c21) = (load(outputs[2] + offset), load(outputs[2] + offset + 8))
+    (c30, c31) = (load(outputs[3] + offset), load(outputs[3] + offset + 8))
+    (c40, c41) = (load(outputs[4] + offset), load(outputs[4] + offset + 8))
+    (c50, c51) = (load(outputs[5] + offset), load(outputs[5] + offset + 8))
   }
 
   /// Adds one block of the reduction. Pixel `r` reads its patch from `pixels[r] + shift`:
@@ -85,19 +86,19 @@ struct ConvTile {
   }
 
   @inline(__always)
-  func store(_ c: UnsafeMutablePointer<Float>, stride ldc: Int) {
-    save(c00, c)
-    save(c01, c + 8)
-    save(c10, c + ldc)
-    save(c11, c + ldc + 8)
-    save(c20, c + 2 * ldc)
-    save(c21, c + 2 * ldc + 8)
-    save(c30, c + 3 * ldc)
-    save(c31, c + 3 * ldc + 8)
-    save(c40, c + 4 * ldc)
-    save(c41, c + 4 * ldc + 8)
-    save(c50, c + 5 * ldc)
-    save(c51, c + 5 * ldc + 8)
+  func store(_ outputs: UnsafePointer<UnsafeMutablePointer<Float>>, offset: Int) {
+    save(c00, outputs[0] + offset)
+    save(c01, outputs[0] + offset + 8)
+    save(c10, outputs[1] + offset)
+    save(c11, outputs[1] + offset + 8)
+    save(c20, outputs[2] + offset)
+    save(c21, outputs[2] + offset + 8)
+    save(c30, outputs[3] + offset)
+    save(c31, outputs[3] + offset + 8)
+    save(c40, outputs[4] + offset)
+    save(c41, outputs[4] + offset + 8)
+    save(c50, outputs[5] + offset)
+    save(c51, outputs[5] + offset + 8)
   }
 }
 

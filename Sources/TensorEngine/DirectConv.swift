@@ -3,110 +3,97 @@ import Synchronization
 
 /// Direct convolution: a GEMM whose rows are output pixels (over N, OH, OW), whose columns
 /// are filters, and whose reduction runs over `(kh, kw, c)` in the order of the Keras
-/// kernel, so the kernel tensor already is the `K x filters` matrix. Patches are never
-/// unfolded: each pixel of a register tile reads its window straight from the input (or,
-/// when the layer pads, from a zero-padded copy of a band of rows) as runs of consecutive
-/// values, and BLAS is not involved.
+/// kernel, so the kernel tensor already is the `K x filters` matrix. Patches are not
+/// unfolded: each pixel of a 6 x 16 register tile (`ConvTile`) reads its window straight
+/// from the channels-last input, as runs of consecutive values (a whole window row when the
+/// layer is neither dilated nor grouped). Only pixels whose window hangs over the padding
+/// have their window copied, zeros included, into a small buffer, and read from there.
 ///
-/// The work is cut into items, each a range of pixels (a band of output rows when the layer
-/// pads) times a range of 16-filter panels, which the threads take in turn. Inside an item,
-/// pixels go in blocks small enough that their outputs and one depth block of their inputs
-/// stay in the core's L2 while the packed weights stream past them, 256 reduction steps at
-/// a time (16 KiB of weights, which stay in L1 across the block's tiles).
+/// Weights are packed once per call into panels of 16 filters (the last one of each group
+/// zero-filled), cut into depth blocks of 256 reduction steps: 16 KiB, which stay in L1
+/// while a block of pixels runs through them. A pixel block is sized so that its outputs
+/// and one depth block of its inputs stay in the core's L2. Threads take work items (a
+/// pixel block times a range of panels) in turn from a shared counter.
 struct DirectConvolution: Sendable {
   var p: ConvProblem
-  /// Columns of the image the pixels read from: the input's, or the padded band's.
-  var sourceWidth: Int
-  var padded: Bool
-  /// Output rows per band and bands per image (padded layers); pixels per item otherwise.
-  var bandRows: Int
-  var bandsPerImage: Int
-  var itemPixels: Int
-  /// 16-filter panels per group, the last one zero-filled past the group's filters.
+  /// 16-filter panels per group.
   var panels: Int
   var panelsPerItem: Int
   var pixelBlock: Int
+  /// Border pixels unfolded at a time.
+  var edgeBlock: Int
   var workers: Int
 
   static let depthBlock = 256
 
   var totalPanels: Int { p.groups * panels }
-  var pixelItems: Int { padded ? p.batch * bandsPerImage : (p.pixels + itemPixels - 1) / itemPixels }
+  var pixelItems: Int { (p.pixels + pixelBlock - 1) / pixelBlock }
   var panelItems: Int { (totalPanels + panelsPerItem - 1) / panelsPerItem }
 
   init(problem p: ConvProblem, threads: Int) {
     self.p = p
-    let neededRows = (p.outHeight - 1) * p.strideH + (p.kernelHeight - 1) * p.dilationH + 1
-    let neededColumns = (p.outWidth - 1) * p.strideW + (p.kernelWidth - 1) * p.dilationW + 1
-    padded = p.padTop > 0 || p.padLeft > 0 || neededRows > p.height || neededColumns > p.width
-    sourceWidth = padded ? neededColumns : p.width
     panels = (p.groupFilters + ConvTile.columns - 1) / ConvTile.columns
     let totalPanels = p.groups * panels
     let float = MemoryLayout<Float>.stride
     // Threads share out filters when the weights outweigh the image, so that each core
-    // reads only its own half of them; otherwise pixels.
+    // streams only its own part of them; otherwise pixels.
     let weightBytes = totalPanels * p.patchLength * ConvTile.columns * float
     let imageBytes = p.batch * p.height * p.width * p.channels * float
     let splitFilters = threads > 1 && totalPanels >= threads && weightBytes > imageBytes
     panelsPerItem = splitFilters ? (totalPanels + threads - 1) / threads : totalPanels
     let bytesPerPixel = (panelsPerItem * ConvTile.columns + min(Self.depthBlock, p.patchLength)) * float
-    pixelBlock = max(4 * ConvTile.rows, DirectTuning.l2Bytes / bytesPerPixel / ConvTile.rows * ConvTile.rows)
-    // Several items per thread, so that a thread slowed by other work does not hold up the rest.
-    let wantedItems = splitFilters ? 1 : 4 * threads
-    if padded {
-      let rowBytes = sourceWidth * p.channels * float
-      let window = (p.kernelHeight - 1) * p.dilationH + 1
-      var rows = max(1, (ConvolutionTuning.bandBytes / rowBytes - window) / p.strideH + 1)
-      rows = min(rows, max(1, p.outHeight * p.batch / wantedItems))
-      bandsPerImage = (p.outHeight + rows - 1) / rows
-      bandRows = (p.outHeight + bandsPerImage - 1) / bandsPerImage
-      itemPixels = 0
-    } else {
-      (bandRows, bandsPerImage) = (0, 0)
-      let tiles = (p.pixels + ConvTile.rows - 1) / ConvTile.rows
-      itemPixels = max(1, (tiles + wantedItems - 1) / wantedItems) * ConvTile.rows
-    }
-    let pixelItems = padded ? p.batch * bandsPerImage : (p.pixels + itemPixels - 1) / itemPixels
-    workers = max(1, min(threads, pixelItems * ((totalPanels + panelsPerItem - 1) / panelsPerItem)))
+    var block = max(4 * ConvTile.rows, ConvolutionTuning.blockBytes / bytesPerPixel / ConvTile.rows * ConvTile.rows)
+    // At least a few items per thread when pixels are what is shared, so that a thread slowed
+    // by other work does not hold up the rest; and blocks of near-equal size.
+    if !splitFilters && threads > 1 { block = min(block, max(ConvTile.rows, p.pixels / (4 * threads))) }
+    let blocks = max(1, (p.pixels + block - 1) / block)
+    let tiles = (p.pixels + ConvTile.rows - 1) / ConvTile.rows
+    pixelBlock = max(1, (tiles + blocks - 1) / blocks) * ConvTile.rows
+    edgeBlock = min(pixelBlock, max(ConvTile.rows, ConvolutionTuning.blockBytes / max(1, p.kernelHeight * p.kernelWidth * p.channels * float)))
+    let items = ((p.pixels + pixelBlock - 1) / pixelBlock) * ((totalPanels + panelsPerItem - 1) / panelsPerItem)
+    workers = max(1, min(threads, items))
   }
 
-  /// Rows of the padded band a worker fills.
-  var bandFloats: Int {
-    padded ? ((bandRows - 1) * p.strideH + (p.kernelHeight - 1) * p.dilationH + 1) * sourceWidth * p.channels : 0
+  /// A worker's scratch: origins and outputs of a pixel block and of a batch of border
+  /// pixels, then those border pixels' unfolded windows.
+  var workerFloats: Int {
+    2 * pointerFloats(pixelBlock) + 2 * pointerFloats(edgeBlock) + edgeBlock * windowFloats
   }
-  /// The packed weights: each depth block of each panel as rows of 16, then every panel's 16 biases.
+  /// One unfolded window: `(kh, kw, C)`, every group's channels.
+  var windowFloats: Int { p.kernelHeight * p.kernelWidth * p.channels }
+  /// The packed weights (each depth block of each panel as rows of 16), then every panel's 16 biases.
   var packedFloats: Int { totalPanels * (p.patchLength + 1) * ConvTile.columns }
-  /// A worker's scratch: its pixels' origins (two floats' room each), then its band.
-  var originFloats: Int { 2 * (pixelBlock + 2 * ConvTile.rows) }
   var workspaceBytes: Int {
-    (packedFloats + workers * (originFloats + bandFloats)) * MemoryLayout<Float>.stride + 8 * runCapacity
+    (packedFloats + workers * workerFloats) * MemoryLayout<Float>.stride + MemoryLayout<Int>.stride * runCapacity
   }
 
-  /// Runs before depth blocks cut them: one per window row, or one per window position when
-  /// a position's channels are not next to the next position's.
+  /// Whether a window row is one run: all channels of `kw` neighbouring pixels.
   var mergedRows: Bool { p.dilationW == 1 && p.groupChannels == p.channels }
+  /// Runs before depth blocks cut them: per window row, or per window position.
   var wholeRuns: (count: Int, length: Int) {
-    mergedRows
-      ? (p.kernelHeight, p.kernelWidth * p.channels) : (p.kernelHeight * p.kernelWidth, p.groupChannels)
+    mergedRows ? (p.kernelHeight, p.kernelWidth * p.channels) : (p.kernelHeight * p.kernelWidth, p.groupChannels)
   }
   /// Runs once cut at depth-block boundaries (an upper bound).
   var runPieces: Int { wholeRuns.count * ((wholeRuns.length + Self.depthBlock - 1) / Self.depthBlock) }
-  /// The run table: `(offset, length)` per run, then `(first run, first index)` per block and a closing pair.
-  var runCapacity: Int { 4 * runPieces + 2 }
+  /// The run tables: `(offset, length)` per run in the input, the same in an unfolded
+  /// window, then `(first run, first reduction index)` per depth block and a closing pair.
+  var runCapacity: Int { 6 * runPieces + 2 }
 
-  /// Writes the reduction into `table` as runs `(offset, length)`: `length` consecutive input
+  /// Writes the reduction into `table` as runs `(offset, length)`: `length` consecutive
   /// values at `offset` from a pixel's window origin, in the kernel's `(kh, kw, c)` order,
-  /// cut so that no depth block holds more than `depthBlock` values; then, from index
-  /// `2 * runPieces`, each block's first run and first reduction index, and a closing pair.
-  /// Returns the number of blocks.
+  /// cut so that no depth block holds more than `depthBlock` values. The input's runs come
+  /// first; from `2 * runPieces`, the same runs in a window unfolded as `(kh, kw, C)`; from
+  /// `4 * runPieces`, the blocks. Returns the number of blocks.
   func segments(into table: UnsafeMutablePointer<Int>) -> Int {
     let (count, length) = wholeRuns
-    let blocks = table + 2 * runPieces
+    let unfolded = table + 2 * runPieces
+    let blocks = table + 4 * runPieces
     (blocks[0], blocks[1]) = (0, 0)
     var (runs, blockCount, filled, k) = (0, 1, 0, 0)
     for index in 0..<count {
       let (i, j) = mergedRows ? (index, 0) : (index / p.kernelWidth, index % p.kernelWidth)
-      let offset = (i * p.dilationH * sourceWidth + j * p.dilationW) * p.channels
+      let offset = (i * p.dilationH * p.width + j * p.dilationW) * p.channels
+      let compact = (i * p.kernelWidth + j) * p.channels
       var done = 0
       while done < length {
         let piece = min(length - done, Self.depthBlock)
@@ -116,6 +103,7 @@ struct DirectConvolution: Sendable {
           filled = 0
         }
         (table[2 * runs], table[2 * runs + 1]) = (offset + done, piece)
+        (unfolded[2 * runs], unfolded[2 * runs + 1]) = (compact + done, piece)
         runs += 1
         filled += piece
         done += piece
@@ -133,52 +121,29 @@ struct DirectConvolution: Sendable {
     withUnsafeTemporaryAllocation(of: Int.self, capacity: runCapacity) { table in
       let table = SharedInts(table.baseAddress!)
       let blockCount = segments(into: table.base)
-      let runs = table
-      let blocks = SharedInts(table.base + 2 * runPieces)
+      let blocks = table.base + 4 * runPieces
       withWorkspace(packedFloats) { packed in
+        let shared = SharedInts(blocks)
         Parallelism.forEachRange(totalPanels, grain: max(1, (256 << 10) / (p.patchLength * 64 + 64))) { range in
           for t in range {
-            pack(panel: t, w: w.base, bias: bias?.base, blocks: blocks.base, blockCount: blockCount, into: packed.base)
+            pack(panel: t, w: w.base, bias: bias?.base, blocks: shared.base, blockCount: blockCount, into: packed.base)
           }
         }
         let items = pixelItems * panelItems
         let next = Atomic<Int>(0)
         Parallelism.forEachWorker(maximum: workers) { _, _ in
-          withWorkspace(originFloats + bandFloats) { scratch in
-            let context = Context(
-              packed: packed.base, out: out.base, runs: runs.base, blocks: blocks.base, blockCount: blockCount,
-              origins: UnsafeMutableRawPointer(scratch.base).assumingMemoryBound(to: UnsafePointer<Float>.self),
-              activation: activation)
-            let band = scratch.base + originFloats
-            var loadedBand = -1
+          withWorkspace(workerFloats) { scratch in
+            var worker = Worker(
+              self, x: x.base, packed: packed.base, out: out.base, table: table.base, blockCount: blockCount,
+              scratch: scratch.base, activation: activation)
             while cancellation?.isCancelled != true {
               let item = next.wrappingAdd(1, ordering: .relaxed).oldValue
               guard item < items else { return }
-              let pixelItem = item / panelItems
+              let first = (item / panelItems) * pixelBlock
               let panelItem = item % panelItems
-              let panelRange = panelItem * panelsPerItem..<min(totalPanels, (panelItem + 1) * panelsPerItem)
-              if padded {
-                let image = pixelItem / bandsPerImage
-                let firstRow = (pixelItem % bandsPerImage) * bandRows
-                let rows = min(bandRows, p.outHeight - firstRow)
-                if loadedBand != pixelItem {
-                  fillBand(image: image, firstRow: firstRow, rows: rows, from: x.base, into: band)
-                  loadedBand = pixelItem
-                }
-                let first = (image * p.outHeight + firstRow) * p.outWidth
-                compute(
-                  pixels: first..<first + rows * p.outWidth, panels: panelRange, context,
-                  origin: { _, oh, ow in
-                    UnsafePointer(band + ((oh - firstRow) * p.strideH * sourceWidth + ow * p.strideW) * p.channels)
-                  }, cancellation: cancellation)
-              } else {
-                let first = pixelItem * itemPixels
-                compute(
-                  pixels: first..<min(p.pixels, first + itemPixels), panels: panelRange, context,
-                  origin: { n, oh, ow in
-                    UnsafePointer(x.base + ((n * p.height + oh * p.strideH) * p.width + ow * p.strideW) * p.channels)
-                  }, cancellation: cancellation)
-              }
+              compute(
+                pixels: first..<min(p.pixels, first + pixelBlock),
+                panels: panelItem * panelsPerItem..<min(totalPanels, (panelItem + 1) * panelsPerItem), &worker)
             }
           }
         }
@@ -186,49 +151,38 @@ struct DirectConvolution: Sendable {
     }
   }
 
-  /// Pointers one worker computes with.
-  struct Context {
-    var packed, out: UnsafeMutablePointer<Float>
-    var runs, blocks: UnsafeMutablePointer<Int>
+  /// What one thread computes with: shared tables, and its own lists of pixels.
+  struct Worker {
+    var x, packed, out: UnsafeMutablePointer<Float>
+    var table: UnsafeMutablePointer<Int>
     var blockCount: Int
-    var origins: UnsafeMutablePointer<UnsafePointer<Float>>
+    var origins, outputs, edgeOrigins, edgeOutputs: UnsafeMutablePointer<UnsafeMutablePointer<Float>>
+    var windows: UnsafeMutablePointer<Float>
     var activation: Activation
-  }
 
-  /// The input rows that output rows `firstRow ..< firstRow + rows` of `image` read, with
-  /// the padding written out as zeros.
-  func fillBand(
-    image: Int, firstRow: Int, rows: Int, from x: UnsafeMutablePointer<Float>, into band: UnsafeMutablePointer<Float>
-  ) {
-    let c = p.channels
-    let w = sourceWidth
-    let lines = (rows - 1) * p.strideH + (p.kernelHeight - 1) * p.dilationH + 1
-    let left = min(p.padLeft, w)
-    let copied = max(0, min(p.width, w - left))
-    for line in 0..<lines {
-      let dst = band + line * w * c
-      let ih = firstRow * p.strideH + line - p.padTop
-      guard ih >= 0, ih < p.height else {
-        zeroFloats(dst, w * c)
-        continue
+    /// Carves `scratch` (`workerFloats` of the plan) into the pointer lists and the windows.
+    init(
+      _ plan: DirectConvolution, x: UnsafeMutablePointer<Float>, packed: UnsafeMutablePointer<Float>,
+      out: UnsafeMutablePointer<Float>, table: UnsafeMutablePointer<Int>, blockCount: Int,
+      scratch: UnsafeMutablePointer<Float>, activation: Activation
+    ) {
+      (self.x, self.packed, self.out, self.table, self.blockCount) = (x, packed, out, table, blockCount)
+      self.activation = activation
+      func list(_ at: UnsafeMutablePointer<Float>) -> UnsafeMutablePointer<UnsafeMutablePointer<Float>> {
+        UnsafeMutableRawPointer(at).assumingMemoryBound(to: UnsafeMutablePointer<Float>.self)
       }
-      let src = x + (image * p.height + ih) * p.width * c
-      zeroFloats(dst, left * c)
-      copyFloats(dst + left * c, src, copied * c)
-      zeroFloats(dst + (left + copied) * c, (w - left - copied) * c)
+      let (block, edge) = (pointerFloats(plan.pixelBlock), pointerFloats(plan.edgeBlock))
+      origins = list(scratch)
+      outputs = list(scratch + block)
+      edgeOrigins = list(scratch + 2 * block)
+      edgeOutputs = list(scratch + 2 * block + edge)
+      windows = scratch + 2 * block + 2 * edge
     }
   }
 
-  /// Where rows `k0 ..< k0 + depth` of panel `t` start in the packed weights: depth block
-  /// after depth block, each holding every panel, so that the panel loop inside the depth
-  /// loop reads the weights in order.
-  @inline(__always)
-  func packedOffset(panel t: Int, k0: Int, depth: Int) -> Int {
-    (k0 * totalPanels + t * depth) * ConvTile.columns
-  }
-
   /// Panel `t` (group `t / panels`, 16 of its filters) as rows of 16 weights, zeros past the
-  /// group's filters, and its 16 biases after all the panels.
+  /// group's filters, depth block after depth block (each holding every panel, so that the
+  /// panel loop inside the depth loop reads them in order), and its 16 biases after all the panels.
   func pack(
     panel t: Int, w: UnsafeMutablePointer<Float>, bias: UnsafeMutablePointer<Float>?, blocks: UnsafeMutablePointer<Int>,
     blockCount: Int, into packed: UnsafeMutablePointer<Float>
@@ -260,96 +214,150 @@ struct DirectConvolution: Sendable {
   }
 
   @inline(__always)
-  func compute(
-    pixels: Range<Int>, panels panelRange: Range<Int>, _ ctx: Context,
-    origin: (_ n: Int, _ oh: Int, _ ow: Int) -> UnsafePointer<Float>, cancellation: CancellationFlag?
-  ) {
-    guard !pixels.isEmpty, !panelRange.isEmpty else { return }
+  func packedOffset(panel t: Int, k0: Int, depth: Int) -> Int { (k0 * totalPanels + t * depth) * ConvTile.columns }
+
+  /// Output pixels `pixels` for filter panels `panelRange`: pixels whose window lies inside
+  /// the image read it in place; the others are unfolded first, a batch at a time.
+  func compute(pixels: Range<Int>, panels panelRange: Range<Int>, _ worker: inout Worker) {
     let perImage = p.outHeight * p.outWidth
-    // Blocks of near-equal size, whole tiles each, so that no block is a sliver that
-    // streams every weight past a handful of pixels.
-    let blockCount = (pixels.count + pixelBlock - 1) / pixelBlock
-    let tiles = (pixels.count + ConvTile.rows - 1) / ConvTile.rows
-    let block = (tiles + blockCount - 1) / blockCount * ConvTile.rows
-    var m = pixels.lowerBound
-    while m < pixels.upperBound {
-      if cancellation?.isCancelled == true { return }
-      let rows = min(block, pixels.upperBound - m)
-      var n = m / perImage
-      var oh = (m % perImage) / p.outWidth
-      var ow = m % p.outWidth
-      for r in 0..<rows {
-        ctx.origins[r] = origin(n, oh, ow)
-        ow += 1
-        if ow == p.outWidth {
-          ow = 0
-          oh += 1
-          if oh == p.outHeight {
-            oh = 0
-            n += 1
-          }
+    var n = pixels.lowerBound / perImage
+    var oh = (pixels.lowerBound % perImage) / p.outWidth
+    var ow = pixels.lowerBound % p.outWidth
+    var (inside, outside) = (0, 0)
+    for m in pixels {
+      let top = oh * p.strideH - p.padTop
+      let left = ow * p.strideW - p.padLeft
+      let output = worker.out + m * p.filters
+      if top >= 0, left >= 0, top + (p.kernelHeight - 1) * p.dilationH < p.height,
+        left + (p.kernelWidth - 1) * p.dilationW < p.width
+      {
+        worker.origins[inside] = worker.x + ((n * p.height + top) * p.width + left) * p.channels
+        worker.outputs[inside] = output
+        inside += 1
+      } else {
+        let window = worker.windows + outside * windowFloats
+        unfold(image: n, top: top, left: left, from: worker.x, into: window)
+        worker.edgeOrigins[outside] = window
+        worker.edgeOutputs[outside] = output
+        outside += 1
+        if outside == edgeBlock {
+          multiply(worker.edgeOrigins, worker.edgeOutputs, count: outside, unfolded: true, panelRange, worker)
+          outside = 0
         }
       }
-      // A short last tile repeats its last pixel; those rows are computed and not stored.
-      for r in rows..<(rows + ConvTile.rows - 1) / ConvTile.rows * ConvTile.rows { ctx.origins[r] = ctx.origins[rows - 1] }
-      for depthBlock in 0..<ctx.blockCount {
-        let firstRun = ctx.blocks[2 * depthBlock]
-        let runCount = ctx.blocks[2 * depthBlock + 2] - firstRun
-        let k0 = ctx.blocks[2 * depthBlock + 1]
-        let depth = ctx.blocks[2 * depthBlock + 3] - k0
-        for t in panelRange {
-          let group = t / panels
-          let firstFilter = (t % panels) * ConvTile.columns
-          let target = ctx.out + m * p.filters + group * p.groupFilters + firstFilter
-          var r = 0
-          while r < rows {
-            tile(
-              ctx.origins + r, shift: group * p.groupChannels, runs: ctx.runs + 2 * firstRun, runCount: runCount,
-              weights: UnsafePointer(ctx.packed + packedOffset(panel: t, k0: k0, depth: depth)),
-              bias: UnsafePointer(ctx.packed + (totalPanels * p.patchLength + t) * ConvTile.columns),
-              c: target + r * p.filters, ldc: p.filters, rows: min(ConvTile.rows, rows - r),
-              columns: min(ConvTile.columns, p.groupFilters - firstFilter), first: depthBlock == 0,
-              last: depthBlock == ctx.blockCount - 1, activation: ctx.activation)
-            r += ConvTile.rows
-          }
+      ow += 1
+      if ow == p.outWidth {
+        ow = 0
+        oh += 1
+        if oh == p.outHeight {
+          oh = 0
+          n += 1
         }
       }
-      m += rows
+    }
+    multiply(worker.origins, worker.outputs, count: inside, unfolded: false, panelRange, worker)
+    multiply(worker.edgeOrigins, worker.edgeOutputs, count: outside, unfolded: true, panelRange, worker)
+  }
+
+  /// The window of the pixel whose window starts at row `top`, column `left` of `image`,
+  /// as `(kh, kw, C)` values with zeros where it hangs over the padding.
+  func unfold(image: Int, top: Int, left: Int, from x: UnsafeMutablePointer<Float>, into window: UnsafeMutablePointer<Float>) {
+    let c = p.channels
+    for i in 0..<p.kernelHeight {
+      let ih = top + i * p.dilationH
+      for j in 0..<p.kernelWidth {
+        let iw = left + j * p.dilationW
+        let target = window + (i * p.kernelWidth + j) * c
+        if ih >= 0, ih < p.height, iw >= 0, iw < p.width {
+          copyFloats(target, x + ((image * p.height + ih) * p.width + iw) * c, c)
+        } else {
+          zeroFloats(target, c)
+        }
+      }
+    }
+  }
+
+  /// Runs a list of pixels (their window origins and output rows) through every depth block
+  /// and panel. The list is padded to whole tiles by repeating its last pixel, which only
+  /// writes that pixel's outputs a second time with the same values.
+  func multiply(
+    _ origins: UnsafeMutablePointer<UnsafeMutablePointer<Float>>, _ outputs: UnsafeMutablePointer<UnsafeMutablePointer<Float>>,
+    count: Int, unfolded: Bool, _ panelRange: Range<Int>, _ worker: Worker
+  ) {
+    guard count > 0 else { return }
+    let tiles = (count + ConvTile.rows - 1) / ConvTile.rows
+    for r in count..<tiles * ConvTile.rows {
+      origins[r] = origins[count - 1]
+      outputs[r] = outputs[count - 1]
+    }
+    let runs = worker.table + (unfolded ? 2 * runPieces : 0)
+    let blocks = worker.table + 4 * runPieces
+    for block in 0..<worker.blockCount {
+      let firstRun = blocks[2 * block]
+      let runCount = blocks[2 * block + 2] - firstRun
+      let k0 = blocks[2 * block + 1]
+      let depth = blocks[2 * block + 3] - k0
+      for t in panelRange {
+        let group = t / panels
+        let firstFilter = (t % panels) * ConvTile.columns
+        let weights = UnsafePointer(worker.packed + packedOffset(panel: t, k0: k0, depth: depth))
+        let bias = UnsafePointer(worker.packed + (totalPanels * p.patchLength + t) * ConvTile.columns)
+        for tile in 0..<tiles {
+          let r = tile * ConvTile.rows
+          self.tile(
+            UnsafeRawPointer(origins + r).assumingMemoryBound(to: UnsafePointer<Float>.self), outputs + r,
+            shift: group * p.groupChannels, runs: runs + 2 * firstRun, runCount: runCount, weights: weights, bias: bias,
+            column: group * p.groupFilters + firstFilter, columns: min(ConvTile.columns, p.groupFilters - firstFilter),
+            first: block == 0, last: block == worker.blockCount - 1, activation: worker.activation)
+        }
+      }
     }
   }
 
   /// One register tile over one depth block. The first block starts from the bias, later
-  /// ones from the partial sums stored before; the last applies the activation. Tiles cut
-  /// short by the last pixels or filters go through a scratch tile.
+  /// ones from the partial sums stored before; the last applies the activation. A panel cut
+  /// short by the group's last filter goes through a scratch tile.
   func tile(
-    _ origins: UnsafeMutablePointer<UnsafePointer<Float>>, shift: Int, runs: UnsafeMutablePointer<Int>, runCount: Int,
-    weights: UnsafePointer<Float>, bias: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>, ldc: Int,
-    rows: Int, columns: Int, first: Bool, last: Bool, activation: Activation
+    _ origins: UnsafePointer<UnsafePointer<Float>>, _ outputs: UnsafeMutablePointer<UnsafeMutablePointer<Float>>,
+    shift: Int, runs: UnsafeMutablePointer<Int>, runCount: Int, weights: UnsafePointer<Float>, bias: UnsafePointer<Float>,
+    column: Int, columns: Int, first: Bool, last: Bool, activation: Activation
   ) {
-    let full = rows == ConvTile.rows && columns == ConvTile.columns
-    withUnsafeTemporaryAllocation(of: Float.self, capacity: ConvTile.rows * ConvTile.columns) { scratch in
-      let scratch = scratch.baseAddress!
-      let (target, stride) = full ? (c, ldc) : (scratch, ConvTile.columns)
-      if !full && !first {
-        for r in 0..<rows { for j in 0..<columns { scratch[r * ConvTile.columns + j] = c[r * ldc + j] } }
-      }
-      var acc: ConvTile
-      if first {
-        acc = ConvTile(
+    if columns == ConvTile.columns {
+      var acc =
+        first
+        ? ConvTile(
           UnsafeRawPointer(bias).loadUnaligned(as: SIMD8<Float>.self),
           UnsafeRawPointer(bias + 8).loadUnaligned(as: SIMD8<Float>.self))
-      } else {
-        acc = ConvTile(loading: target, stride: stride)
-      }
-      acc.accumulate(UnsafePointer(origins), shift: shift, segments: runs, count: runCount, weights: weights)
+        : ConvTile(loading: outputs, offset: column)
+      acc.accumulate(origins, shift: shift, segments: runs, count: runCount, weights: weights)
       if last { acc.activate(activation) }
-      acc.store(target, stride: stride)
-      if !full {
-        for r in 0..<rows { for j in 0..<columns { c[r * ldc + j] = scratch[r * ConvTile.columns + j] } }
+      acc.store(outputs, offset: column)
+      return
+    }
+    withUnsafeTemporaryAllocation(of: Float.self, capacity: ConvTile.rows * ConvTile.columns) { scratch in
+      withUnsafeTemporaryAllocation(of: UnsafeMutablePointer<Float>.self, capacity: ConvTile.rows) { rows in
+        let (scratch, rows) = (scratch.baseAddress!, rows.baseAddress!)
+        for r in 0..<ConvTile.rows {
+          rows[r] = scratch + r * ConvTile.columns
+          if !first { for j in 0..<columns { rows[r][j] = outputs[r][column + j] } }
+        }
+        var acc =
+          first
+          ? ConvTile(
+            UnsafeRawPointer(bias).loadUnaligned(as: SIMD8<Float>.self),
+            UnsafeRawPointer(bias + 8).loadUnaligned(as: SIMD8<Float>.self))
+          : ConvTile(loading: rows, offset: 0)
+        acc.accumulate(origins, shift: shift, segments: runs, count: runCount, weights: weights)
+        if last { acc.activate(activation) }
+        acc.store(rows, offset: 0)
+        for r in 0..<ConvTile.rows { for j in 0..<columns { outputs[r][column + j] = rows[r][j] } }
       }
     }
   }
 }
+
+/// Room for the pointers of a list of `count` pixels (two floats each), rounded up to whole tiles.
+private func pointerFloats(_ count: Int) -> Int { 2 * (count + 2 * ConvTile.rows) }
 
 /// Scratch memory for `floats` values, on the stack when it is small, aligned to a cache line.
 @inline(__always)
@@ -366,7 +374,6 @@ struct SharedInts: @unchecked Sendable {
 
 /// Development knobs (environment overrides while measuring).
 public enum DirectTuning {
-  nonisolated(unsafe) static var l2Bytes: Int = env("DC_L2", 256 << 10)
   nonisolated(unsafe) static var strategy: Int = env("DC_STRATEGY", 1)
 
   static func env(_ name: String, _ fallback: Int) -> Int {
@@ -375,13 +382,11 @@ public enum DirectTuning {
   }
 
   public static func apply(_ spec: String) {
-    l2Bytes = env("DC_L2", 256 << 10)
     strategy = env("DC_STRATEGY", 1)
     for item in spec.split(separator: ",") {
       let kv = item.split(separator: "=")
       guard kv.count == 2, let v = Int(kv[1]) else { continue }
       switch kv[0] {
-      case "DC_L2": l2Bytes = v
       case "DC_STRATEGY": strategy = v
       default: break
       }

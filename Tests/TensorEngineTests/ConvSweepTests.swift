@@ -72,9 +72,9 @@ import Testing
     var generator = TestGenerator(seed: 99)
     let input = generator.tensor([2, 37, 41, 16])
     let kernel = generator.tensor([3, 3, 16, 24])
-    let previous = ConvolutionTuning.bandBytes
-    defer { ConvolutionTuning.bandBytes = previous }
-    ConvolutionTuning.bandBytes = 8 << 10
+    let previous = ConvolutionTuning.blockBytes
+    defer { ConvolutionTuning.blockBytes = previous }
+    ConvolutionTuning.blockBytes = 8 << 10
     let fast = try Ops.conv2d(input, kernel: kernel, padding: .same)
     let naive = try Reference.conv2d(input, kernel: kernel, padding: .same)
     expectClose(fast, naive, atol: 1e-4, rtol: 1e-4, "tiled")

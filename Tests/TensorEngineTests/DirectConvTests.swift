@@ -4,8 +4,8 @@ import Testing
 
 /// The edges of the direct convolution's tiling, each against the naive loops: filter counts
 /// around the 16-wide register tile, pixel counts around its 6 rows, reductions longer than
-/// one depth block, groups, batches (tiles and bands that cross images), every activation,
-/// and cancellation.
+/// one depth block, groups, batches (tiles that cross images), border pixels, every
+/// activation, and cancellation.
 @Suite struct DirectConvTests {
   static func check(
     input inputShape: [Int], kernel kernelShape: [Int], strides: Size2 = 1, padding: Padding = .valid,
@@ -64,8 +64,7 @@ import Testing
       seed: UInt64(groups * 11))
   }
 
-  /// Tiles that straddle two images (valid padding reads the batch in place) and padded
-  /// bands that restart at each image, with strides and dilation.
+  /// Tiles that straddle two images, with and without padding, strides and dilation.
   @Test func batches() throws {
     try Self.check(input: [3, 5, 7, 6], kernel: [3, 3, 6, 20])
     try Self.check(input: [4, 6, 5, 3], kernel: [3, 3, 3, 16], padding: .same)
@@ -74,9 +73,20 @@ import Testing
     try Self.check(input: [5, 4, 4, 2], kernel: [4, 4, 2, 6])
   }
 
-  /// Bands of rows: a layer whose padded image is far larger than one band, so that each
-  /// thread fills several bands and the last one is short.
-  @Test func manyBands() throws {
+  /// Small pixel blocks and border batches (a tuning knob shrunk for the test), so that
+  /// blocks end inside rows and images, and border pixels fill several batches of windows.
+  @Test func manySmallBlocks() throws {
+    let previous = ConvolutionTuning.blockBytes
+    defer { ConvolutionTuning.blockBytes = previous }
+    ConvolutionTuning.blockBytes = 4 << 10
+    try Self.check(input: [2, 23, 29, 16], kernel: [3, 3, 16, 20], padding: .same)
+    try Self.check(input: [1, 13, 11, 40], kernel: [5, 5, 40, 33], strides: 2, padding: .same, dilation: 1)
+    try Self.check(input: [3, 9, 10, 12], kernel: [3, 3, 4, 18], padding: .symmetric(2), dilation: 2, groups: 3)
+  }
+
+  /// Wide images, where most pixels read their windows in place and only the first and last
+  /// columns and rows are unfolded.
+  @Test func wideImages() throws {
     try Self.check(input: [1, 45, 300, 64], kernel: [3, 3, 64, 16], padding: .same)
     try Self.check(input: [2, 37, 120, 128], kernel: [5, 5, 128, 8], strides: Size2(3, 1), padding: .same)
   }
@@ -113,8 +123,8 @@ import Testing
   }
 
   /// A flag raised while a large convolution runs ends it with `cancelled`, on each way the
-  /// work is shared out: padded bands, pixels read in place, filters split between threads,
-  /// and the im2col path.
+  /// work is shared out: pixels (padded or not), filters split between threads, and the
+  /// im2col path.
   @Test(arguments: [
     ([1, 224, 224, 64], [3, 3, 64, 64], Padding.same),
     ([1, 227, 227, 3], [11, 11, 3, 96], Padding.valid),
