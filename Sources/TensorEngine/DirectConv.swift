@@ -42,14 +42,17 @@ struct DirectConvolution: Sendable {
     let splitFilters = threads > 1 && totalPanels >= threads && weightBytes > imageBytes
     panelsPerItem = splitFilters ? (totalPanels + threads - 1) / threads : totalPanels
     let bytesPerPixel = (panelsPerItem * ConvTile.columns + min(Self.depthBlock, p.patchLength)) * float
-    var block = max(4 * ConvTile.rows, ConvolutionTuning.blockBytes / bytesPerPixel / ConvTile.rows * ConvTile.rows)
-    // At least a few items per thread when pixels are what is shared, so that a thread slowed
-    // by other work does not hold up the rest; and blocks of near-equal size.
-    if !splitFilters && threads > 1 { block = min(block, max(ConvTile.rows, p.pixels / (4 * threads))) }
-    let blocks = max(1, (p.pixels + block - 1) / block)
+    let block = max(4 * ConvTile.rows, ConvolutionTuning.blockBytes / bytesPerPixel / ConvTile.rows * ConvTile.rows)
+    // When pixels are what the threads share: at least a few blocks per thread, so that a
+    // thread slowed by other work does not hold up the rest, and a multiple of the thread
+    // count. Blocks of near-equal size in any case.
+    var blocks = max(1, (p.pixels + block - 1) / block)
+    if !splitFilters && threads > 1 { blocks = (max(blocks, 4 * threads) + threads - 1) / threads * threads }
     let tiles = (p.pixels + ConvTile.rows - 1) / ConvTile.rows
+    blocks = min(blocks, tiles)
     pixelBlock = max(1, (tiles + blocks - 1) / blocks) * ConvTile.rows
-    edgeBlock = min(pixelBlock, max(ConvTile.rows, ConvolutionTuning.blockBytes / max(1, p.kernelHeight * p.kernelWidth * p.channels * float)))
+    let windowBytes = p.kernelHeight * p.kernelWidth * p.channels * float
+    edgeBlock = min(pixelBlock, max(ConvTile.rows, ConvolutionTuning.blockBytes / max(1, windowBytes)))
     let items = ((p.pixels + pixelBlock - 1) / pixelBlock) * ((totalPanels + panelsPerItem - 1) / panelsPerItem)
     workers = max(1, min(threads, items))
   }
@@ -133,7 +136,7 @@ struct DirectConvolution: Sendable {
         let next = Atomic<Int>(0)
         Parallelism.forEachWorker(maximum: workers) { _, _ in
           withWorkspace(workerFloats) { scratch in
-            var worker = Worker(
+            let worker = Worker(
               self, x: x.base, packed: packed.base, out: out.base, table: table.base, blockCount: blockCount,
               scratch: scratch.base, activation: activation)
             while cancellation?.isCancelled != true {
@@ -143,7 +146,7 @@ struct DirectConvolution: Sendable {
               let panelItem = item % panelItems
               compute(
                 pixels: first..<min(p.pixels, first + pixelBlock),
-                panels: panelItem * panelsPerItem..<min(totalPanels, (panelItem + 1) * panelsPerItem), &worker)
+                panels: panelItem * panelsPerItem..<min(totalPanels, (panelItem + 1) * panelsPerItem), worker)
             }
           }
         }
@@ -218,7 +221,7 @@ struct DirectConvolution: Sendable {
 
   /// Output pixels `pixels` for filter panels `panelRange`: pixels whose window lies inside
   /// the image read it in place; the others are unfolded first, a batch at a time.
-  func compute(pixels: Range<Int>, panels panelRange: Range<Int>, _ worker: inout Worker) {
+  func compute(pixels: Range<Int>, panels panelRange: Range<Int>, _ worker: Worker) {
     let perImage = p.outHeight * p.outWidth
     var n = pixels.lowerBound / perImage
     var oh = (pixels.lowerBound % perImage) / p.outWidth
