@@ -76,18 +76,25 @@ extension Ops {
 ///   in place from the input (border pixels from their unfolded windows) against weights
 ///   packed once per call. Every layer whose weights are used by enough pixels goes here.
 /// - `im2col` (`Im2colConvolution`): unfolded patches and OpenBLAS SGEMM, for layers with
-///   more than 8 KiB of weights per output pixel (late 3x3 layers on 14x14 or smaller maps,
-///   1x1-output heads, a single pixel), where packing the weights would cost more than the
-///   direct kernel saves.
+///   more than 4 KiB of weights per output pixel (late 3x3 layers on 28x28 or smaller maps,
+///   1x1-output heads, a single pixel), where the direct kernel would stream megabytes of
+///   packed weights past each block of a few hundred pixels.
 enum ConvPlan: Sendable {
   case direct(DirectConvolution)
   case im2col(Im2colConvolution)
+
+  /// Weight bytes per output pixel above which a layer takes the im2col path. Measured on
+  /// two Zen 3 cores: the direct kernel wins clearly up to about 1.5 KiB per pixel (VGG's
+  /// layers on 56x56 and larger maps), ties around 3 KiB (3x3x256x256 on 28x28, AlexNet's
+  /// second layer) and loses from about 6 KiB (3x3x256x512 on 28x28, every 3x3 layer on
+  /// 14x14 or smaller, 1x1-output heads).
+  static let im2colBytesPerPixel = 4 << 10
 
   init(problem p: ConvProblem) {
     let macs = p.pixels * p.filters * p.patchLength
     let threads = macs < ConvolutionTuning.serialMACs ? 1 : Parallelism.threadCount
     let weightBytes = p.patchLength * p.filters * MemoryLayout<Float>.stride
-    if weightBytes > (8 << 10) * p.pixels && DirectTuning.strategy != 2 || DirectTuning.strategy == 0 {
+    if weightBytes > Self.im2colBytesPerPixel * p.pixels {
       self = .im2col(Im2colConvolution(problem: p))
     } else {
       self = .direct(DirectConvolution(problem: p, threads: threads))

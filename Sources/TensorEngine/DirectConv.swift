@@ -1,4 +1,3 @@
-import Glibc
 import Synchronization
 
 /// Direct convolution: a GEMM whose rows are output pixels (over N, OH, OW), whose columns
@@ -373,26 +372,4 @@ func withWorkspace<R>(_ floats: Int, _ body: (SharedPointer) -> R) -> R {
 struct SharedInts: @unchecked Sendable {
   let base: UnsafeMutablePointer<Int>
   init(_ base: UnsafeMutablePointer<Int>) { self.base = base }
-}
-
-/// Development knobs (environment overrides while measuring).
-public enum DirectTuning {
-  nonisolated(unsafe) static var strategy: Int = env("DC_STRATEGY", 1)
-
-  static func env(_ name: String, _ fallback: Int) -> Int {
-    guard let raw = getenv(name) else { return fallback }
-    return Int(String(cString: raw)) ?? fallback
-  }
-
-  public static func apply(_ spec: String) {
-    strategy = env("DC_STRATEGY", 1)
-    for item in spec.split(separator: ",") {
-      let kv = item.split(separator: "=")
-      guard kv.count == 2, let v = Int(kv[1]) else { continue }
-      switch kv[0] {
-      case "DC_STRATEGY": strategy = v
-      default: break
-      }
-    }
-  }
 }
