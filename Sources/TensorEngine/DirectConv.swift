@@ -19,7 +19,7 @@ struct DirectConvolution: Sendable {
   var panels: Int
   var panelsPerItem: Int
   var pixelBlock: Int
-  /// Border pixels unfolded at a time.
+  /// Border pixels unfolded at a time (0 when every window lies inside the image).
   var edgeBlock: Int
   var workers: Int
 
@@ -50,8 +50,14 @@ struct DirectConvolution: Sendable {
     let tiles = (p.pixels + ConvTile.rows - 1) / ConvTile.rows
     blocks = min(blocks, tiles)
     pixelBlock = max(1, (tiles + blocks - 1) / blocks) * ConvTile.rows
+    // Windows reach past the image only with padding, or when the last window of a row or
+    // column does (explicit padding after the image); otherwise no pixel is unfolded.
+    let border =
+      p.padTop > 0 || p.padLeft > 0
+      || (p.outHeight - 1) * p.strideH - p.padTop + (p.kernelHeight - 1) * p.dilationH >= p.height
+      || (p.outWidth - 1) * p.strideW - p.padLeft + (p.kernelWidth - 1) * p.dilationW >= p.width
     let windowBytes = p.kernelHeight * p.kernelWidth * p.channels * float
-    edgeBlock = min(pixelBlock, max(ConvTile.rows, ConvolutionTuning.blockBytes / max(1, windowBytes)))
+    edgeBlock = border ? min(pixelBlock, max(ConvTile.rows, ConvolutionTuning.blockBytes / max(1, windowBytes))) : 0
     let items = ((p.pixels + pixelBlock - 1) / pixelBlock) * ((totalPanels + panelsPerItem - 1) / panelsPerItem)
     workers = max(1, min(threads, items))
   }
@@ -126,6 +132,7 @@ struct DirectConvolution: Sendable {
       let blocks = table.base + 4 * runPieces
       withWorkspace(packedFloats) { packed in
         let shared = SharedInts(blocks)
+        // Packing a few hundred KiB is not worth waking a second core for.
         Parallelism.forEachRange(totalPanels, grain: max(1, (256 << 10) / (p.patchLength * 64 + 64))) { range in
           for t in range {
             pack(panel: t, w: w.base, bias: bias?.base, blocks: shared.base, blockCount: blockCount, into: packed.base)
