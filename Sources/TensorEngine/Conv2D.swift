@@ -1,15 +1,16 @@
 import Synchronization
 
-/// Knobs of the convolution's tiling, public so that the benchmark can sweep them.
+/// Knobs of the convolution's tiling, public so that benchmarks and tests can move them.
 public enum ConvolutionTuning {
-  private static let panel = Atomic<Int>(512 << 10)
+  private static let block = Atomic<Int>(256 << 10)
   private static let serial = Atomic<Int>(1 << 21)
 
-  /// Target size in bytes of one thread's im2col panel (rows of patches). The panel is
-  /// written and then read by GEMM on the same core, so it should stay in that core's cache.
-  public static var panelBytes: Int {
-    get { panel.load(ordering: .relaxed) }
-    set { panel.store(max(4096, newValue), ordering: .relaxed) }
+  /// Target size in bytes of what a block of pixels keeps in one core's L2 on the direct
+  /// path (its outputs and one depth block of its inputs), and of a batch of unfolded
+  /// border windows. Small values make many small blocks, which tests use to reach their edges.
+  public static var blockBytes: Int {
+    get { block.load(ordering: .relaxed) }
+    set { block.store(max(1024, newValue), ordering: .relaxed) }
   }
 
   /// Below this many multiply-adds a convolution stays on the calling thread: waking a
@@ -23,8 +24,9 @@ public enum ConvolutionTuning {
 extension Ops {
   /// 2-D cross-correlation (what deep learning calls convolution), channels-last.
   /// A `(kh, kw)` kernel on an `(H, W)` image gives an `(OH, OW)` map; a full kernel is
-  /// Keras's `(kh, kw, C_in / groups, C_out)`. Runs as tiled im2col + SGEMM (see `ConvPlan`),
-  /// adding the bias and applying `activation` while each tile is in cache.
+  /// Keras's `(kh, kw, C_in / groups, C_out)`. Runs on the engine's direct kernel, or on
+  /// im2col + SGEMM for weight-heavy layers (see `ConvPlan`), adding the bias and applying
+  /// `activation` while each tile is in registers or cache.
   // input (N, H, W, C), kernel (kh, kw, C / groups, C_out), bias (C_out) → output (N, OH, OW, C_out)
   public static func conv2d(
     _ input: Tensor, kernel: Tensor, bias: Tensor? = nil, strides: Size2 = 1, padding: Padding = .valid,
@@ -51,21 +53,19 @@ extension Ops {
       try input.values.withUnsafeBufferPointer { x in
         try kernel.values.withUnsafeBufferPointer { w in
           try (bias?.values ?? []).withUnsafeBufferPointer { b in
-            guard let x = x.baseAddress, let w = w.baseAddress else {
+            let biases = bias == nil ? nil : b.baseAddress
+            guard let source = x.baseAddress, let weights = w.baseAddress else {
               // No input channels: every output is the bias alone.
               out.update(repeating: 0, count: p.pixels * p.filters)
-              epilogue(out, rows: p.pixels, filters: p.filters, bias: bias == nil ? nil : b.baseAddress, activation: activation)
+              epilogue(out, rows: p.pixels, filters: p.filters, bias: biases, activation: activation)
               return
             }
-            let kernels = ConvKernels(
-              p: p, plan: plan, x: SharedPointer(x), w: SharedPointer(w),
-              bias: bias == nil ? nil : b.baseAddress.map(SharedPointer.init), out: SharedPointer(out),
-              activation: activation, cancellation: cancellation)
-            switch plan.strategy {
-            case .rowTiles: kernels.runRowTiles()
-            case .sharedPanel: kernels.runSharedPanel()
-            case .channelsFirst: kernels.runChannelsFirst()
-            case .shiftedRows: kernels.runShiftedRows()
+            let (x, w, b, y) = (SharedPointer(source), SharedPointer(weights), biases.map(SharedPointer.init), SharedPointer(out))
+            switch plan {
+            case .direct(let direct):
+              direct.run(x: x, w: w, bias: b, out: y, activation: activation, cancellation: cancellation)
+            case .im2col(let im2col):
+              im2col.run(x: x, w: w, bias: b, out: y, activation: activation, cancellation: cancellation)
             }
             if cancellation?.isCancelled == true { throw TensorError.cancelled }
           }
@@ -75,107 +75,41 @@ extension Ops {
   }
 }
 
-/// How a convolution is cut into GEMM calls.
+/// Which of the two convolution paths runs a layer.
 ///
-/// - `rowTiles`: each thread takes its own tiles of output pixels, unfolds their patches into
-///   a panel that stays in its cache, and multiplies it by the whole kernel matrix. Best when
-///   there are many pixels and few filters (early layers).
-/// - `sharedPanel`: the threads unfold one panel of pixels together, then each multiplies it
-///   by its own share of the filters. Best when there are more filters than pixels per thread
-///   (late layers such as 14x14x512), where row tiles would make every thread pack the
-///   whole kernel matrix.
-///
-/// - `channelsFirst`: for small layers with few channels and few filters (LeNet's first
-///   layer), patches are unfolded transposed, one row per kernel tap holding every pixel, so
-///   they are copied as whole image rows rather than a handful of floats at a time, and GEMM
-///   runs with the long pixel axis as its wide side. The result is transposed back.
-///
-/// - `shiftedRows`: stride 1 without dilation needs no unfolding at all. In a zero-padded
-///   copy of the input, the patches of every `kw`-th output position (counting along the
-///   padded rows) lie side by side, so for each residue and each kernel row the patch matrix
-///   is the padded input itself read with a row stride of `kw * C`. GEMM accumulates the `kh`
-///   kernel rows into a band of outputs that includes `kw - 1` throw-away columns per row,
-///   which are dropped when the band is copied out.
-///
-/// 1x1 stride-1 convolutions skip the unfolding: the input already is the patch matrix.
-struct ConvPlan: Sendable {
-  enum Strategy: Sendable { case rowTiles, sharedPanel, channelsFirst, shiftedRows }
+/// - `direct` (`DirectConvolution`): the engine's own register-tiled kernel, reading patches
+///   in place from the input (border pixels from their unfolded windows) against weights
+///   packed once per call. Every layer whose weights are used by enough pixels goes here.
+/// - `im2col` (`Im2colConvolution`): unfolded patches and OpenBLAS SGEMM, for layers with
+///   more than 4 KiB of weights per output pixel (late 3x3 layers on 28x28 or smaller maps,
+///   1x1-output heads, a single pixel), where the direct kernel would stream megabytes of
+///   packed weights past each block of a few hundred pixels.
+enum ConvPlan: Sendable {
+  case direct(DirectConvolution)
+  case im2col(Im2colConvolution)
 
-  var strategy: Strategy
-  var pointwise: Bool
-  var rowsPerTile: Int
-  var tiles: Int
-  var workers: Int
-  var workspaceBytes: Int
-  /// Output rows per band and bands per image (`shiftedRows` only).
-  var bandRows = 0
-  var bandsPerImage = 0
-
-  /// A shared panel never grows past this; larger problems are cut into row chunks.
-  static let sharedPanelLimit = 32 << 20
-
-  /// Band size for `shiftedRows`, or nil when the layer does not suit it: strided, dilated or
-  /// grouped layers, patch rows too short for GEMM (`kw * C` under 64), or bands too short to
-  /// amortise BLAS packing the kernel rows on every call.
-  static func shiftedBands(_ p: ConvProblem, threads: Int, pointwise: Bool) -> (rows: Int, perImage: Int)? {
-    guard !pointwise, p.strideH == 1, p.strideW == 1, p.dilationH == 1, p.dilationW == 1, p.groups == 1,
-      p.kernelWidth * p.channels >= 64, p.outHeight > 0, p.outWidth > 0
-    else { return nil }
-    let paddedWidth = p.outWidth + p.kernelWidth - 1
-    let rowBytes = paddedWidth * p.filters * MemoryLayout<Float>.stride
-    let wanted = max(1, ConvolutionTuning.panelBytes / rowBytes, (4 * p.filters * p.kernelWidth + paddedWidth - 1) / paddedWidth)
-    var perImage = max(1, p.outHeight / min(wanted, p.outHeight))
-    if p.batch * perImage < threads { perImage = min(p.outHeight, (threads + p.batch - 1) / p.batch) }
-    let rows = (p.outHeight + perImage - 1) / perImage
-    perImage = (p.outHeight + rows - 1) / rows
-    guard rows * paddedWidth / p.kernelWidth >= 4 * p.filters else { return nil }
-    return (rows, perImage)
-  }
+  /// Weight bytes per output pixel above which a layer takes the im2col path. Measured on
+  /// two Zen 3 cores: the direct kernel wins clearly up to about 1.5 KiB per pixel (VGG's
+  /// layers on 56x56 and larger maps), ties around 3 KiB (3x3x256x256 on 28x28, AlexNet's
+  /// second layer) and loses from about 6 KiB (3x3x256x512 on 28x28, every 3x3 layer on
+  /// 14x14 or smaller, 1x1-output heads).
+  static let im2colBytesPerPixel = 4 << 10
 
   init(problem p: ConvProblem) {
-    pointwise =
-      p.kernelHeight == 1 && p.kernelWidth == 1 && p.strideH == 1 && p.strideW == 1 && p.padTop == 0
-      && p.padLeft == 0 && p.groups == 1
     let macs = p.pixels * p.filters * p.patchLength
     let threads = macs < ConvolutionTuning.serialMACs ? 1 : Parallelism.threadCount
-    let rowBytes = max(p.patchLength * MemoryLayout<Float>.stride, 1)
-    if threads == 1, p.groups == 1, p.filters < 16, p.groupChannels * p.kernelWidth < 16 {
-      strategy = .channelsFirst
-      (rowsPerTile, tiles, workers) = (p.pixels, 1, 1)
-      workspaceBytes = (p.patchLength + p.filters) * p.pixels * MemoryLayout<Float>.stride
-      return
+    let weightBytes = p.patchLength * p.filters * MemoryLayout<Float>.stride
+    if weightBytes > Self.im2colBytesPerPixel * p.pixels {
+      self = .im2col(Im2colConvolution(problem: p))
+    } else {
+      self = .direct(DirectConvolution(problem: p, threads: threads))
     }
-    if threads > 1, p.groupFilters >= 32 * threads, p.groupFilters * threads > p.pixels {
-      strategy = .sharedPanel
-      rowsPerTile = max(1, min(p.pixels, Self.sharedPanelLimit / rowBytes))
-      tiles = (p.pixels + rowsPerTile - 1) / rowsPerTile
-      workers = threads
-      workspaceBytes = pointwise ? 0 : rowsPerTile * rowBytes
-      return
+  }
+
+  var workspaceBytes: Int {
+    switch self {
+    case .direct(let direct): direct.workspaceBytes
+    case .im2col(let im2col): im2col.workspaceBytes
     }
-    if let bands = Self.shiftedBands(p, threads: threads, pointwise: pointwise) {
-      strategy = .shiftedRows
-      (bandRows, bandsPerImage) = bands
-      (rowsPerTile, tiles) = (bandRows, p.batch * bandsPerImage)
-      workers = min(threads, tiles)
-      let paddedWidth = p.outWidth + p.kernelWidth - 1
-      let padded = p.batch * (p.outHeight + p.kernelHeight - 1) * paddedWidth * p.channels + p.kernelWidth * p.channels
-      workspaceBytes = (padded + workers * bandRows * paddedWidth * p.filters) * MemoryLayout<Float>.stride
-      return
-    }
-    strategy = .rowTiles
-    // BLAS packs the kernel matrix again on every call, so a tile needs at least about twice
-    // as many rows as there are filters for that copy to stay small next to the arithmetic;
-    // past that, rows only need to fill the panel size. The count is then evened out so
-    // that every thread gets the same number of tiles.
-    let target = max(32, ConvolutionTuning.panelBytes / rowBytes, 2 * p.groupFilters)
-    let tilesPerThread = max(1, (p.pixels + threads * target - 1) / (threads * target))
-    var rows = (p.pixels + threads * tilesPerThread - 1) / (threads * tilesPerThread)
-    if rows > 16 { rows = (rows + 15) / 16 * 16 }
-    rows = max(1, min(rows, p.pixels))
-    rowsPerTile = rows
-    tiles = (p.pixels + rows - 1) / rows
-    workers = min(threads, tiles)
-    workspaceBytes = pointwise ? 0 : workers * rows * rowBytes
   }
 }

@@ -1,9 +1,9 @@
 import TensorEngine
 import Testing
 
-/// The fast convolution (tiled im2col + SGEMM) against the naive loops over a sample of the
-/// space: kernels 1–11, strides 1–4, valid/same/explicit padding, dilation 1–2, groups,
-/// 1–64 channels, odd sizes, batches. A full cross product would take minutes; a seeded
+/// The fast convolution (the direct kernel, or im2col + SGEMM for weight-heavy layers)
+/// against the naive loops over a sample of the space: kernels 1–11, strides 1–4,
+/// valid/same/explicit padding, dilation 1–2, groups, 1–64 channels, odd sizes, batches. A full cross product would take minutes; a seeded
 /// sample plus every kernel size and stride on its own keeps it to a second or two.
 @Suite struct ConvSweepTests {
   struct Case: Sendable, CustomStringConvertible {
@@ -68,21 +68,21 @@ import Testing
   }
 
   @Test func largeTiledConvolutionMatchesNaive() throws {
-    // Several tiles per thread, so tile boundaries fall inside rows and across the batch.
+    // Many small pixel blocks per thread, so block boundaries fall inside rows and across the batch.
     var generator = TestGenerator(seed: 99)
     let input = generator.tensor([2, 37, 41, 16])
     let kernel = generator.tensor([3, 3, 16, 24])
-    let previous = ConvolutionTuning.panelBytes
-    defer { ConvolutionTuning.panelBytes = previous }
-    ConvolutionTuning.panelBytes = 8 << 10
+    let previous = ConvolutionTuning.blockBytes
+    defer { ConvolutionTuning.blockBytes = previous }
+    ConvolutionTuning.blockBytes = 8 << 10
     let fast = try Ops.conv2d(input, kernel: kernel, padding: .same)
     let naive = try Reference.conv2d(input, kernel: kernel, padding: .same)
     expectClose(fast, naive, atol: 1e-4, rtol: 1e-4, "tiled")
   }
 
-  // Shapes large enough to use both threads, chosen to reach each strategy of the plan:
-  // row tiles, a shared panel split over filters (more filters than pixels per thread),
-  // grouped, pointwise, and a panel cut into chunks across the batch.
+  // Shapes large enough to use both threads, chosen to reach each path of the plan: the
+  // direct kernel sharing out pixels or filters, grouped, pointwise, and im2col + SGEMM for
+  // layers with many weights per pixel.
   @Test(arguments: [
     ([1, 7, 7, 64], [3, 3, 64, 128], 1, Padding.same),
     ([1, 7, 7, 64], [3, 3, 32, 256], 2, Padding.same),

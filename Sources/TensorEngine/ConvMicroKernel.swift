@@ -1,0 +1,116 @@
+/// The register tile of the direct convolution: 6 output pixels x 16 filters in twelve
+/// eight-lane accumulators. Per step of the reduction it loads 16 weights (two vectors) and
+/// broadcasts one input value per pixel, so each step is 6 loads of input, 2 of weights and
+/// 12 fused multiply-adds: 15 of the 16 vector registers of AVX2.
+struct ConvTile {
+  typealias V = SIMD8<Float>
+  static let rows = 6
+  static let columns = 16
+
+  var c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51: V
+
+  /// Every pixel starting from the same two vectors: the bias, or zero.
+  @inline(__always)
+  init(_ low: V, _ high: V) {
+    (c00, c01, c10, c11, c20, c21) = (low, high, low, high, low, high)
+    (c30, c31, c40, c41, c50, c51) = (low, high, low, high, low, high)
+  }
+
+  /// The partial sums of an earlier block of the reduction, as `store` left them: pixel `r`'s
+  /// 16 values at `outputs[r] + offset`.
+  @inline(__always)
+  init(loading outputs: UnsafePointer<UnsafeMutablePointer<Float>>, offset: Int) {
+    (c00, c01) = (load(outputs[0] + offset), load(outputs[0] + offset + 8))
+    (c10, c11) = (load(outputs[1] + offset), load(outputs[1] + offset + 8))
+    (c20, c21) = (load(outputs[2] + offset), load(outputs[2] + offset + 8))
+    (c30, c31) = (load(outputs[3] + offset), load(outputs[3] + offset + 8))
+    (c40, c41) = (load(outputs[4] + offset), load(outputs[4] + offset + 8))
+    (c50, c51) = (load(outputs[5] + offset), load(outputs[5] + offset + 8))
+  }
+
+  /// Adds one block of the reduction. Pixel `r` reads its patch from `pixels[r] + shift`:
+  /// each segment is `(offset, length)`, a run of `length` consecutive input values at
+  /// `offset` from every pixel's origin, matched by `length` rows of 16 packed weights.
+  @inline(__always)
+  mutating func accumulate(
+    _ pixels: UnsafePointer<UnsafePointer<Float>>, shift: Int, segments: UnsafePointer<Int>, count: Int,
+    weights: UnsafePointer<Float>
+  ) {
+    var b = weights
+    for s in 0..<count {
+      let offset = shift + segments[2 * s]
+      let length = segments[2 * s + 1]
+      let a0 = pixels[0] + offset, a1 = pixels[1] + offset, a2 = pixels[2] + offset
+      let a3 = pixels[3] + offset, a4 = pixels[4] + offset, a5 = pixels[5] + offset
+      for k in 0..<length {
+        let b0 = load(b), b1 = load(b + 8)
+        var a = V(repeating: a0[k])
+        c00.addProduct(a, b0)
+        c01.addProduct(a, b1)
+        a = V(repeating: a1[k])
+        c10.addProduct(a, b0)
+        c11.addProduct(a, b1)
+        a = V(repeating: a2[k])
+        c20.addProduct(a, b0)
+        c21.addProduct(a, b1)
+        a = V(repeating: a3[k])
+        c30.addProduct(a, b0)
+        c31.addProduct(a, b1)
+        a = V(repeating: a4[k])
+        c40.addProduct(a, b0)
+        c41.addProduct(a, b1)
+        a = V(repeating: a5[k])
+        c50.addProduct(a, b0)
+        c51.addProduct(a, b1)
+        b += 16
+      }
+    }
+  }
+
+  /// The activation applied to every accumulator, so a finished tile leaves registers final.
+  @inline(__always)
+  mutating func activate(_ activation: Activation) {
+    switch activation {
+    case .linear: return
+    case .relu: map { $0.replacing(with: 0, where: $0 .<= 0) }
+    case .leakyRelu(let alpha): map { $0.replacing(with: $0 * alpha, where: $0 .< 0) }
+    case .tanh: map(VectorMath.tanh)
+    case .sigmoid: map(VectorMath.sigmoid)
+    }
+  }
+
+  @inline(__always)
+  mutating func map(_ f: (V) -> V) {
+    (c00, c01, c10, c11, c20, c21) = (f(c00), f(c01), f(c10), f(c11), f(c20), f(c21))
+    (c30, c31, c40, c41, c50, c51) = (f(c30), f(c31), f(c40), f(c41), f(c50), f(c51))
+  }
+
+  @inline(__always)
+  func store(_ outputs: UnsafePointer<UnsafeMutablePointer<Float>>, offset: Int) {
+    save(c00, outputs[0] + offset)
+    save(c01, outputs[0] + offset + 8)
+    save(c10, outputs[1] + offset)
+    save(c11, outputs[1] + offset + 8)
+    save(c20, outputs[2] + offset)
+    save(c21, outputs[2] + offset + 8)
+    save(c30, outputs[3] + offset)
+    save(c31, outputs[3] + offset + 8)
+    save(c40, outputs[4] + offset)
+    save(c41, outputs[4] + offset + 8)
+    save(c50, outputs[5] + offset)
+    save(c51, outputs[5] + offset + 8)
+  }
+}
+
+@inline(__always)
+private func load(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
+  UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
+}
+
+@inline(__always)
+private func load(_ p: UnsafeMutablePointer<Float>) -> SIMD8<Float> { load(UnsafePointer(p)) }
+
+@inline(__always)
+private func save(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>) {
+  UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
+}
