@@ -107,8 +107,13 @@ enum WinogradTransforms {
       c += 8
     }
     if c < channels {
+      // The last eight channels again, overlapping: channels are independent, so the
+      // overlapped ones are rewritten with the values they already hold, and the tail costs
+      // one vector instead of lane-by-lane loads and stores.
+      if channels >= 8 { c = channels - 8 }
       inputVector(
-        r0 + c, r1 + c, r2 + c, r3 + c, pixelStride: pixelStride, into: v + c, slice: slice, lanes: channels - c)
+        r0 + c, r1 + c, r2 + c, r3 + c, pixelStride: pixelStride, into: v + c, slice: slice,
+        lanes: min(8, channels - c))
     }
   }
 
@@ -155,9 +160,11 @@ enum WinogradTransforms {
       f += 8
     }
     if f < filters {
+      // The last eight filters again, overlapping, as for the input's channels.
+      if filters >= 8 { f = filters - 8 }
       outputVector(
         m + f, slice: slice, bias: bias.map { $0 + f }, into: out + f, pixelStride: pixelStride, rowStride: rowStride,
-        height: height, width: width, lanes: filters - f, activation: activation)
+        height: height, width: width, lanes: min(8, filters - f), activation: activation)
     }
   }
 

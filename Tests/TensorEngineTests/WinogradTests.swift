@@ -101,6 +101,26 @@ import Testing
     }
   }
 
+  @Test func fewerChannelsThanALaneAtTheLowestThresholds() throws {
+    // At the floor of the thresholds, channels and filters fill less than one 8-lane vector.
+    let saved = (WinogradTuning.minimumChannels, WinogradTuning.minimumFilters, WinogradTuning.minimumTiles)
+    defer { (WinogradTuning.minimumChannels, WinogradTuning.minimumFilters, WinogradTuning.minimumTiles) = saved }
+    WinogradTuning.minimumChannels = WinogradTuning.floor
+    WinogradTuning.minimumFilters = WinogradTuning.floor
+    WinogradTuning.minimumTiles = 1
+    let cases = [
+      Case(batch: 2, height: 9, width: 8, channels: 5, filters: 6, padding: .same),
+      Case(batch: 1, height: 6, width: 7, channels: 4, filters: 7, padding: .valid),
+    ]
+    for c in cases {
+      let (input, kernel, bias) = Self.data(c, seed: 8)
+      #expect(WinogradTuning.applies(input: input.shape, kernel: kernel.shape, padding: c.padding))
+      let fast = try Ops.conv2d(input, kernel: kernel, bias: bias, padding: c.padding, activation: .relu)
+      let naive = try Reference.conv2d(input, kernel: kernel, bias: bias, padding: c.padding, activation: .relu)
+      expectClose(fast, naive, atol: 1e-4, rtol: 1e-4, c.description)
+    }
+  }
+
   @Test(arguments: [Activation.linear, .relu, .leakyRelu(alpha: 0.1), .tanh, .sigmoid])
   func everyActivationWithAndWithoutBias(_ activation: Activation) throws {
     let c = Case(batch: 2, height: 9, width: 11, channels: 17, filters: 20, padding: .same)
