@@ -1,5 +1,4 @@
 import CNNLang
-import Dispatch
 import FeatureMapRender
 import JupyterKernel
 import TensorEngine
@@ -35,12 +34,12 @@ public enum DisplayBenchmark {
       ),
     ]
     var results: [(name: String, ms: Double)] = []
-    for (name, body) in cases where filter.map({ name.contains($0) }) ?? true {
+    for (name, body) in cases where filter.map({ name.containsText($0) }) ?? true {
       var samples: [Double] = []
       for i in 0...max(1, repeats) {
-        let start = DispatchTime.now().uptimeNanoseconds
+        let start = MonotonicClock.nanoseconds()
         body()
-        if i > 0 { samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6) }
+        if i > 0 { samples.append(MonotonicClock.milliseconds(since: start)) }
       }
       samples.sort()
       results.append((name, samples[samples.count / 2]))

@@ -1,4 +1,3 @@
-import FoundationEssentials
 import Glibc
 import TensorEngine
 
@@ -8,8 +7,7 @@ import TensorEngine
 /// them directly; labels stay `(60000,)`.
 public enum IDXFile {
   public static func load(path: String) throws -> Tensor {
-    guard let data = FileManager.default.contents(atPath: path) else { throw DatasetError.fileNotFound(path: path) }
-    return try decode([UInt8](data), path: path)
+    try decode(try FileBytes.read(path: path), path: path)
   }
 
   public static func decode(_ bytes: [UInt8], path: String) throws -> Tensor {

@@ -1,6 +1,5 @@
 import CPNG
 import CTurboJPEG
-import FoundationEssentials
 import Glibc
 import TensorEngine
 
@@ -9,11 +8,7 @@ import TensorEngine
 /// libjpeg-turbo do the decoding.
 public enum ImageFile {
   public static func load(path: String, gray: Bool) throws -> Tensor {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw FileManager.default.fileExists(atPath: path)
-        ? DatasetError.unreadable(path: path, reason: "permission denied") : DatasetError.fileNotFound(path: path)
-    }
-    let bytes = [UInt8](data)
+    let bytes = try FileBytes.read(path: path)
     if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return try decodePNG(bytes, path: path, gray: gray) }
     if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return try decodeJPEG(bytes, path: path, gray: gray) }
     throw DatasetError.unsupportedFormat(path: path)

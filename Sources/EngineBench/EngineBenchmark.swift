@@ -1,4 +1,3 @@
-import FoundationEssentials
 import Glibc
 import TensorEngine
 
@@ -40,7 +39,7 @@ public enum EngineBenchmark {
     -> [BenchmarkRow]
   {
     var rows: [BenchmarkRow] = []
-    for name in workloadNames where filter.map({ name.contains($0) }) ?? true {
+    for name in workloadNames where filter.map({ name.containsText($0) }) ?? true {
       let (network, input) = workload(name)
       let macs = try network.macs()
       let (ms, cpu) = try measure(seconds: seconds) { try network.forward(input, keepOutputs: false) }
@@ -88,17 +87,15 @@ public enum EngineBenchmark {
 
   /// Median wall milliseconds of a call, and the process's processor milliseconds per call.
   static func measure(seconds: Double, _ body: () throws -> Void) throws -> (wall: Double, cpu: Double) {
-    let clock = ContinuousClock()
     try body()
     try body()
     var samples: [Double] = []
     let cpuStart = processorSeconds()
-    let start = clock.now
-    while samples.count < 5 || (clock.now - start < .milliseconds(Int64(seconds * 1000)) && samples.count < 10_000) {
-      let t0 = clock.now
+    let start = MonotonicClock.nanoseconds()
+    while samples.count < 5 || (MonotonicClock.milliseconds(since: start) < seconds * 1000 && samples.count < 10_000) {
+      let t0 = MonotonicClock.nanoseconds()
       try body()
-      let elapsed = clock.now - t0
-      samples.append(Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) * 1e-15)
+      samples.append(MonotonicClock.milliseconds(since: t0))
     }
     let cpu = (processorSeconds() - cpuStart) * 1e3 / Double(samples.count)
     samples.sort()
@@ -113,14 +110,11 @@ public enum EngineBenchmark {
       + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6
   }
 
-  /// `VmHWM` from `/proc/self/status`, or 0 where there is no such file.
+  /// The process's peak resident set (Linux counts `ru_maxrss` in KiB; it is `VmHWM`).
   static func peakResidentBytes() -> Int {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-      let number = line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
-      return number * 1024
-    }
-    return 0
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return usage.ru_maxrss * 1024
   }
 
   /// One aligned line per row.

@@ -57,14 +57,12 @@ public struct Network: Sendable {
   /// Median milliseconds of each layer over `repetitions` passes, to see where time goes.
   public func profile(_ input: Tensor, repetitions: Int = 20) throws -> [(layer: String, milliseconds: Double)] {
     var samples = [[Double]](repeating: [], count: layers.count)
-    let clock = ContinuousClock()
     for _ in 0..<repetitions {
       var x = input
       for (index, layer) in layers.enumerated() {
-        let start = clock.now
+        let start = MonotonicClock.nanoseconds()
         x = try Network(name: name, inputShape: x.shape, layers: [layer]).forward(x, keepOutputs: false)[0]
-        let elapsed = clock.now - start
-        samples[index].append(Double(elapsed.components.attoseconds) * 1e-15 + Double(elapsed.components.seconds) * 1e3)
+        samples[index].append(MonotonicClock.milliseconds(since: start))
       }
     }
     return zip(layers, samples).map { layer, times in

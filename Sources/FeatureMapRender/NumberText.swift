@@ -1,4 +1,3 @@
-import FoundationEssentials
 import Glibc
 
 /// Numbers as a learner reads them: integers without `.0`, otherwise a few significant

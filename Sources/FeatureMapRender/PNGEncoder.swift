@@ -1,7 +1,6 @@
 import CZlib
-import Dispatch
-import FoundationEssentials
 import Glibc
+import TensorEngine
 
 /// Writes 8-bit gray, RGB, RGBA and palette images as PNG files (signature, IHDR, PLTE,
 /// IDAT, IEND), compressing with zlib. Large images are filtered and deflated in
@@ -30,7 +29,7 @@ public struct PNGEncoder: Sendable {
   /// Defaults: level 1 (levels 3-6 cost 2-5x the time for 5% smaller sheets), the Up filter
   /// (smallest of None/Sub/Up on every sheet measured), all cores.
   public init(
-    level: Int32 = 1, filter: RowFilter = .up, maxPieces: Int = ProcessInfo.processInfo.activeProcessorCount,
+    level: Int32 = 1, filter: RowFilter = .up, maxPieces: Int = Parallelism.coreCount,
     runLengthOnly: Bool = false
   ) {
     self.runLengthOnly = runLengthOnly
@@ -61,7 +60,7 @@ public struct PNGEncoder: Sendable {
   }
 
   /// Base64 text of PNG bytes, as Jupyter's `image/png` field wants it.
-  public static func base64(_ bytes: [UInt8]) -> String { Data(bytes).base64EncodedString() }
+  public static func base64(_ bytes: [UInt8]) -> String { Base64.encode(bytes) }
 
   /// Filtered rows, deflated in pieces, wrapped in a zlib header and Adler-32 trailer.
   private func zlibStream(pixels: [UInt8], width: Int, height: Int, bpp: Int) throws(RenderError) -> [UInt8] {
@@ -79,7 +78,7 @@ public struct PNGEncoder: Sendable {
         outputs.withUnsafeMutableBufferPointer { out in
           codes.withUnsafeMutableBufferPointer { code in
             let work = PieceWork(src: src, dst: dst, out: out, code: code)
-            DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+            Parallelism.perform(iterations: pieces) { piece in
               let rows = (piece * height / pieces)..<((piece + 1) * height / pieces)
               work.filterRows(rows, width: width, bpp: bpp, filter: filter)
               let slice = work.dst[(rows.lowerBound * stride)..<(rows.upperBound * stride)]

@@ -1,5 +1,3 @@
-import Dispatch
-import FoundationEssentials
 import Glibc
 import TensorEngine
 
@@ -16,9 +14,9 @@ public enum RenderBenchmark {
     func time(_ name: String, _ body: () throws -> Void) {
       var samples: [Double] = []
       for i in 0...max(1, repeats) {
-        let start = DispatchTime.now().uptimeNanoseconds
+        let start = MonotonicClock.nanoseconds()
         do { try body() } catch { return results.append((name + " (failed: \(error))", .nan)) }
-        if i > 0 { samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6) }
+        if i > 0 { samples.append(MonotonicClock.milliseconds(since: start)) }
       }
       samples.sort()
       results.append((name, samples[samples.count / 2]))

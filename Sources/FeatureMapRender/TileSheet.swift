@@ -1,4 +1,4 @@
-import Dispatch
+import TensorEngine
 
 /// Draws a set of tiles as one contact sheet (title, tiles with labels, legend, notes)
 /// and encodes it as a palette PNG. Shared by feature maps and filters.
@@ -91,7 +91,7 @@ struct TileSheet {
       canvas.pixels.withUnsafeMutableBufferPointer { buffer in
         let target = SharedPixels(base: buffer)
         let levels = SharedLevels(base: source)
-        DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
+        Parallelism.perform(iterations: ranges.count) { index in
           let (x, y) = layout.tileOrigin(index)
           TileResampler.draw(
             plane: levels.base.baseAddress.map { $0 + index * height * width }, height: height, width: width,

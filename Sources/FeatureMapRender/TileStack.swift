@@ -1,6 +1,5 @@
-import Dispatch
-import FoundationEssentials
 import Glibc
+import TensorEngine
 
 /// One map of a stack: where it starts in the storage, and its label under the tile.
 struct TileSource: Sendable {
@@ -42,7 +41,7 @@ struct TileStack: Sendable {
       partial.withUnsafeMutableBufferPointer { out in
         let shared = SharedFloats(base: out)
         let v = ReadOnlyFloats(base: input)
-        DispatchQueue.concurrentPerform(iterations: bands) { band in
+        Parallelism.perform(iterations: bands) { band in
           guard let lo = shared.base.baseAddress.map({ $0 + band * 2 * count }) else { return }
           let hi = lo + count
           lo.initialize(repeating: .infinity, count: count)
@@ -101,7 +100,7 @@ struct TileStack: Sendable {
       planes.withUnsafeMutableBufferPointer { out in
         let shared = SharedPixels(base: out)
         let v = ReadOnlyFloats(base: input)
-        DispatchQueue.concurrentPerform(iterations: bands) { band in
+        Parallelism.perform(iterations: bands) { band in
           for y in TileStack.rows(of: band, bands: bands, height: height) {
             for x in 0..<width {
               let offset = y * rowStep + x * step
@@ -120,7 +119,7 @@ struct TileStack: Sendable {
   /// How many row bands to split `work` values into: a few per core for big stacks, one for small.
   static func bands(rows: Int, work: Int) -> Int {
     guard work >= 65_536 else { return 1 }
-    return max(1, min(rows, 2 * ProcessInfo.processInfo.activeProcessorCount))
+    return max(1, min(rows, 2 * Parallelism.coreCount))
   }
 
   static func rows(of band: Int, bands: Int, height: Int) -> Range<Int> {

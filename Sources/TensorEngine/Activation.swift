@@ -1,4 +1,3 @@
-import FoundationEssentials
 import Glibc
 
 /// An element-wise non-linearity. Convolution and Dense can apply one to each tile while it

@@ -43,6 +43,11 @@ extension Ops {
     _ p: ConvProblem, _ input: Tensor, kernel: Tensor, bias: Tensor?, activation: Activation,
     cancellation: CancellationFlag?, operation: String = "conv2d"
   ) throws -> Tensor {
+    if let winograd = WinogradPlan(problem: p) {
+      return try convolveWinograd(
+        p, plan: winograd, input, kernel: kernel, bias: bias, activation: activation, cancellation: cancellation,
+        operation: operation)
+    }
     let plan = ConvPlan(problem: p)
     return try Tensor.make(operation: operation, shape: p.outputShape, workspaceBytes: plan.workspaceBytes) { out in
       try input.values.withUnsafeBufferPointer { x in

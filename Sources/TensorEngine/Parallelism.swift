@@ -1,5 +1,3 @@
-import Dispatch
-import FoundationEssentials
 import Glibc
 import Synchronization
 
@@ -7,7 +5,11 @@ import Synchronization
 /// BLAS itself runs single-threaded: the engine hands each thread its own tiles, so that each
 /// im2col panel is built and consumed on one core while it is still in that core's cache.
 public enum Parallelism {
-  private static let threads = Atomic<Int>(max(1, ProcessInfo.processInfo.activeProcessorCount))
+  private static let threads = Atomic<Int>(coreCount)
+
+  /// The cores online, as Foundation's `activeProcessorCount` counts them (a test checks that
+  /// they agree).
+  public static let coreCount: Int = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
 
   public static var threadCount: Int {
     get { threads.load(ordering: .relaxed) }
@@ -23,7 +25,7 @@ public enum Parallelism {
       body(0..<count)
       return
     }
-    DispatchQueue.concurrentPerform(iterations: parts) { part in
+    WorkerPool.shared.perform(iterations: parts, threads: parts) { part in
       body(count * part / parts ..< count * (part + 1) / parts)
     }
   }
@@ -35,7 +37,13 @@ public enum Parallelism {
       body(0, 1)
       return
     }
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in body(worker, workers) }
+    WorkerPool.shared.perform(iterations: workers, threads: workers) { worker in body(worker, workers) }
+  }
+
+  /// Runs `body(i)` for every `i` in `0 ..< iterations` over the engine's threads, each thread
+  /// taking the next undone iteration (uneven pieces balance themselves).
+  public static func perform(iterations: Int, _ body: @Sendable (Int) -> Void) {
+    WorkerPool.shared.perform(iterations: iterations, threads: threadCount, body)
   }
 }
 

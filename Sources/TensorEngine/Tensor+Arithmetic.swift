@@ -1,4 +1,3 @@
-import FoundationEssentials
 import Glibc
 
 /// An element-wise operation of two operands, broadcast as numpy does.

@@ -3,7 +3,6 @@ import CNNKernel
 import CNNLang
 import EngineBench
 import FeatureMapRender
-import FoundationEssentials
 import TensorEngine
 
 /// `cnnlab bench`: the engine's timings (convolutions, pooling, whole networks) as a table,
@@ -30,8 +29,12 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Worker threads for the engine (default: one per core).")
   var threads: Int?
 
+  @Flag(inversion: .prefixedNo, help: "Run eligible 3x3 layers as Winograd F(2x2, 3x3) (--no-winograd: direct only).")
+  var winograd = true
+
   func run() throws {
     if let threads { Parallelism.threadCount = threads }
+    WinogradTuning.isEnabled = winograd
     if let profile {
       let (network, input) = EngineBenchmark.workload(profile)
       EngineBenchmark.profileLines(try network.profile(input)).forEach { print($0) }
@@ -41,13 +44,13 @@ struct BenchCommand: ParsableCommand {
       if !json { print(line) }
     }
     // The display path: drawing and encoding feature maps, and whole MIME bundles.
-    let wantsRender = filter.map { "render".contains($0) || $0.contains("render") } ?? true
+    let wantsRender = filter.map { "render".containsText($0) || $0.containsText("render") } ?? true
     let pictures = (wantsRender ? RenderBenchmark.run() : []) + DisplayBenchmark.run(filter: filter)
     if !json {
       for (name, ms) in pictures {
         print(leftAligned(name, width: 50) + printfFormat(" %10.3f ms", ms))
       }
-      if filter.map({ "summary(VGG16())".contains($0) }) ?? true {
+      if filter.map({ "summary(VGG16())".containsText($0) }) ?? true {
         print(leftAligned("summary(VGG16())", width: 50) + printfFormat(" %10.3f ms", ModelBenchmark.cellMilliseconds(seconds: seconds)))
       }
     }

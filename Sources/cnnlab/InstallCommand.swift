@@ -1,13 +1,11 @@
 import ArgumentParser
-import FoundationEssentials
 import Glibc
 
-/// `cnnlab install`: writes the `cnnlab` kernelspec (kernel.json with this binary's absolute
-/// path, and the logos) where Jupyter looks for kernels.
+/// `cnnlab install`: writes the `cnnlab` kernelspec (kernel.json naming the `cnnlab-kernel`
+/// binary beside this one by its absolute path, and the logos) where Jupyter looks for kernels.
 struct InstallCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "install",
-    abstract: "Install the CNN Lab kernelspec so that Jupyter lists the kernel.",
+    commandName: "install", abstract: "Install the CNN Lab kernelspec so that Jupyter lists the kernel.",
     discussion: """
       Without a flag the kernelspec goes to the user's Jupyter data directory, like
       `jupyter kernelspec install --user`. --sys-prefix uses the active virtual environment.
@@ -29,36 +27,72 @@ struct InstallCommand: ParsableCommand {
   }
 
   func run() throws {
-    let kernelsDirectory = try destination()
-    let directory = kernelsDirectory + "/" + KernelSpecFiles.name
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    for (file, bytes) in try KernelSpecFiles.files(binaryPath: Self.executablePath()) {
-      let path = directory + "/" + file
-      guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
-        throw ValidationError("cannot write '\(path)'")
-      }
+    let directory = try Self.destination(sysPrefix: sysPrefix, prefix: prefix) + "/" + KernelSpecFiles.name
+    try Self.makeDirectories(directory)
+    for (file, bytes) in try KernelSpecFiles.files(binaryPath: Self.kernelBinaryPath()) {
+      try Self.write(bytes, to: directory + "/" + file)
     }
     print("Installed the CNN Lab kernelspec in \(directory)")
   }
 
-  private func destination() throws -> String {
-    let environment = ProcessInfo.processInfo.environment
-    if let prefix { return Self.absolute(prefix) + "/share/jupyter/kernels" }
+  /// The kernel binary that the build puts beside this one.
+  static func kernelBinaryPath() throws -> String {
+    let me = try executablePath()
+    let folder = me.lastIndex(of: "/").map { String(me[..<$0]) } ?? "."
+    let kernel = folder + "/" + KernelSpecFiles.kernelBinary
+    guard access(kernel, X_OK) == 0 else {
+      throw ValidationError("'\(kernel)' is missing: build both products with `swift build -c release`")
+    }
+    return kernel
+  }
+
+  private static func destination(sysPrefix: Bool, prefix: String?) throws -> String {
+    if let prefix { return absolute(prefix) + "/share/jupyter/kernels" }
     if sysPrefix {
-      guard let prefix = environment["VIRTUAL_ENV"] ?? environment["CONDA_PREFIX"] else {
+      guard let prefix = environment("VIRTUAL_ENV") ?? environment("CONDA_PREFIX") else {
         throw ValidationError("--sys-prefix needs an active virtual environment; use --prefix PATH instead")
       }
       return prefix + "/share/jupyter/kernels"
     }
     // Jupyter's user data directory: JUPYTER_DATA_DIR, else the XDG data home.
-    if let data = environment["JUPYTER_DATA_DIR"] { return data + "/kernels" }
-    let home = environment["HOME"] ?? "~"
-    let dataHome = environment["XDG_DATA_HOME"] ?? home + "/.local/share"
+    if let data = environment("JUPYTER_DATA_DIR") { return data + "/kernels" }
+    let home = environment("HOME") ?? "~"
+    let dataHome = environment("XDG_DATA_HOME") ?? home + "/.local/share"
     return dataHome + "/jupyter/kernels"
   }
 
+  private static func environment(_ name: String) -> String? {
+    getenv(name).map { String(cString: $0) }
+  }
+
   private static func absolute(_ path: String) -> String {
-    path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    guard !path.hasPrefix("/"), let cwd = getcwd(nil, 0) else { return path }
+    defer { free(cwd) }
+    return String(cString: cwd) + "/" + path
+  }
+
+  /// `mkdir -p`: every missing folder along `path`.
+  private static func makeDirectories(_ path: String) throws {
+    var partial = path.hasPrefix("/") ? "" : "."
+    for component in path.split(separator: "/") {
+      partial += "/" + component
+      if mkdir(partial, 0o755) != 0 && errno != EEXIST {
+        throw ValidationError("cannot create the folder '\(partial)': \(String(cString: strerror(errno)))")
+      }
+    }
+  }
+
+  private static func write(_ bytes: [UInt8], to path: String) throws {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw ValidationError("cannot write '\(path)': \(String(cString: strerror(errno)))") }
+    defer { close(fd) }
+    var written = 0
+    while written < bytes.count {
+      let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { throw ValidationError("cannot write '\(path)': \(String(cString: strerror(errno)))") }
+      written += n
+    }
   }
 
   /// The running binary's own absolute path, so the kernelspec works from any directory.

@@ -2,7 +2,9 @@ import ArgumentParser
 import CNNKernel
 import JupyterZMQ
 
-/// `cnnlab kernel -f FILE`: what Jupyter runs (the kernelspec's argv).
+/// `cnnlab kernel -f FILE`: the kernel run from a terminal. Jupyter runs the leaner
+/// `cnnlab-kernel` binary instead (see its file): the same server and language without the
+/// command-line package and the Foundation it brings.
 struct KernelCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kernel", abstract: "Run the kernel for a Jupyter connection file.")

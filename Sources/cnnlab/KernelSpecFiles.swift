@@ -1,30 +1,39 @@
-import FoundationEssentials
-import Glibc
+import JupyterProtocol
 
 /// The files of the `cnnlab` kernelspec. The binary carries them, so `cnnlab install` works
 /// from anywhere; `kernelspec/` in the repository holds the same files for reading.
 enum KernelSpecFiles {
   static let name = "cnnlab"
+  /// The executable Jupyter starts, built beside `cnnlab`.
+  static let kernelBinary = "cnnlab-kernel"
 
-  struct KernelJSON: Encodable {
-    var argv: [String]
-    var display_name = "CNN Lab"
-    var language = "cnnlab"
-    // Interrupts arrive on the control socket, so a cell stops without a signal and the
-    // kernel keeps every name (SIGINT is handled too, for terminals).
-    var interrupt_mode = "message"
-  }
+  /// kernel.json, laid out as in the repository. Interrupts arrive on the control socket, so
+  /// a cell stops without a signal and the kernel keeps every name (SIGINT is handled too, for
+  /// terminals).
+  static func kernelJSON(binaryPath: String) -> [UInt8] {
+    func quoted(_ text: String) -> String {
+      var writer = JSONWriter()
+      writer.appendString(text)
+      return String(decoding: writer.bytes, as: UTF8.self)
+    }
+    let argv = [binaryPath, "-f", "{connection_file}"].map { "    " + quoted($0) }
+    let text = """
+      {
+        "argv": [
+      \(argv.joined(separator: ",\n"))
+        ],
+        "display_name": "CNN Lab",
+        "interrupt_mode": "message",
+        "language": "cnnlab"
+      }
 
-  static func kernelJSON(binaryPath: String) throws -> [UInt8] {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let spec = KernelJSON(argv: [binaryPath, "kernel", "-f", "{connection_file}"])
-    return Array(try encoder.encode(spec)) + [0x0A]
+      """
+    return Array(text.utf8)
   }
 
   static func files(binaryPath: String) throws -> [(name: String, bytes: [UInt8])] {
     [
-      ("kernel.json", try kernelJSON(binaryPath: binaryPath)),
+      ("kernel.json", kernelJSON(binaryPath: binaryPath)),
       ("logo-svg.svg", Array(LogoArt.svg().utf8)),
       ("logo-32x32.png", try LogoArt.png(size: 32)),
       ("logo-64x64.png", try LogoArt.png(size: 64)),

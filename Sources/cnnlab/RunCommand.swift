@@ -1,7 +1,6 @@
 import ArgumentParser
 import CNNKernel
-import FoundationEssentials
-import Glibc
+import Datasets
 
 /// `cnnlab run FILE`: runs a `.cnn` program outside Jupyter, printing its text output.
 /// Handy for teachers checking a homework file and for scripts.
@@ -13,10 +12,11 @@ struct RunCommand: ParsableCommand {
   var path: String
 
   func run() throws {
-    guard let data = FileManager.default.contents(atPath: path),
-      let source = String(data: data, encoding: .utf8)
-    else {
-      throw ValidationError("cannot read '\(path)'")
+    let source: String
+    do {
+      source = String(decoding: try FileBytes.read(path: path), as: UTF8.self)
+    } catch {
+      throw ValidationError("cannot read '\(path)': \(error)")
     }
     let succeeded = ScriptRunner().run(source: source)
     if !succeeded { throw ExitCode.failure }

@@ -1,5 +1,5 @@
 import Datasets
-import FoundationEssentials
+import Foundation
 import TensorEngine
 import Testing
 
@@ -78,5 +78,31 @@ import Testing
     #expect(throws: DatasetError.self) { try IDXFile.decode([1, 2, 3, 4], path: "a") }
     #expect(throws: DatasetError.self) { try IDXFile.decode([0, 0, 0x08, 1, 0, 0, 0, 5, 1, 2], path: "b") }
     #expect(throws: DatasetError.self) { try IDXFile.decode([0, 0, 0x42, 1, 0, 0, 0, 1, 1], path: "c") }
+  }
+}
+
+@Suite struct FileBytesTests {
+  @Test func readsWhatFoundationWrote() throws {
+    let bytes = (0..<70_000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 8) }
+    let path = FileManager.default.temporaryDirectory.path + "/cnnlab-bytes-\(UInt32.random(in: 0...UInt32.max))"
+    #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    #expect(try FileBytes.read(path: path) == bytes)
+    let empty = path + "-empty"
+    #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
+    defer { try? FileManager.default.removeItem(atPath: empty) }
+    #expect(try FileBytes.read(path: empty) == [])
+  }
+
+  /// Files under /proc say they are empty; the reader must not trust the size.
+  @Test func readsFilesThatReportNoSize() throws {
+    let text = String(decoding: try FileBytes.read(path: "/proc/self/status"), as: UTF8.self)
+    #expect(text.hasPrefix("Name:"))
+    #expect(text.contains("VmRSS:"))
+  }
+
+  @Test func failuresSayWhy() {
+    #expect(throws: DatasetError.fileNotFound(path: "/no/such/file")) { try FileBytes.read(path: "/no/such/file") }
+    #expect(throws: DatasetError.unreadable(path: "/", reason: "it is a folder, not a file")) { try FileBytes.read(path: "/") }
   }
 }

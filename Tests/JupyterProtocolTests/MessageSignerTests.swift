@@ -1,3 +1,4 @@
+import COpenSSL
 import JupyterProtocol
 import Testing
 
@@ -64,5 +65,39 @@ let pythonSignature = "9090c7bca490498d04eed927de98cd4deebee63bc10d9c1153f607fd6
     #expect(!signer.isEnabled)
     #expect(signer.signature(of: [pythonHeader]).isEmpty)
     #expect(signer.verify(signature: Array("anything".utf8), parts: [pythonHeader]))
+  }
+}
+
+/// The signer against OpenSSL's own one-shot `HMAC` (its EVP implementation, which the kernel
+/// does not call): keys and messages of every length around the 64-byte block, in parts.
+@Suite struct MessageSignerAgainstOpenSSLTests {
+  func openSSLHMAC(key: [UInt8], message: [UInt8]) -> [UInt8] {
+    var out = [UInt8](repeating: 0, count: 32)
+    var length: UInt32 = 0
+    _ = HMAC(EVP_sha256(), key, Int32(key.count), message, message.count, &out, &length)
+    return Array(out.prefix(Int(length)))
+  }
+
+  @Test func agreesForEveryLengthAroundTheBlock() {
+    var state: UInt32 = 7
+    func bytes(_ n: Int) -> [UInt8] {
+      (0..<n).map { _ in
+        state = state &* 1_664_525 &+ 1_013_904_223
+        return UInt8(truncatingIfNeeded: state >> 24)
+      }
+    }
+    for keyLength in [1, 20, 36, 63, 64, 65, 100, 200] {
+      let key = bytes(keyLength)
+      for messageLength in [0, 1, 55, 56, 63, 64, 65, 119, 120, 128, 1000, 70_000] {
+        let message = bytes(messageLength)
+        let expected = openSSLHMAC(key: key, message: message)
+        #expect(MessageSigner.hmacSHA256(key: key, message: message) == expected, "key \(keyLength) message \(messageLength)")
+        // Signed in four parts, as the wire protocol does.
+        let cut = [0, messageLength / 3, messageLength / 2, messageLength]
+        let parts = (0..<3).map { Array(message[cut[$0]..<cut[$0 + 1]]) } + [[]]
+        let hex = String(decoding: MessageSigner(key: key).signature(of: parts), as: UTF8.self)
+        #expect(hex == expected.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined())
+      }
+    }
   }
 }

@@ -21,8 +21,9 @@ def test_installed_kernelspec_has_every_field():
     assert spec.language == "cnnlab"
     assert spec.interrupt_mode == "message"
     binary, *rest = spec.argv
-    assert rest == ["kernel", "-f", "{connection_file}"]
+    assert rest == ["-f", "{connection_file}"]
     assert os.path.isabs(binary) and os.access(binary, os.X_OK)
+    assert os.path.basename(binary) == "cnnlab-kernel"
 
 
 def test_logos_are_real_images_of_the_right_size():
@@ -46,7 +47,7 @@ def test_repository_kernelspec_matches_what_install_writes():
 
 
 def run_install(*flags, env=None):
-    binary = installed_spec().argv[0]
+    binary = str(Path(installed_spec().argv[0]).with_name("cnnlab"))
     return subprocess.run([binary, "install", *flags], capture_output=True, text=True, env=env)
 
 
@@ -88,3 +89,10 @@ def test_kernel_info_describes_the_language(kernel):
     assert info["pygments_lexer"] == "python"
     assert info["codemirror_mode"] == "python"
     assert info["mimetype"] and info["version"]
+
+
+def test_installed_kernel_json_is_laid_out_as_in_the_repository():
+    spec = installed_spec()
+    written = (Path(spec.resource_dir) / "kernel.json").read_text()
+    expected = (REPO / "kernelspec" / "kernel.json").read_text()
+    assert written == expected.replace('"cnnlab-kernel",', json.dumps(spec.argv[0]) + ",", 1)

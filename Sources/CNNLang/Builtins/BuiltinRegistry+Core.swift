@@ -1,5 +1,5 @@
-import FoundationEssentials
 import Glibc
+import TensorEngine
 
 // Output, display, help, time and the basic questions about values.
 extension BuiltinRegistry {
@@ -63,10 +63,10 @@ extension BuiltinRegistry {
       let seconds = try args.number("seconds")
       guard seconds >= 0, seconds.isFinite else { throw RuntimeError(.negativeValue(function: "sleep", parameter: "seconds")) }
       // Short slices keep an interrupt's answer well under 100 ms.
-      let deadline = Date().addingTimeInterval(seconds)
+      let deadline = MonotonicClock.seconds() + seconds
       while true {
         try ev.checkCancellation()
-        let remaining = deadline.timeIntervalSinceNow
+        let remaining = deadline - MonotonicClock.seconds()
         if remaining <= 0 { break }
         usleep(useconds_t(min(remaining, 0.01) * 1_000_000))
       }

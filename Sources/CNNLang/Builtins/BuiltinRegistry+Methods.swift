@@ -97,7 +97,7 @@ extension BuiltinRegistry {
       if args["sep"].isNone { return .list(s.split(whereSeparator: \.isWhitespace).map { .string(String($0)) }) }
       let sep = try args.string("sep")
       if sep.isEmpty { throw RuntimeError(.invalidChoice(function: "split", parameter: "sep", got: "''", choices: ["a non-empty string"])) }
-      return .list(s.components(separatedBy: sep).map { .string($0) })
+      return .list(s.parts(separatedBy: sep).map { .string($0) })
     }
     method("str", "join", [Parameter("iterable")], doc: "Joins strings with this text between them: \", \".join([\"a\", \"b\"]) is \"a, b\".") {
       (args, _) throws(RuntimeError) in
@@ -112,7 +112,7 @@ extension BuiltinRegistry {
       (args, _) throws(RuntimeError) in
       let old = try args.string("old")
       if old.isEmpty { return .string(text(args)) }
-      return .string(text(args).components(separatedBy: old).joined(separator: try args.string("new")))
+      return .string(text(args).parts(separatedBy: old).joined(separator: try args.string("new")))
     }
     method("str", "format", [Parameter("values", variadic: true)], doc: "The text with each {} replaced by the next value, formatted like an f-string field: \"{} has {:,} weights\".format(name, n). {0} and {1} pick values by position.") {
       (args, _) throws(RuntimeError) in .string(try FormatSpec.substitute(text(args), args.rest))

@@ -1,4 +1,3 @@
-import FoundationEssentials
 import Glibc
 
 // Numbers and sequences: abs, round, min, max, sum, sorted, reversed, enumerate, zip, any, all.

@@ -1,4 +1,3 @@
-import FoundationEssentials
 import TensorEngine
 
 // Making tensors: from nested lists, filled, counted, seeded random, and the named filters.

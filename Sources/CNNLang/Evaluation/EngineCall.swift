@@ -29,7 +29,7 @@ extension RuntimeError {
     switch error {
     case .cancelled:
       self.init(.keyboardInterrupt)
-    case .invalidShape(_, let shape, let expected) where shape.count == 1 && expected.contains("(H, W"):
+    case .invalidShape(_, let shape, let expected) where shape.count == 1 && expected.containsText("(H, W"):
       self.init(.engine(error), suggestion: TensorShapeHint.reshape(shape[0]).map { .hint(.reshapeTo($0)) })
     default:
       self.init(.engine(error))

@@ -1,5 +1,5 @@
-import FoundationEssentials
 import Glibc
+import TensorEngine
 
 /// The arithmetic and comparisons of the language, in one place. Numbers follow Python:
 /// `/` is true division, `//` floors, `%` takes the divisor's sign.
@@ -123,7 +123,7 @@ enum Operators {
       guard case .string(let part) = item else {
         throw RuntimeError(.unsupportedOperands(op: "in", left: item.typeName, right: "str"))
       }
-      return part.isEmpty || s.contains(part)
+      return part.isEmpty || s.containsText(part)
     case .list(let l): return l.items.contains(item)
     case .tuple(let t): return t.contains(item)
     case .range(let r):

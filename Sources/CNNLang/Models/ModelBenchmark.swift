@@ -1,5 +1,4 @@
-import Dispatch
-import FoundationEssentials
+import TensorEngine
 
 /// Timings of the language's model vocabulary for `cnnlab bench`: how long a learner waits
 /// for `summary(VGG16())`, which builds the graph and counts 138M parameters from shapes.
@@ -16,13 +15,13 @@ public enum ModelBenchmark {
     let host = SilentHost()
     _ = Interpreter().run(code, cellID: 1, host: host)
     var times: [Double] = []
-    let deadline = Date().addingTimeInterval(seconds)
+    let deadline = MonotonicClock.seconds() + seconds
     repeat {
       let interpreter = Interpreter()
-      let start = DispatchTime.now().uptimeNanoseconds
+      let start = MonotonicClock.nanoseconds()
       _ = interpreter.run(code, cellID: 1, host: host)
-      times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-    } while Date() < deadline && times.count < 1000
+      times.append(MonotonicClock.milliseconds(since: start))
+    } while MonotonicClock.seconds() < deadline && times.count < 1000
     times.sort()
     return times[times.count / 2]
   }

@@ -1,3 +1,5 @@
+import TensorEngine
+
 /// Turns a cell (or the inside of an f-string's braces) into tokens, with Python's
 /// indentation rules: INDENT/DEDENT at line starts, no NEWLINE inside brackets.
 struct Lexer {
@@ -168,7 +170,7 @@ struct Lexer {
     while pos < end && isIdentifierContinue(s[pos]) { pos += 1 }
     let text = file.text(start, pos)
     let digits = text.replacingUnderscores()
-    if let value = Double(digits), !text.hasSuffix("_"), !text.contains("__") {
+    if let value = Double(digits), !text.hasSuffix("_"), !text.containsText("__") {
       emit(.number(value), start, pos)
     } else {
       fail(.invalidNumber(text), start, pos)
