@@ -5,7 +5,9 @@ import Testing
 /// The edges of the direct convolution's tiling, each against the naive loops: filter counts
 /// around the 16-wide register tile, pixel counts around its 6 rows, reductions longer than
 /// one depth block, groups, batches (tiles that cross images), border pixels, every
-/// activation, and cancellation.
+/// activation, and cancellation. 3x3 stride-1 layers here have fewer channels than the
+/// Winograd path ever takes (`WinogradTuning.floor`), or other kernels and strides, so that
+/// they reach the direct kernel whatever another suite sets the Winograd thresholds to.
 @Suite struct DirectConvTests {
   static func check(
     input inputShape: [Int], kernel kernelShape: [Int], strides: Size2 = 1, padding: Padding = .valid,
@@ -30,7 +32,7 @@ import Testing
   /// Every filter count from 1 to 40: one panel short of, equal to and past 16 and 32.
   @Test(arguments: 1...40)
   func filterCounts(filters: Int) throws {
-    try Self.check(input: [1, 9, 11, 5], kernel: [3, 3, 5, filters], padding: .same, seed: UInt64(filters))
+    try Self.check(input: [1, 9, 11, 3], kernel: [3, 3, 3, filters], padding: .same, seed: UInt64(filters))
     try Self.check(input: [1, 8, 7, 3], kernel: [2, 2, 3, filters], strides: 2, seed: UInt64(100 + filters))
   }
 
@@ -38,16 +40,17 @@ import Testing
   @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 35, 36, 37, 41, 42, 43, 95, 96, 97])
   func pixelCounts(width: Int) throws {
     try Self.check(input: [1, 1, width + 2, 7], kernel: [1, 3, 7, 20], seed: UInt64(width))
-    try Self.check(input: [1, 3, width, 4], kernel: [3, 3, 4, 17], padding: .same, seed: UInt64(200 + width))
+    try Self.check(input: [1, 3, width, 3], kernel: [3, 3, 3, 17], padding: .same, seed: UInt64(200 + width))
   }
 
   /// Reductions that cross the depth block (256 values): runs one short of, equal to and
-  /// past it, a window row cut into several pieces, and one longer than two blocks.
+  /// past it, a window row cut into several pieces, and one longer than two blocks. Columns
+  /// go in steps of 2 so that no 3x3 layer here is a Winograd one.
   @Test(arguments: [(1, 255), (1, 256), (1, 257), (3, 85), (3, 86), (3, 200), (1, 600), (5, 61)])
   func longReductions(kernel: Int, channels: Int) throws {
     try Self.check(
-      input: [1, kernel + 4, kernel + 5, channels], kernel: [kernel, kernel, channels, 24], padding: .same,
-      seed: UInt64(channels))
+      input: [1, kernel + 4, 2 * kernel + 9, channels], kernel: [kernel, kernel, channels, 24], strides: Size2(1, 2),
+      padding: .same, seed: UInt64(channels))
     try Self.check(
       input: [2, kernel + 2, kernel + 3, channels], kernel: [kernel, kernel, channels, 9],
       seed: UInt64(channels + 1))
@@ -66,7 +69,7 @@ import Testing
 
   /// Tiles that straddle two images, with and without padding, strides and dilation.
   @Test func batches() throws {
-    try Self.check(input: [3, 5, 7, 6], kernel: [3, 3, 6, 20])
+    try Self.check(input: [3, 5, 7, 3], kernel: [3, 3, 3, 20])
     try Self.check(input: [4, 6, 5, 3], kernel: [3, 3, 3, 16], padding: .same)
     try Self.check(input: [3, 17, 15, 8], kernel: [3, 3, 8, 33], strides: 2, padding: .same)
     try Self.check(input: [2, 15, 16, 5], kernel: [3, 2, 5, 12], padding: .symmetric(2), dilation: 2)
@@ -79,7 +82,7 @@ import Testing
     let previous = ConvolutionTuning.blockBytes
     defer { ConvolutionTuning.blockBytes = previous }
     ConvolutionTuning.blockBytes = 4 << 10
-    try Self.check(input: [2, 23, 29, 16], kernel: [3, 3, 16, 20], padding: .same)
+    try Self.check(input: [2, 23, 29, 16], kernel: [3, 2, 16, 20], padding: .same)
     try Self.check(input: [1, 13, 11, 40], kernel: [5, 5, 40, 33], strides: 2, padding: .same, dilation: 1)
     try Self.check(input: [3, 9, 10, 12], kernel: [3, 3, 4, 18], padding: .symmetric(2), dilation: 2, groups: 3)
   }
@@ -87,14 +90,14 @@ import Testing
   /// Wide images, where most pixels read their windows in place and only the first and last
   /// columns and rows are unfolded.
   @Test func wideImages() throws {
-    try Self.check(input: [1, 45, 300, 64], kernel: [3, 3, 64, 16], padding: .same)
+    try Self.check(input: [1, 45, 300, 64], kernel: [3, 5, 64, 16], padding: .same)
     try Self.check(input: [2, 37, 120, 128], kernel: [5, 5, 128, 8], strides: Size2(3, 1), padding: .same)
   }
 
   /// Each activation finished in registers, on full and partial tiles.
   @Test(arguments: [Activation.linear, .relu, .leakyRelu(alpha: 0.2), .tanh, .sigmoid])
   func activations(activation: Activation) throws {
-    try Self.check(input: [1, 7, 9, 6], kernel: [3, 3, 6, 37], padding: .same, activation: activation)
+    try Self.check(input: [1, 7, 9, 3], kernel: [3, 3, 3, 37], padding: .same, activation: activation)
     try Self.check(input: [2, 5, 5, 300], kernel: [1, 1, 300, 16], activation: activation)
   }
 
@@ -102,7 +105,7 @@ import Testing
   /// with and without padding; and layers with so many weights per pixel that they take the
   /// im2col + BLAS path instead.
   @Test func filtersSharedBetweenThreads() throws {
-    try Self.check(input: [1, 20, 20, 64], kernel: [3, 3, 64, 64], padding: .same)
+    try Self.check(input: [1, 20, 20, 64], kernel: [5, 5, 64, 64], padding: .same)
     try Self.check(input: [2, 12, 12, 96], kernel: [5, 5, 96, 48])
     try Self.check(input: [1, 6, 6, 256], kernel: [3, 3, 256, 200], padding: .same)
     try Self.check(input: [1, 1, 1, 400], kernel: [1, 1, 400, 120])
@@ -126,10 +129,10 @@ import Testing
   /// work is shared out: pixels (padded or not), filters split between threads, and the
   /// im2col path.
   @Test(arguments: [
-    ([1, 224, 224, 64], [3, 3, 64, 64], Padding.same),
+    ([1, 112, 112, 64], [5, 5, 64, 64], Padding.same),
     ([1, 227, 227, 3], [11, 11, 3, 96], Padding.valid),
-    ([1, 28, 28, 128], [3, 3, 128, 256], Padding.same),
-    ([1, 14, 14, 512], [3, 3, 512, 512], Padding.same),
+    ([1, 40, 40, 96], [5, 5, 96, 128], Padding.same),
+    ([1, 7, 7, 512], [1, 1, 512, 2048], Padding.valid),
   ])
   func cancellationStopsALargeConvolution(inputShape: [Int], kernelShape: [Int], padding: Padding) {
     let image = Tensor(shape: inputShape, repeating: 0.5)
