@@ -144,24 +144,9 @@ import Testing
     }
     // Raised from another thread while calls run back to back: the bound on the number of
     // calls only keeps a broken flag from hanging the test.
-    let flag = CancellationFlag()
-    let canceller = Thread {
-      Thread.sleep(forTimeInterval: 0.003)
-      flag.cancel()
-    }
-    canceller.start()
-    var outcome = "never cancelled"
-    for _ in 0..<2000 {
-      do {
-        _ = try Ops.conv2d(
-          image, kernel: kernel, strides: kernelShape[0] == 11 ? 4 : 1, padding: padding, cancellation: flag)
-      } catch TensorError.cancelled {
-        outcome = "cancelled"
-        break
-      } catch {
-        outcome = "failed: \(error)"
-        break
-      }
+    let outcome = outcomeOfCancelling(after: 0.003, attempts: 2000) { flag in
+      _ = try Ops.conv2d(
+        image, kernel: kernel, strides: kernelShape[0] == 11 ? 4 : 1, padding: padding, cancellation: flag)
     }
     #expect(outcome == "cancelled")
   }

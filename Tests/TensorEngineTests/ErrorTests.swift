@@ -67,23 +67,8 @@ import Testing
     // pass or fail by timing alone; the bound only keeps a broken flag from hanging it.
     let image = Tensor(shape: [224, 224, 64], repeating: 0.5)
     let kernel = Tensor(shape: [3, 3, 64, 64], repeating: 0.01)
-    let flag = CancellationFlag()
-    let canceller = Thread {
-      Thread.sleep(forTimeInterval: 0.002)
-      flag.cancel()
-    }
-    canceller.start()
-    var outcome = "never cancelled"
-    for _ in 0..<500 {
-      do {
-        _ = try Ops.conv2d(image, kernel: kernel, padding: .same, cancellation: flag)
-      } catch TensorError.cancelled {
-        outcome = "cancelled"
-        break
-      } catch {
-        outcome = "failed: \(error)"
-        break
-      }
+    let outcome = outcomeOfCancelling(after: 0.002, attempts: 500) { flag in
+      _ = try Ops.conv2d(image, kernel: kernel, padding: .same, cancellation: flag)
     }
     #expect(outcome == "cancelled")
   }

@@ -219,23 +219,8 @@ import Testing
     let image = Tensor(shape: [4, 112, 112, 128], repeating: 0.5)
     let kernel = Tensor(shape: [3, 3, 128, 128], repeating: 0.01)
     #expect(WinogradTuning.applies(input: image.shape, kernel: kernel.shape, padding: .same))
-    let flag = CancellationFlag()
-    let canceller = Thread {
-      Thread.sleep(forTimeInterval: 0.002)
-      flag.cancel()
-    }
-    canceller.start()
-    var outcome = "never cancelled"
-    for _ in 0..<500 {
-      do {
-        _ = try Ops.conv2d(image, kernel: kernel, padding: .same, cancellation: flag)
-      } catch TensorError.cancelled {
-        outcome = "cancelled"
-        break
-      } catch {
-        outcome = "failed: \(error)"
-        break
-      }
+    let outcome = outcomeOfCancelling(after: 0.002, attempts: 500) { flag in
+      _ = try Ops.conv2d(image, kernel: kernel, padding: .same, cancellation: flag)
     }
     #expect(outcome == "cancelled")
   }
