@@ -76,3 +76,34 @@ struct ConvProblem: Sendable {
     }
   }
 }
+
+/// Walks the cells of a batch of grids in storage order (image, row, column): the output
+/// pixels of a layer, or Winograd's tiles. A loop over a range of flattened indices then knows
+/// each cell's coordinates without dividing every time.
+struct GridCursor {
+  private let height, width: Int
+  private(set) var image, row, column: Int
+
+  init(height: Int, width: Int, first index: Int) {
+    (self.height, self.width) = (height, width)
+    let perImage = height * width
+    (image, row, column) = (index / perImage, (index % perImage) / width, index % width)
+  }
+
+  /// Over the output pixels of `p`.
+  init(pixelsOf p: ConvProblem, first index: Int) {
+    self.init(height: p.outHeight, width: p.outWidth, first: index)
+  }
+
+  mutating func advance() {
+    column += 1
+    if column == width {
+      column = 0
+      row += 1
+      if row == height {
+        row = 0
+        image += 1
+      }
+    }
+  }
+}

@@ -228,14 +228,12 @@ struct DirectConvolution: Sendable {
   /// Output pixels `pixels` for filter panels `panelRange`: pixels whose window lies inside
   /// the image read it in place; the others are unfolded first, a batch at a time.
   func compute(pixels: Range<Int>, panels panelRange: Range<Int>, _ worker: Worker) {
-    let perImage = p.outHeight * p.outWidth
-    var n = pixels.lowerBound / perImage
-    var oh = (pixels.lowerBound % perImage) / p.outWidth
-    var ow = pixels.lowerBound % p.outWidth
+    var cursor = GridCursor(pixelsOf: p, first: pixels.lowerBound)
     var (inside, outside) = (0, 0)
     for m in pixels {
-      let top = oh * p.strideH - p.padTop
-      let left = ow * p.strideW - p.padLeft
+      let n = cursor.image
+      let top = cursor.row * p.strideH - p.padTop
+      let left = cursor.column * p.strideW - p.padLeft
       let output = worker.out + m * p.filters
       if top >= 0, left >= 0, top + (p.kernelHeight - 1) * p.dilationH < p.height,
         left + (p.kernelWidth - 1) * p.dilationW < p.width
@@ -254,15 +252,7 @@ struct DirectConvolution: Sendable {
           outside = 0
         }
       }
-      ow += 1
-      if ow == p.outWidth {
-        ow = 0
-        oh += 1
-        if oh == p.outHeight {
-          oh = 0
-          n += 1
-        }
-      }
+      cursor.advance()
     }
     multiply(worker.origins, worker.outputs, count: inside, unfolded: false, panelRange, worker)
     multiply(worker.edgeOrigins, worker.edgeOutputs, count: outside, unfolded: true, panelRange, worker)

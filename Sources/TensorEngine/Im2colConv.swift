@@ -79,13 +79,11 @@ struct Im2colConvolution: Sendable {
     let rowSpan = p.kernelWidth * cg
     // A window row is one contiguous run of the input when it takes every channel and is not dilated.
     let contiguous = p.dilationW == 1 && cg == p.channels
-    let perImage = p.outHeight * p.outWidth
-    var n = firstPixel / perImage
-    var oh = (firstPixel % perImage) / p.outWidth
-    var ow = firstPixel % p.outWidth
+    var cursor = GridCursor(pixelsOf: p, first: firstPixel)
     for r in 0..<rows {
       let destination = panel + r * k
-      let iw0 = ow * p.strideW - p.padLeft
+      let (n, oh) = (cursor.image, cursor.row)
+      let iw0 = cursor.column * p.strideW - p.padLeft
       for i in 0..<p.kernelHeight {
         let dst = destination + i * rowSpan
         let ih = oh * p.strideH - p.padTop + i * p.dilationH
@@ -115,15 +113,7 @@ struct Im2colConvolution: Sendable {
           }
         }
       }
-      ow += 1
-      if ow == p.outWidth {
-        ow = 0
-        oh += 1
-        if oh == p.outHeight {
-          oh = 0
-          n += 1
-        }
-      }
+      cursor.advance()
     }
   }
 }

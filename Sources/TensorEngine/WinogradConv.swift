@@ -137,14 +137,12 @@ struct WinogradConv: Sendable {
   ) {
     let slice = plan.inputSlice
     let c = p.channels
-    let perImage = plan.tilesHigh * plan.tilesWide
-    var n = firstTile / perImage
-    var ty = firstTile % perImage / plan.tilesWide
-    var tx = firstTile % plan.tilesWide
+    var tile = GridCursor(height: plan.tilesHigh, width: plan.tilesWide, first: firstTile)
     let rowStride = p.width * c
     for t in 0..<count {
-      let ih = 2 * ty - p.padTop
-      let iw = 2 * tx - p.padLeft
+      let n = tile.image
+      let ih = 2 * tile.row - p.padTop
+      let iw = 2 * tile.column - p.padLeft
       let dst = v + t * c
       if ih >= 0, ih + 4 <= p.height, iw >= 0, iw + 4 <= p.width {
         let r0 = UnsafePointer(x.base + ((n * p.height + ih) * p.width + iw) * c)
@@ -173,15 +171,7 @@ struct WinogradConv: Sendable {
         WinogradTransforms.input(
           rows: r0, r0 + 4 * c, r0 + 8 * c, r0 + 12 * c, pixelStride: c, channels: c, into: dst, slice: slice)
       }
-      tx += 1
-      if tx == plan.tilesWide {
-        tx = 0
-        ty += 1
-        if ty == plan.tilesHigh {
-          ty = 0
-          n += 1
-        }
-      }
+      tile.advance()
     }
   }
 
@@ -216,28 +206,18 @@ struct WinogradConv: Sendable {
     activation: (SIMD8<Float>) -> SIMD8<Float>
   ) {
     let f = p.filters
-    let perImage = plan.tilesHigh * plan.tilesWide
-    var n = firstTile / perImage
-    var ty = firstTile % perImage / plan.tilesWide
-    var tx = firstTile % plan.tilesWide
+    var tile = GridCursor(height: plan.tilesHigh, width: plan.tilesWide, first: firstTile)
     let biasBase = bias.map { UnsafePointer($0.base + filters.lowerBound) }
     for t in 0..<count {
-      let oh = 2 * ty
-      let ow = 2 * tx
+      let n = tile.image
+      let oh = 2 * tile.row
+      let ow = 2 * tile.column
       WinogradTransforms.output(
         m + t * plan.productStride + filters.lowerBound, slice: slice, filters: filters.count, bias: biasBase,
         into: out.base + ((n * p.outHeight + oh) * p.outWidth + ow) * f + filters.lowerBound, pixelStride: f,
         rowStride: p.outWidth * f, height: min(2, p.outHeight - oh), width: min(2, p.outWidth - ow),
         activation: activation)
-      tx += 1
-      if tx == plan.tilesWide {
-        tx = 0
-        ty += 1
-        if ty == plan.tilesHigh {
-          ty = 0
-          n += 1
-        }
-      }
+      tile.advance()
     }
   }
 }
