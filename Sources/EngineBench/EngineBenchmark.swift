@@ -110,11 +110,22 @@ public enum EngineBenchmark {
       + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6
   }
 
-  /// The process's peak resident set (Linux counts `ru_maxrss` in KiB; it is `VmHWM`).
+  /// The peak resident set of this process's own address space: `VmHWM` from
+  /// /proc/self/status. Not `getrusage`'s `ru_maxrss`, which Linux carries across fork and
+  /// exec, so a process started by a large parent (the ONNX Runtime script holding VGG-16)
+  /// would report the parent's peak as its own.
   static func peakResidentBytes() -> Int {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return usage.ru_maxrss * 1024
+    guard let file = fopen("/proc/self/status", "r") else { return 0 }
+    defer { fclose(file) }
+    var line = [CChar](repeating: 0, count: 256)
+    while fgets(&line, Int32(line.count), file) != nil {
+      let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      guard text.hasPrefix("VmHWM:") else { continue }
+      // "VmHWM:    649752 kB"
+      let kib = Int(text.dropFirst(6).filter { $0.isNumber }) ?? 0
+      return kib * 1024
+    }
+    return 0
   }
 
   /// One aligned line per row.

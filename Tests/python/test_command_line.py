@@ -1,4 +1,5 @@
 """The `cnnlab` command line outside Jupyter: `run`, help, and what a mistake prints."""
+import json
 import subprocess
 
 from pathlib import Path
@@ -61,3 +62,20 @@ def test_help_lists_every_subcommand():
         assert f"  {name} " in result.stdout
     result = cnnlab("install", "--help")
     assert result.returncode == 0 and "--sys-prefix" in result.stdout
+
+
+def test_bench_memory_reports_its_own_peak_not_its_parents():
+    # The parent touches 1.5 GiB before starting the bench: Linux carries a parent's peak
+    # across fork and exec in getrusage's ru_maxrss, which once made VGG-16 look like 3.2 GiB.
+    held = bytearray(1536 << 20)
+    for i in range(0, len(held), 4096):
+        held[i] = 1
+    result = cnnlab("bench", "--json", "--filter", "no-such-workload", "--memory")
+    assert result.returncode == 0, result.stderr
+    memory = json.loads(result.stdout)["vgg16_memory"]
+    mib = 1 << 20
+    # 138,357,544 float32 weights; the 22 outputs of a 224x224 pass (hand sum in docs/benchmarks.md).
+    assert memory["weight_bytes"] == 138_357_544 * 4
+    kept = memory["weight_bytes"] + memory["output_bytes"]
+    assert kept <= memory["peak_resident_bytes"] < kept + 200 * mib, memory
+    del held
