@@ -42,7 +42,7 @@ extension Ops {
         out.update(from: source, count: input.count)
       }
       let shared = SharedPointer(out)
-      Parallelism.forEachRange(input.count, grain: 1 << 16) { range in
+      Parallelism.forEachRange(input.count, grain: Parallelism.serialValues) { range in
         activation.apply(shared.base + range.lowerBound, count: range.count)
       }
     }

@@ -58,6 +58,12 @@ struct OpenBLASLibrary: @unchecked Sendable {
   static let names = ["libopenblas.so.0", "libopenblas.so"]
 
   static func load() -> OpenBLASLibrary {
+    // Read by OpenBLAS's constructor: with one thread it starts no thread pool of its own.
+    // Set afterwards, through openblas_set_num_threads, the pool is already there, and its
+    // idle thread spins on sched_yield for a while after loading (a tenth of a core in a
+    // LeNet-5 benchmark). glibc keeps old environments alive, so this is safe beside threads
+    // that read the environment.
+    setenv("OPENBLAS_NUM_THREADS", "1", 1)
     var reasons: [String] = []
     for name in names {
       guard let handle = dlopen(name, RTLD_NOW | RTLD_LOCAL) else {

@@ -3,7 +3,6 @@ import Synchronization
 /// Knobs of the convolution's tiling, public so that benchmarks and tests can move them.
 public enum ConvolutionTuning {
   private static let block = Atomic<Int>(256 << 10)
-  private static let serial = Atomic<Int>(1 << 21)
 
   /// Target size in bytes of what a block of pixels keeps in one core's L2 on the direct
   /// path (its outputs and one depth block of its inputs), and of a batch of unfolded
@@ -11,13 +10,6 @@ public enum ConvolutionTuning {
   public static var blockBytes: Int {
     get { block.load(ordering: .relaxed) }
     set { block.store(max(1024, newValue), ordering: .relaxed) }
-  }
-
-  /// Below this many multiply-adds a convolution stays on the calling thread: waking a
-  /// second core costs more than it saves on a LeNet-sized layer.
-  public static var serialMACs: Int {
-    get { serial.load(ordering: .relaxed) }
-    set { serial.store(max(0, newValue), ordering: .relaxed) }
   }
 }
 
@@ -97,7 +89,7 @@ enum ConvPlan: Sendable {
 
   init(problem p: ConvProblem) {
     let macs = p.pixels * p.filters * p.patchLength
-    let threads = macs < ConvolutionTuning.serialMACs ? 1 : Parallelism.threadCount
+    let threads = macs < Parallelism.serialMultiplyAdds ? 1 : Parallelism.threadCount
     let weightBytes = p.patchLength * p.filters * MemoryLayout<Float>.stride
     if weightBytes > Self.im2colBytesPerPixel * p.pixels {
       self = .im2col(Im2colConvolution(problem: p))

@@ -44,8 +44,10 @@ extension Ops {
     bias: SharedPointer? = nil, activation: Activation = .linear, cancellation: CancellationFlag? = nil
   ) throws {
     let threads = Parallelism.threadCount
-    if rows >= 4 * threads || columns < 32 {
-      Parallelism.forEachRange(rows, grain: 8) { range in
+    let serial = Parallelism.serialMultiplyAdds
+    if rows >= 4 * threads || columns < 32 || rows * columns * depth < serial {
+      let grain = Parallelism.grain(workPerItem: columns * depth, threshold: serial, atLeast: 8)
+      Parallelism.forEachRange(rows, grain: grain) { range in
         if cancellation?.isCancelled == true { return }
         let target = c.base + range.lowerBound * columns
         BLAS.gemm(
@@ -55,7 +57,8 @@ extension Ops {
       }
     } else {
       let blocks = (columns + 15) / 16
-      Parallelism.forEachRange(blocks, grain: 1) { range in
+      Parallelism.forEachRange(blocks, grain: Parallelism.grain(workPerItem: rows * 16 * depth, threshold: serial)) {
+        range in
         if cancellation?.isCancelled == true { return }
         let first = range.lowerBound * 16
         let width = min(range.upperBound * 16, columns) - first

@@ -41,7 +41,8 @@ struct Im2colConvolution: Sendable {
       for group in 0..<p.groups {
         let a: UnsafePointer<Float>
         if let panel {
-          Parallelism.forEachRange(rows, grain: 8) { range in
+          let grain = Parallelism.grain(workPerItem: k, threshold: Parallelism.serialValues, atLeast: 8)
+          Parallelism.forEachRange(rows, grain: grain) { range in
             im2col(
               x: x.base, group: group, firstPixel: first + range.lowerBound, rows: range.count,
               into: panel.base + range.lowerBound * k)
@@ -51,7 +52,8 @@ struct Im2colConvolution: Sendable {
           a = UnsafePointer(x.base + first * p.channels)
         }
         let shared = SharedPointer(a)
-        Parallelism.forEachRange(blocks, grain: 1) { range in
+        let grain = Parallelism.grain(workPerItem: rows * 16 * k, threshold: Parallelism.serialMultiplyAdds)
+        Parallelism.forEachRange(blocks, grain: grain) { range in
           let column = range.lowerBound * 16
           let width = min(range.upperBound * 16, p.groupFilters) - column
           let offset = group * p.groupFilters + column
@@ -60,7 +62,8 @@ struct Im2colConvolution: Sendable {
             c: target.base + offset, ldc: p.filters)
         }
       }
-      Parallelism.forEachRange(rows, grain: 16) { range in
+      let grain = Parallelism.grain(workPerItem: p.filters, threshold: Parallelism.serialValues, atLeast: 16)
+      Parallelism.forEachRange(rows, grain: grain) { range in
         Ops.epilogue(
           target.base + range.lowerBound * p.filters, rows: range.count, filters: p.filters, bias: bias?.base,
           activation: activation)

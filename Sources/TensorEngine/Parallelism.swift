@@ -16,6 +16,26 @@ public enum Parallelism {
     set { threads.store(max(1, newValue), ordering: .relaxed) }
   }
 
+  private static let serialMACs = Atomic<Int>(1 << 21)
+
+  /// Below this many multiply-adds per thread an operation stays on the calling thread:
+  /// waking a second core and waiting for it costs 10–20 µs, more than it saves on a
+  /// LeNet-sized layer (a convolution of 2 M multiply-adds takes about 40 µs on one core).
+  public static var serialMultiplyAdds: Int {
+    get { serialMACs.load(ordering: .relaxed) }
+    set { serialMACs.store(max(0, newValue), ordering: .relaxed) }
+  }
+
+  /// The same for work that only moves or compares values (pooling, copies, activations):
+  /// 64 Ki values take about 10 µs on one core.
+  static let serialValues = 1 << 16
+
+  /// The fewest items a thread should get when each item costs `workPerItem` and a thread is
+  /// worth waking only for `threshold` of work: with `forEachRange`, small jobs stay serial.
+  static func grain(workPerItem: Int, threshold: Int, atLeast minimum: Int = 1) -> Int {
+    max(minimum, threshold / max(1, workPerItem))
+  }
+
   /// Runs `body` over `0 ..< count` cut into one contiguous range per thread, with no thread
   /// getting fewer than `grain` items (small jobs stay on the calling thread).
   static func forEachRange(_ count: Int, grain: Int = 1, _ body: @Sendable (Range<Int>) -> Void) {

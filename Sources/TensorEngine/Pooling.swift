@@ -38,7 +38,9 @@ extension Ops {
         guard let x = x.baseAddress else { return }
         let source = SharedPointer(x)
         let target = SharedPointer(out)
-        Parallelism.forEachRange(view.batch * r.output, grain: 4) { lines in
+        let valuesPerLine = c.output * view.channels * poolSize.height * poolSize.width
+        let grain = Parallelism.grain(workPerItem: valuesPerLine, threshold: Parallelism.serialValues, atLeast: 4)
+        Parallelism.forEachRange(view.batch * r.output, grain: grain) { lines in
           for line in lines {
             if cancellation?.isCancelled == true { return }
             switch kind {

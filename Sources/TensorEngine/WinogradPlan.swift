@@ -148,7 +148,7 @@ struct WinogradPlan: Sendable {
     filterPanels = (p.filters + width - 1) / width
     productStride = filterPanels * width
     let macs = p.pixels * p.filters * p.patchLength
-    let threads = macs < ConvolutionTuning.serialMACs ? 1 : Parallelism.threadCount
+    let threads = macs < Parallelism.serialMultiplyAdds ? 1 : Parallelism.threadCount
     let tileBytes = 16 * (p.channels + productStride) * MemoryLayout<Float>.stride
     let wanted = max(WinogradGEMM.rowsPerKernel, WinogradTuning.blockBytes / tileBytes)
     let weightBytes = 16 * p.channels * productStride * MemoryLayout<Float>.stride

@@ -43,12 +43,12 @@ import Testing
   static func withStrategy<T>(splitFilters: Bool, threads: Int, _ body: () throws -> T) rethrows -> T {
     let saved = (
       WinogradTuning.splitFiltersBelowTiles, WinogradTuning.sharedWeightBytes, WinogradTuning.blockBytes,
-      WinogradTuning.sharedBlockBytes, Parallelism.threadCount, ConvolutionTuning.serialMACs
+      WinogradTuning.sharedBlockBytes, Parallelism.threadCount, Parallelism.serialMultiplyAdds
     )
     defer {
       (
         WinogradTuning.splitFiltersBelowTiles, WinogradTuning.sharedWeightBytes, WinogradTuning.blockBytes,
-        WinogradTuning.sharedBlockBytes, Parallelism.threadCount, ConvolutionTuning.serialMACs
+        WinogradTuning.sharedBlockBytes, Parallelism.threadCount, Parallelism.serialMultiplyAdds
       ) = saved
     }
     WinogradTuning.splitFiltersBelowTiles = 0
@@ -56,7 +56,7 @@ import Testing
     WinogradTuning.blockBytes = 64 << 10
     WinogradTuning.sharedBlockBytes = 256 << 10
     Parallelism.threadCount = threads
-    ConvolutionTuning.serialMACs = 0
+    Parallelism.serialMultiplyAdds = 0
     return try body()
   }
 

@@ -2,6 +2,7 @@
 (its relocated data, and the code pages it touches): FoundationEssentials about 2 MiB, the
 full Foundation with ICU about 5.5 MiB, OpenBLAS with libgfortran about 2 MiB, libdispatch
 with the concurrency and string-processing runtimes about 2 MiB."""
+import os
 import shutil
 import subprocess
 
@@ -50,17 +51,24 @@ def mapped_files(km):
         return {line.split()[-1] for line in maps if "/" in line}
 
 
+def thread_count(km):
+    return len(os.listdir(f"/proc/{km.provisioner.process.pid}/task"))
+
+
 def test_openblas_is_loaded_by_the_first_dense_layer(kernel):
     km, kc = kernel
     reply, _ = run_cell(kc, "x = tensor([1, 10, 100])\ny = x * 2 + 1\nprint(y)")
     assert reply["status"] == "ok"
     assert not [f for f in mapped_files(km) if "openblas" in f or "gfortran" in f]
+    threads = thread_count(km)
 
     # 1·1 + 10·3 + 100·5 + 0.5 and 1·2 + 10·4 + 100·6 - 1, by hand.
     reply, outputs = run_cell(kc, "d = Dense(2, weights=[tensor([[1, 2], [3, 4], [5, 6]]), tensor([0.5, -1])])\nlist(d(x))")
     assert reply["status"] == "ok", reply
     assert result_text(outputs) == "[531.5, 641]"
     assert [f for f in mapped_files(km) if "libopenblas" in f]
+    # OpenBLAS runs on the calling thread: it starts no thread pool of its own.
+    assert thread_count(km) == threads
 
 
 def test_a_first_cell_with_a_convolution_works(kernel):
