@@ -2,16 +2,17 @@
 /// eight-lane accumulators. Per step of the reduction it loads 16 weights (two vectors) and
 /// broadcasts one input value per pixel, so each step is 6 loads of input, 2 of weights and
 /// 12 fused multiply-adds: 15 of the 16 vector registers of AVX2.
-struct ConvTile {
+struct ConvTile: RegisterTile {
   typealias V = SIMD8<Float>
   static let rows = 6
   static let columns = 16
 
   var c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51: V
 
-  /// Every pixel starting from the same two vectors: the bias, or zero.
+  /// Every pixel starting from the panel's 16 biases.
   @inline(__always)
-  init(_ low: V, _ high: V) {
+  init(bias: UnsafePointer<Float>) {
+    let (low, high) = (load(bias), load(bias + 8))
     (c00, c01, c10, c11, c20, c21) = (low, high, low, high, low, high)
     (c30, c31, c40, c41, c50, c51) = (low, high, low, high, low, high)
   }
@@ -67,18 +68,6 @@ struct ConvTile {
     }
   }
 
-  /// The activation applied to every accumulator, so a finished tile leaves registers final.
-  @inline(__always)
-  mutating func activate(_ activation: Activation) {
-    switch activation {
-    case .linear: return
-    case .relu: map { $0.replacing(with: 0, where: $0 .<= 0) }
-    case .leakyRelu(let alpha): map { $0.replacing(with: $0 * alpha, where: $0 .< 0) }
-    case .tanh: map(VectorMath.tanh)
-    case .sigmoid: map(VectorMath.sigmoid)
-    }
-  }
-
   @inline(__always)
   mutating func map(_ f: (V) -> V) {
     (c00, c01, c10, c11, c20, c21) = (f(c00), f(c01), f(c10), f(c11), f(c20), f(c21))
@@ -99,6 +88,97 @@ struct ConvTile {
     save(c41, outputs[4] + offset + 8)
     save(c50, outputs[5] + offset)
     save(c51, outputs[5] + offset + 8)
+  }
+}
+
+/// A 6 x 8 tile for layers of at most 8 filters per group (LeNet's first layer has 6):
+/// half the multiply-adds and activations a 16-wide panel would spend on zero columns.
+/// Six accumulators; per step one weight vector and six broadcast inputs.
+struct NarrowConvTile: RegisterTile {
+  typealias V = SIMD8<Float>
+  static let rows = 6
+  static let columns = 8
+
+  var c0, c1, c2, c3, c4, c5: V
+
+  @inline(__always)
+  init(bias: UnsafePointer<Float>) {
+    let b = load(bias)
+    (c0, c1, c2, c3, c4, c5) = (b, b, b, b, b, b)
+  }
+
+  @inline(__always)
+  init(loading outputs: UnsafePointer<UnsafeMutablePointer<Float>>, offset: Int) {
+    (c0, c1, c2) = (load(outputs[0] + offset), load(outputs[1] + offset), load(outputs[2] + offset))
+    (c3, c4, c5) = (load(outputs[3] + offset), load(outputs[4] + offset), load(outputs[5] + offset))
+  }
+
+  @inline(__always)
+  mutating func accumulate(
+    _ pixels: UnsafePointer<UnsafePointer<Float>>, shift: Int, segments: UnsafePointer<Int>, count: Int,
+    weights: UnsafePointer<Float>
+  ) {
+    var b = weights
+    for s in 0..<count {
+      let offset = shift + segments[2 * s]
+      let length = segments[2 * s + 1]
+      let a0 = pixels[0] + offset, a1 = pixels[1] + offset, a2 = pixels[2] + offset
+      let a3 = pixels[3] + offset, a4 = pixels[4] + offset, a5 = pixels[5] + offset
+      for k in 0..<length {
+        let w = load(b)
+        c0.addProduct(V(repeating: a0[k]), w)
+        c1.addProduct(V(repeating: a1[k]), w)
+        c2.addProduct(V(repeating: a2[k]), w)
+        c3.addProduct(V(repeating: a3[k]), w)
+        c4.addProduct(V(repeating: a4[k]), w)
+        c5.addProduct(V(repeating: a5[k]), w)
+        b += 8
+      }
+    }
+  }
+
+  @inline(__always)
+  mutating func map(_ f: (V) -> V) { (c0, c1, c2, c3, c4, c5) = (f(c0), f(c1), f(c2), f(c3), f(c4), f(c5)) }
+
+  @inline(__always)
+  func store(_ outputs: UnsafePointer<UnsafeMutablePointer<Float>>, offset: Int) {
+    save(c0, outputs[0] + offset)
+    save(c1, outputs[1] + offset)
+    save(c2, outputs[2] + offset)
+    save(c3, outputs[3] + offset)
+    save(c4, outputs[4] + offset)
+    save(c5, outputs[5] + offset)
+  }
+}
+
+/// What the direct convolution's driver needs of a register tile of `rows` pixels by
+/// `columns` filters; written once for both widths, specialised by the compiler.
+protocol RegisterTile {
+  static var rows: Int { get }
+  static var columns: Int { get }
+  /// Every pixel starting from the panel's biases.
+  init(bias: UnsafePointer<Float>)
+  /// The partial sums of an earlier block of the reduction, as `store` left them.
+  init(loading outputs: UnsafePointer<UnsafeMutablePointer<Float>>, offset: Int)
+  /// Adds one block of the reduction (see `ConvTile.accumulate`).
+  mutating func accumulate(
+    _ pixels: UnsafePointer<UnsafePointer<Float>>, shift: Int, segments: UnsafePointer<Int>, count: Int,
+    weights: UnsafePointer<Float>)
+  mutating func map(_ f: (SIMD8<Float>) -> SIMD8<Float>)
+  func store(_ outputs: UnsafePointer<UnsafeMutablePointer<Float>>, offset: Int)
+}
+
+extension RegisterTile {
+  /// The activation applied to every accumulator, so a finished tile leaves registers final.
+  @inline(__always)
+  mutating func activate(_ activation: Activation) {
+    switch activation {
+    case .linear: return
+    case .relu: map { $0.replacing(with: 0, where: $0 .<= 0) }
+    case .leakyRelu(let alpha): map { $0.replacing(with: $0 * alpha, where: $0 .< 0) }
+    case .tanh: map(VectorMath.tanh)
+    case .sigmoid: map(VectorMath.sigmoid)
+    }
   }
 }
 

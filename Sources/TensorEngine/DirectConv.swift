@@ -15,7 +15,10 @@ import Synchronization
 /// pixel block times a range of panels) in turn from a shared counter.
 struct DirectConvolution: Sendable {
   var p: ConvProblem
-  /// 16-filter panels per group.
+  /// Filters per panel: the register tile's width, 8 for groups of at most 8 filters
+  /// (`NarrowConvTile`), 16 otherwise (`ConvTile`).
+  var width: Int
+  /// Panels per group.
   var panels: Int
   var panelsPerItem: Int
   var pixelBlock: Int
@@ -31,16 +34,17 @@ struct DirectConvolution: Sendable {
 
   init(problem p: ConvProblem, threads: Int) {
     self.p = p
-    panels = (p.groupFilters + ConvTile.columns - 1) / ConvTile.columns
+    width = p.groupFilters <= NarrowConvTile.columns ? NarrowConvTile.columns : ConvTile.columns
+    panels = (p.groupFilters + width - 1) / width
     let totalPanels = p.groups * panels
     let float = MemoryLayout<Float>.stride
     // Threads share out filters when the weights outweigh the image, so that each core
     // streams only its own part of them; otherwise pixels.
-    let weightBytes = totalPanels * p.patchLength * ConvTile.columns * float
+    let weightBytes = totalPanels * p.patchLength * width * float
     let imageBytes = p.batch * p.height * p.width * p.channels * float
     let splitFilters = threads > 1 && totalPanels >= threads && weightBytes > imageBytes
     panelsPerItem = splitFilters ? (totalPanels + threads - 1) / threads : totalPanels
-    let bytesPerPixel = (panelsPerItem * ConvTile.columns + min(Self.depthBlock, p.patchLength)) * float
+    let bytesPerPixel = (panelsPerItem * width + min(Self.depthBlock, p.patchLength)) * float
     let block = max(4 * ConvTile.rows, ConvolutionTuning.blockBytes / bytesPerPixel / ConvTile.rows * ConvTile.rows)
     // When pixels are what the threads share: at least a few blocks per thread, so that a
     // thread slowed by other work does not hold up the rest, and a multiple of the thread
@@ -69,8 +73,8 @@ struct DirectConvolution: Sendable {
   }
   /// One unfolded window: `(kh, kw, C)`, every group's channels.
   var windowFloats: Int { p.kernelHeight * p.kernelWidth * p.channels }
-  /// The packed weights (each depth block of each panel as rows of 16), then every panel's 16 biases.
-  var packedFloats: Int { totalPanels * (p.patchLength + 1) * ConvTile.columns }
+  /// The packed weights (each depth block of each panel as rows of `width`), then every panel's biases.
+  var packedFloats: Int { totalPanels * (p.patchLength + 1) * width }
   var workspaceBytes: Int {
     (packedFloats + workers * workerFloats) * MemoryLayout<Float>.stride + MemoryLayout<Int>.stride * runCapacity
   }
@@ -196,8 +200,8 @@ struct DirectConvolution: Sendable {
     panel t: Int, w: UnsafeMutablePointer<Float>, bias: UnsafeMutablePointer<Float>?, blocks: UnsafeMutablePointer<Int>,
     blockCount: Int, into packed: UnsafeMutablePointer<Float>
   ) {
-    let first = (t % panels) * ConvTile.columns
-    let width = min(ConvTile.columns, p.groupFilters - first)
+    let first = (t % panels) * width
+    let filled = min(width, p.groupFilters - first)
     let column = (t / panels) * p.groupFilters + first
     for block in 0..<blockCount {
       let k0 = blocks[2 * block + 1]
@@ -205,25 +209,24 @@ struct DirectConvolution: Sendable {
       let target = packed + packedOffset(panel: t, k0: k0, depth: depth)
       for row in 0..<depth {
         let source = w + (k0 + row) * p.filters + column
-        let to = target + row * ConvTile.columns
-        if width == ConvTile.columns {
-          let from = UnsafeRawPointer(source)
-          let into = UnsafeMutableRawPointer(to)
-          into.storeBytes(of: from.loadUnaligned(as: SIMD8<Float>.self), as: SIMD8<Float>.self)
-          into.storeBytes(
-            of: from.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self), toByteOffset: 32, as: SIMD8<Float>.self)
+        let to = target + row * width
+        if filled % 8 == 0 {
+          for v in stride(from: 0, to: filled, by: 8) {
+            UnsafeMutableRawPointer(to + v).storeBytes(
+              of: UnsafeRawPointer(source + v).loadUnaligned(as: SIMD8<Float>.self), as: SIMD8<Float>.self)
+          }
         } else {
-          for j in 0..<width { to[j] = source[j] }
-          for j in width..<ConvTile.columns { to[j] = 0 }
+          for j in 0..<filled { to[j] = source[j] }
         }
+        for j in filled..<width { to[j] = 0 }
       }
     }
-    let biases = packed + (totalPanels * p.patchLength + t) * ConvTile.columns
-    for j in 0..<ConvTile.columns { biases[j] = j < width ? bias.map { $0[column + j] } ?? 0 : 0 }
+    let biases = packed + (totalPanels * p.patchLength + t) * width
+    for j in 0..<width { biases[j] = j < filled ? bias.map { $0[column + j] } ?? 0 : 0 }
   }
 
   @inline(__always)
-  func packedOffset(panel t: Int, k0: Int, depth: Int) -> Int { (k0 * totalPanels + t * depth) * ConvTile.columns }
+  func packedOffset(panel t: Int, k0: Int, depth: Int) -> Int { (k0 * totalPanels + t * depth) * width }
 
   /// Output pixels `pixels` for filter panels `panelRange`: pixels whose window lies inside
   /// the image read it in place; the others are unfolded first, a batch at a time.
@@ -284,6 +287,19 @@ struct DirectConvolution: Sendable {
     count: Int, unfolded: Bool, _ panelRange: Range<Int>, _ worker: Worker
   ) {
     guard count > 0 else { return }
+    if width == ConvTile.columns {
+      multiply(ConvTile.self, origins, outputs, count: count, unfolded: unfolded, panelRange, worker)
+    } else {
+      multiply(NarrowConvTile.self, origins, outputs, count: count, unfolded: unfolded, panelRange, worker)
+    }
+  }
+
+  /// `multiply` with the tile type fixed, so the compiler specialises the loop for each width.
+  func multiply<T: RegisterTile>(
+    _ type: T.Type, _ origins: UnsafeMutablePointer<UnsafeMutablePointer<Float>>,
+    _ outputs: UnsafeMutablePointer<UnsafeMutablePointer<Float>>, count: Int, unfolded: Bool, _ panelRange: Range<Int>,
+    _ worker: Worker
+  ) {
     let tiles = (count + ConvTile.rows - 1) / ConvTile.rows
     for r in count..<tiles * ConvTile.rows {
       origins[r] = origins[count - 1]
@@ -298,15 +314,15 @@ struct DirectConvolution: Sendable {
       let depth = blocks[2 * block + 3] - k0
       for t in panelRange {
         let group = t / panels
-        let firstFilter = (t % panels) * ConvTile.columns
+        let firstFilter = (t % panels) * width
         let weights = UnsafePointer(worker.packed + packedOffset(panel: t, k0: k0, depth: depth))
-        let bias = UnsafePointer(worker.packed + (totalPanels * p.patchLength + t) * ConvTile.columns)
+        let bias = UnsafePointer(worker.packed + (totalPanels * p.patchLength + t) * width)
         for tile in 0..<tiles {
           let r = tile * ConvTile.rows
-          self.tile(
-            UnsafeRawPointer(origins + r).assumingMemoryBound(to: UnsafePointer<Float>.self), outputs + r,
+          Self.tile(
+            T.self, UnsafeRawPointer(origins + r).assumingMemoryBound(to: UnsafePointer<Float>.self), outputs + r,
             shift: group * p.groupChannels, runs: runs + 2 * firstRun, runCount: runCount, weights: weights, bias: bias,
-            column: group * p.groupFilters + firstFilter, columns: min(ConvTile.columns, p.groupFilters - firstFilter),
+            column: group * p.groupFilters + firstFilter, columns: min(width, p.groupFilters - firstFilter),
             first: block == 0, last: block == worker.blockCount - 1, activation: worker.activation)
         }
       }
@@ -316,40 +332,31 @@ struct DirectConvolution: Sendable {
   /// One register tile over one depth block. The first block starts from the bias, later
   /// ones from the partial sums stored before; the last applies the activation. A panel cut
   /// short by the group's last filter goes through a scratch tile.
-  func tile(
-    _ origins: UnsafePointer<UnsafePointer<Float>>, _ outputs: UnsafeMutablePointer<UnsafeMutablePointer<Float>>,
+  @inline(__always)
+  static func tile<T: RegisterTile>(
+    _ type: T.Type, _ origins: UnsafePointer<UnsafePointer<Float>>, _ outputs: UnsafeMutablePointer<UnsafeMutablePointer<Float>>,
     shift: Int, runs: UnsafeMutablePointer<Int>, runCount: Int, weights: UnsafePointer<Float>, bias: UnsafePointer<Float>,
     column: Int, columns: Int, first: Bool, last: Bool, activation: Activation
   ) {
-    if columns == ConvTile.columns {
-      var acc =
-        first
-        ? ConvTile(
-          UnsafeRawPointer(bias).loadUnaligned(as: SIMD8<Float>.self),
-          UnsafeRawPointer(bias + 8).loadUnaligned(as: SIMD8<Float>.self))
-        : ConvTile(loading: outputs, offset: column)
+    if columns == T.columns {
+      var acc = first ? T(bias: bias) : T(loading: outputs, offset: column)
       acc.accumulate(origins, shift: shift, segments: runs, count: runCount, weights: weights)
       if last { acc.activate(activation) }
       acc.store(outputs, offset: column)
       return
     }
-    withUnsafeTemporaryAllocation(of: Float.self, capacity: ConvTile.rows * ConvTile.columns) { scratch in
-      withUnsafeTemporaryAllocation(of: UnsafeMutablePointer<Float>.self, capacity: ConvTile.rows) { rows in
+    withUnsafeTemporaryAllocation(of: Float.self, capacity: T.rows * T.columns) { scratch in
+      withUnsafeTemporaryAllocation(of: UnsafeMutablePointer<Float>.self, capacity: T.rows) { rows in
         let (scratch, rows) = (scratch.baseAddress!, rows.baseAddress!)
-        for r in 0..<ConvTile.rows {
-          rows[r] = scratch + r * ConvTile.columns
+        for r in 0..<T.rows {
+          rows[r] = scratch + r * T.columns
           if !first { for j in 0..<columns { rows[r][j] = outputs[r][column + j] } }
         }
-        var acc =
-          first
-          ? ConvTile(
-            UnsafeRawPointer(bias).loadUnaligned(as: SIMD8<Float>.self),
-            UnsafeRawPointer(bias + 8).loadUnaligned(as: SIMD8<Float>.self))
-          : ConvTile(loading: rows, offset: 0)
+        var acc = first ? T(bias: bias) : T(loading: rows, offset: 0)
         acc.accumulate(origins, shift: shift, segments: runs, count: runCount, weights: weights)
         if last { acc.activate(activation) }
         acc.store(rows, offset: 0)
-        for r in 0..<ConvTile.rows { for j in 0..<columns { outputs[r][column + j] = rows[r][j] } }
+        for r in 0..<T.rows { for j in 0..<columns { outputs[r][column + j] = rows[r][j] } }
       }
     }
   }

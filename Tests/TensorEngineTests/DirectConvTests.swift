@@ -3,7 +3,7 @@ import TensorEngine
 import Testing
 
 /// The edges of the direct convolution's tiling, each against the naive loops: filter counts
-/// around the 16-wide register tile, pixel counts around its 6 rows, reductions longer than
+/// around the 8- and 16-wide register tiles, pixel counts around its 6 rows, reductions longer than
 /// one depth block, groups, batches (tiles that cross images), border pixels, every
 /// activation, and cancellation. 3x3 stride-1 layers here have fewer channels than the
 /// Winograd path ever takes (`WinogradTuning.floor`), or other kernels and strides, so that
@@ -34,6 +34,16 @@ import Testing
   func filterCounts(filters: Int) throws {
     try Self.check(input: [1, 9, 11, 3], kernel: [3, 3, 3, filters], padding: .same, seed: UInt64(filters))
     try Self.check(input: [1, 8, 7, 3], kernel: [2, 2, 3, filters], strides: 2, seed: UInt64(100 + filters))
+  }
+
+  /// Layers of at most 8 filters per group run on the 8-wide tile (`NarrowConvTile`):
+  /// LeNet-5's first layer with tanh, reductions longer than a depth block with a full and
+  /// a short panel, and a layer large enough for both threads.
+  @Test func narrowTile() throws {
+    try Self.check(input: [1, 32, 32, 1], kernel: [5, 5, 1, 6], activation: .tanh)
+    try Self.check(input: [1, 9, 13, 40], kernel: [3, 3, 40, 8], strides: Size2(1, 2), padding: .same, seed: 2)
+    try Self.check(input: [1, 7, 9, 70], kernel: [2, 2, 70, 5], activation: .sigmoid, seed: 3)
+    try Self.check(input: [1, 60, 60, 24], kernel: [5, 5, 24, 8], seed: 4)
   }
 
   /// Output pixel counts 1 to 13 and around 36, 42 and 96 (whole tiles, one over, one under).
