@@ -74,6 +74,26 @@ struct ConvTile: RegisterTile {
     (c30, c31, c40, c41, c50, c51) = (f(c30), f(c31), f(c40), f(c41), f(c50), f(c51))
   }
 
+  /// The first `count` filters of each pixel, for a panel cut short by the group's end.
+  @inline(__always)
+  func store(_ outputs: UnsafePointer<UnsafeMutablePointer<Float>>, offset: Int, count: Int) {
+    @inline(__always)
+    func row(_ low: V, _ high: V, _ target: UnsafeMutablePointer<Float>) {
+      if count >= 8 {
+        save(low, target)
+        savePrefix(high, target + 8, count: count - 8)
+      } else {
+        savePrefix(low, target, count: count)
+      }
+    }
+    row(c00, c01, outputs[0] + offset)
+    row(c10, c11, outputs[1] + offset)
+    row(c20, c21, outputs[2] + offset)
+    row(c30, c31, outputs[3] + offset)
+    row(c40, c41, outputs[4] + offset)
+    row(c50, c51, outputs[5] + offset)
+  }
+
   @inline(__always)
   func store(_ outputs: UnsafePointer<UnsafeMutablePointer<Float>>, offset: Int) {
     save(c00, outputs[0] + offset)
@@ -141,6 +161,16 @@ struct NarrowConvTile: RegisterTile {
   mutating func map(_ f: (V) -> V) { (c0, c1, c2, c3, c4, c5) = (f(c0), f(c1), f(c2), f(c3), f(c4), f(c5)) }
 
   @inline(__always)
+  func store(_ outputs: UnsafePointer<UnsafeMutablePointer<Float>>, offset: Int, count: Int) {
+    savePrefix(c0, outputs[0] + offset, count: count)
+    savePrefix(c1, outputs[1] + offset, count: count)
+    savePrefix(c2, outputs[2] + offset, count: count)
+    savePrefix(c3, outputs[3] + offset, count: count)
+    savePrefix(c4, outputs[4] + offset, count: count)
+    savePrefix(c5, outputs[5] + offset, count: count)
+  }
+
+  @inline(__always)
   func store(_ outputs: UnsafePointer<UnsafeMutablePointer<Float>>, offset: Int) {
     save(c0, outputs[0] + offset)
     save(c1, outputs[1] + offset)
@@ -166,6 +196,8 @@ protocol RegisterTile {
     weights: UnsafePointer<Float>)
   mutating func map(_ f: (SIMD8<Float>) -> SIMD8<Float>)
   func store(_ outputs: UnsafePointer<UnsafeMutablePointer<Float>>, offset: Int)
+  /// Only the first `count` filters of each pixel (fewer than `columns`).
+  func store(_ outputs: UnsafePointer<UnsafeMutablePointer<Float>>, offset: Int, count: Int)
 }
 
 extension RegisterTile {
@@ -193,4 +225,28 @@ private func load(_ p: UnsafeMutablePointer<Float>) -> SIMD8<Float> { load(Unsaf
 @inline(__always)
 private func save(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>) {
   UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
+}
+
+/// The first `count` (0 to 8) lanes of `v`, in at most three stores (4, 2 and 1 lanes)
+/// instead of a lane-by-lane loop: AVX2's masked stores are not reachable from Swift.
+@inline(__always)
+private func savePrefix(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>, count: Int) {
+  if count >= 8 {
+    save(v, p)
+    return
+  }
+  let raw = UnsafeMutableRawPointer(p)
+  var rest = v.lowHalf
+  var at = 0
+  if count & 4 != 0 {
+    raw.storeBytes(of: rest, as: SIMD4<Float>.self)
+    rest = v.highHalf
+    at = 4
+  }
+  if count & 2 != 0 {
+    raw.storeBytes(of: rest.lowHalf, toByteOffset: at * 4, as: SIMD2<Float>.self)
+    rest = SIMD4(lowHalf: rest.highHalf, highHalf: rest.highHalf)
+    at += 2
+  }
+  if count & 1 != 0 { p[at] = rest[0] }
 }

@@ -331,7 +331,8 @@ struct DirectConvolution: Sendable {
 
   /// One register tile over one depth block. The first block starts from the bias, later
   /// ones from the partial sums stored before; the last applies the activation. A panel cut
-  /// short by the group's last filter goes through a scratch tile.
+  /// short by the group's last filter stores only its filters, and goes through a scratch
+  /// tile when its reduction takes several depth blocks.
   @inline(__always)
   static func tile<T: RegisterTile>(
     _ type: T.Type, _ origins: UnsafePointer<UnsafePointer<Float>>, _ outputs: UnsafeMutablePointer<UnsafeMutablePointer<Float>>,
@@ -343,6 +344,13 @@ struct DirectConvolution: Sendable {
       acc.accumulate(origins, shift: shift, segments: runs, count: runCount, weights: weights)
       if last { acc.activate(activation) }
       acc.store(outputs, offset: column)
+      return
+    }
+    if first && last {
+      var acc = T(bias: bias)
+      acc.accumulate(origins, shift: shift, segments: runs, count: runCount, weights: weights)
+      acc.activate(activation)
+      acc.store(outputs, offset: column, count: columns)
       return
     }
     withUnsafeTemporaryAllocation(of: Float.self, capacity: T.rows * T.columns) { scratch in
