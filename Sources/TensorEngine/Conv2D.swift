@@ -13,6 +13,12 @@ public enum ConvolutionTuning {
   }
 }
 
+extension ConvolutionTuning {
+  /// Bytes the convolution keeps between calls: weights packed for the direct kernel, with
+  /// the original weights they were packed from (at most 64 MiB, least recently used first out).
+  public static var cachedWeightBytes: Int { PackedWeightsCache.heldBytes }
+}
+
 extension Ops {
   /// 2-D cross-correlation (what deep learning calls convolution), channels-last.
   /// A `(kh, kw)` kernel on an `(H, W)` image gives an `(OH, OW)` map; a full kernel is
@@ -55,7 +61,15 @@ extension Ops {
             let (x, w, b, y) = (SharedPointer(source), SharedPointer(weights), biases.map(SharedPointer.init), SharedPointer(out))
             switch plan {
             case .direct(let direct):
-              direct.run(x: x, w: w, bias: b, out: y, activation: activation, cancellation: cancellation)
+              let packed = PackedWeightsCache.packed(
+                kernel: kernel.values, bias: bias?.values, layout: direct.packingLayout, floats: direct.packedFloats
+              ) { target in
+                direct.packWeights(w: w, bias: b, into: target)
+              }
+              withExtendedLifetime(packed) {
+                direct.run(
+                  x: x, packed: SharedPointer(packed.base), out: y, activation: activation, cancellation: cancellation)
+              }
             case .im2col(let im2col):
               im2col.run(x: x, w: w, bias: b, out: y, activation: activation, cancellation: cancellation)
             }

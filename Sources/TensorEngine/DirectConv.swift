@@ -8,9 +8,10 @@ import Synchronization
 /// layer is neither dilated nor grouped). Only pixels whose window hangs over the padding
 /// have their window copied, zeros included, into a small buffer, and read from there.
 ///
-/// Weights are packed once per call into panels of 16 filters (the last one of each group
-/// zero-filled), cut into depth blocks of 256 reduction steps: 16 KiB, which stay in L1
-/// while a block of pixels runs through them. A pixel block is sized so that its outputs
+/// Weights are packed into panels of 16 filters (the last one of each group zero-filled),
+/// once per kernel (`PackedWeightsCache` keeps them for the next call), cut into depth
+/// blocks of 256 reduction steps: 16 KiB, which stay in L1 while a block of pixels runs
+/// through them. A pixel block is sized so that its outputs
 /// and one depth block of its inputs stay in the core's L2. Threads take work items (a
 /// pixel block times a range of panels) in turn from a shared counter.
 struct DirectConvolution: Sendable {
@@ -126,38 +127,44 @@ struct DirectConvolution: Sendable {
     return blockCount
   }
 
-  func run(
-    x: SharedPointer, w: SharedPointer, bias: SharedPointer?, out: SharedPointer, activation: Activation,
-    cancellation: CancellationFlag?
-  ) {
+  /// What the packed weights depend on besides their values: the key under which
+  /// `PackedWeightsCache` keeps them.
+  var packingLayout: [Int] { [width, p.groups, p.kernelHeight, p.kernelWidth, p.channels, p.filters, p.dilationW] }
+
+  /// Packs the weights and biases into `packedFloats` floats at `packed`, as `run` reads them.
+  func packWeights(w: SharedPointer, bias: SharedPointer?, into packed: UnsafeMutablePointer<Float>) {
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: runCapacity) { table in
+      let blockCount = segments(into: table.baseAddress!)
+      let blocks = SharedInts(table.baseAddress! + 4 * runPieces)
+      let target = SharedPointer(packed)
+      // Packing a few hundred KiB is not worth waking a second core for.
+      Parallelism.forEachRange(totalPanels, grain: max(1, (256 << 10) / ((p.patchLength + 1) * width * 4))) { range in
+        for t in range {
+          pack(panel: t, w: w.base, bias: bias?.base, blocks: blocks.base, blockCount: blockCount, into: target.base)
+        }
+      }
+    }
+  }
+
+  func run(x: SharedPointer, packed: SharedPointer, out: SharedPointer, activation: Activation, cancellation: CancellationFlag?) {
     withUnsafeTemporaryAllocation(of: Int.self, capacity: runCapacity) { table in
       let table = SharedInts(table.baseAddress!)
       let blockCount = segments(into: table.base)
-      let blocks = table.base + 4 * runPieces
-      withWorkspace(packedFloats) { packed in
-        let shared = SharedInts(blocks)
-        // Packing a few hundred KiB is not worth waking a second core for.
-        Parallelism.forEachRange(totalPanels, grain: max(1, (256 << 10) / (p.patchLength * 64 + 64))) { range in
-          for t in range {
-            pack(panel: t, w: w.base, bias: bias?.base, blocks: shared.base, blockCount: blockCount, into: packed.base)
-          }
-        }
-        let items = pixelItems * panelItems
-        let next = Atomic<Int>(0)
-        Parallelism.forEachWorker(maximum: workers) { _, _ in
-          withWorkspace(workerFloats) { scratch in
-            let worker = Worker(
-              self, x: x.base, packed: packed.base, out: out.base, table: table.base, blockCount: blockCount,
-              scratch: scratch.base, activation: activation)
-            while cancellation?.isCancelled != true {
-              let item = next.wrappingAdd(1, ordering: .relaxed).oldValue
-              guard item < items else { return }
-              let first = (item / panelItems) * pixelBlock
-              let panelItem = item % panelItems
-              compute(
-                pixels: first..<min(p.pixels, first + pixelBlock),
-                panels: panelItem * panelsPerItem..<min(totalPanels, (panelItem + 1) * panelsPerItem), worker)
-            }
+      let items = pixelItems * panelItems
+      let next = Atomic<Int>(0)
+      Parallelism.forEachWorker(maximum: workers) { _, _ in
+        withWorkspace(workerFloats) { scratch in
+          let worker = Worker(
+            self, x: x.base, packed: packed.base, out: out.base, table: table.base, blockCount: blockCount,
+            scratch: scratch.base, activation: activation)
+          while cancellation?.isCancelled != true {
+            let item = next.wrappingAdd(1, ordering: .relaxed).oldValue
+            guard item < items else { return }
+            let first = (item / panelItems) * pixelBlock
+            let panelItem = item % panelItems
+            compute(
+              pixels: first..<min(p.pixels, first + pixelBlock),
+              panels: panelItem * panelsPerItem..<min(totalPanels, (panelItem + 1) * panelsPerItem), worker)
           }
         }
       }
