@@ -39,10 +39,7 @@ struct ConvTile: RegisterTile {
   ) {
     var b = weights
     for s in 0..<count {
-      let offset = shift + segments[2 * s]
-      let length = segments[2 * s + 1]
-      let a0 = pixels[0] + offset, a1 = pixels[1] + offset, a2 = pixels[2] + offset
-      let a3 = pixels[3] + offset, a4 = pixels[4] + offset, a5 = pixels[5] + offset
+      let (a0, a1, a2, a3, a4, a5, length) = sixRuns(pixels, shift: shift, segments: segments, s)
       for k in 0..<length {
         let b0 = load(b), b1 = load(b + 8)
         var a = V(repeating: a0[k])
@@ -140,10 +137,7 @@ struct NarrowConvTile: RegisterTile {
   ) {
     var b = weights
     for s in 0..<count {
-      let offset = shift + segments[2 * s]
-      let length = segments[2 * s + 1]
-      let a0 = pixels[0] + offset, a1 = pixels[1] + offset, a2 = pixels[2] + offset
-      let a3 = pixels[3] + offset, a4 = pixels[4] + offset, a5 = pixels[5] + offset
+      let (a0, a1, a2, a3, a4, a5, length) = sixRuns(pixels, shift: shift, segments: segments, s)
       for k in 0..<length {
         let w = load(b)
         c0.addProduct(V(repeating: a0[k]), w)
@@ -225,6 +219,19 @@ private func load(_ p: UnsafeMutablePointer<Float>) -> SIMD8<Float> { load(Unsaf
 @inline(__always)
 private func save(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>) {
   UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
+}
+
+/// Where segment `s` starts for each of a tile's six pixels, and its length: the run of
+/// `length` consecutive input values at `offset` from each pixel's window origin.
+@inline(__always)
+private func sixRuns(
+  _ pixels: UnsafePointer<UnsafePointer<Float>>, shift: Int, segments: UnsafePointer<Int>, _ s: Int
+) -> (UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>, Int) {
+  let offset = shift + segments[2 * s]
+  return (
+    pixels[0] + offset, pixels[1] + offset, pixels[2] + offset, pixels[3] + offset, pixels[4] + offset,
+    pixels[5] + offset, segments[2 * s + 1]
+  )
 }
 
 /// The first `count` (0 to 8) lanes of `v`, in at most three stores (4, 2 and 1 lanes)

@@ -14,6 +14,17 @@ import Testing
     }
   }
 
+  /// Near 0, tanh(x) ≈ x: the error must stay small relative to x itself (1 - 2/(e^2x + 1)
+  /// would lose every digit there), within about four float32 ulps.
+  @Test func tanhIsPreciseRelativeToSmallValues() throws {
+    let small: [Float] = [1e-30, -1e-12, 1e-8, -3e-6, 1e-4, -0.01, 0.1, -0.2499, 0.2501, 0.7, -1]
+    let result = try Ops.tanh(Tensor(shape: [small.count], values: small))
+    for (x, y) in zip(small, result.values) {
+      let exact = Foundation.tanh(Double(x))
+      #expect(abs(Double(y) - exact) <= 5e-7 * abs(exact), "tanh(\(x)) = \(y), libm \(exact)")
+    }
+  }
+
   @Test func sigmoidMatchesLibm() throws {
     let result = try Ops.sigmoid(Tensor(shape: [Self.points.count], values: Self.points))
     for (x, y) in zip(Self.points, result.values) {
