@@ -66,7 +66,7 @@ struct ConvTile: RegisterTile {
   }
 
   @inline(__always)
-  mutating func map(_ f: (V) -> V) {
+  mutating func map<F: LaneFunction>(_ f: F) {
     (c00, c01, c10, c11, c20, c21) = (f(c00), f(c01), f(c10), f(c11), f(c20), f(c21))
     (c30, c31, c40, c41, c50, c51) = (f(c30), f(c31), f(c40), f(c41), f(c50), f(c51))
   }
@@ -152,7 +152,7 @@ struct NarrowConvTile: RegisterTile {
   }
 
   @inline(__always)
-  mutating func map(_ f: (V) -> V) { (c0, c1, c2, c3, c4, c5) = (f(c0), f(c1), f(c2), f(c3), f(c4), f(c5)) }
+  mutating func map<F: LaneFunction>(_ f: F) { (c0, c1, c2, c3, c4, c5) = (f(c0), f(c1), f(c2), f(c3), f(c4), f(c5)) }
 
   @inline(__always)
   func store(_ outputs: UnsafePointer<UnsafeMutablePointer<Float>>, offset: Int, count: Int) {
@@ -188,7 +188,10 @@ protocol RegisterTile {
   mutating func accumulate(
     _ pixels: UnsafePointer<UnsafePointer<Float>>, shift: Int, segments: UnsafePointer<Int>, count: Int,
     weights: UnsafePointer<Float>)
-  mutating func map(_ f: (SIMD8<Float>) -> SIMD8<Float>)
+  /// Applies `f` to every accumulator. A value of a concrete type rather than a closure, so
+  /// that the compiler inlines it and can interleave the six or twelve independent
+  /// evaluations (a closure stayed an out-of-line call per vector).
+  mutating func map<F: LaneFunction>(_ f: F)
   func store(_ outputs: UnsafePointer<UnsafeMutablePointer<Float>>, offset: Int)
   /// Only the first `count` filters of each pixel (fewer than `columns`).
   func store(_ outputs: UnsafePointer<UnsafeMutablePointer<Float>>, offset: Int, count: Int)
@@ -200,10 +203,10 @@ extension RegisterTile {
   mutating func activate(_ activation: Activation) {
     switch activation {
     case .linear: return
-    case .relu: map { $0.replacing(with: 0, where: $0 .<= 0) }
-    case .leakyRelu(let alpha): map { $0.replacing(with: $0 * alpha, where: $0 .< 0) }
-    case .tanh: map(VectorMath.tanh)
-    case .sigmoid: map(VectorMath.sigmoid)
+    case .relu: map(ReLU())
+    case .leakyRelu(let alpha): map(LeakyReLU(alpha: alpha))
+    case .tanh: map(Tanh())
+    case .sigmoid: map(Sigmoid())
     }
   }
 }
@@ -219,6 +222,30 @@ private func load(_ p: UnsafeMutablePointer<Float>) -> SIMD8<Float> { load(Unsaf
 @inline(__always)
 private func save(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>) {
   UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
+}
+
+/// An activation on eight lanes.
+protocol LaneFunction {
+  func callAsFunction(_ v: SIMD8<Float>) -> SIMD8<Float>
+}
+
+struct ReLU: LaneFunction {
+  @inline(__always) func callAsFunction(_ v: SIMD8<Float>) -> SIMD8<Float> { v.replacing(with: 0, where: v .<= 0) }
+}
+
+struct LeakyReLU: LaneFunction {
+  var alpha: Float
+  @inline(__always) func callAsFunction(_ v: SIMD8<Float>) -> SIMD8<Float> {
+    v.replacing(with: v * alpha, where: v .< 0)
+  }
+}
+
+struct Tanh: LaneFunction {
+  @inline(__always) func callAsFunction(_ v: SIMD8<Float>) -> SIMD8<Float> { VectorMath.tanh(v) }
+}
+
+struct Sigmoid: LaneFunction {
+  @inline(__always) func callAsFunction(_ v: SIMD8<Float>) -> SIMD8<Float> { VectorMath.sigmoid(v) }
 }
 
 /// Where segment `s` starts for each of a tile's six pixels, and its length: the run of
