@@ -13,7 +13,11 @@ processor times estimates the ratio a quiet machine would show.
 
     pip install -r bench/requirements.txt
     swift build -c release
-    python3 bench/onnx_bench.py [--engine .build/release/cnnlab] [--seconds 2] [--markdown]
+    python3 bench/onnx_bench.py [--engine .build/release/cnnlab] [--seconds 2] [--rounds 3] [--markdown]
+
+With `--rounds N` every workload is timed N times, round after round over the list, and the
+table gives the medians and each ratio's range: this machine's speed changes by up to 1.5x
+within minutes, and not by the same factor for both engines.
 """
 import argparse
 import json
@@ -196,26 +200,39 @@ def main():
     parser.add_argument("--no-spin", action="store_true",
                         help="stop ONNX Runtime's idle threads from spinning, so its processor time is comparable")
     parser.add_argument("--json", default=None, help="also write the results to this file")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="time every workload this many times, round after round; print medians and the ratio range")
     args = parser.parse_args()
     if not os.path.exists(args.engine):
         sys.exit(f"{args.engine} not found: run `swift build -c release` first")
 
-    results = []
-    for name in WORKLOADS:
-        if args.filter and args.filter not in name:
-            continue
-        load_ort = 0.0 if args.no_wait else wait_for_quiet(patience=args.patience)
-        ort_ms, ort_cpu, total_macs = time_ort(name, args.seconds, spin=not args.no_spin)
-        load_ours = 0.0 if args.no_wait else wait_for_quiet(patience=args.patience)
-        ours = time_engine(args.engine, name, args.seconds)
-        if ours["macs"] != total_macs:
-            print(f"warning: {name}: MACs differ (engine {ours['macs']}, ONNX model {total_macs})", file=sys.stderr)
-        results.append(dict(name=name, macs=total_macs, ours_ms=ours["ms"], ort_ms=ort_ms,
-                            ratio=ours["ms"] / ort_ms, ours_cpu_ms=ours.get("cpu_ms", 0.0), ort_cpu_ms=ort_cpu,
-                            load_before=max(load_ort, load_ours)))
-        r = results[-1]
-        print(f"{name:30s} ours {r['ours_ms']:9.3f} ms  ORT {r['ort_ms']:9.3f} ms  ratio {r['ratio']:5.2f}"
-              f"  (busy cores before: {r['load_before']:.2f})", file=sys.stderr)
+    names = [n for n in WORKLOADS if not args.filter or args.filter in n]
+    rounds = {name: [] for name in names}
+    # Whole rounds over the workloads, rather than one workload's repeats in a row, so that a
+    # slow spell of the machine falls on different workloads in different rounds.
+    for round_index in range(args.rounds):
+        for name in names:
+            load_ort = 0.0 if args.no_wait else wait_for_quiet(patience=args.patience)
+            ort_ms, ort_cpu, total_macs = time_ort(name, args.seconds, spin=not args.no_spin)
+            load_ours = 0.0 if args.no_wait else wait_for_quiet(patience=args.patience)
+            ours = time_engine(args.engine, name, args.seconds)
+            if ours["macs"] != total_macs:
+                print(f"warning: {name}: MACs differ (engine {ours['macs']}, ONNX model {total_macs})", file=sys.stderr)
+            r = dict(name=name, macs=total_macs, ours_ms=ours["ms"], ort_ms=ort_ms, ratio=ours["ms"] / ort_ms,
+                     ours_cpu_ms=ours.get("cpu_ms", 0.0), ort_cpu_ms=ort_cpu, load_before=max(load_ort, load_ours))
+            rounds[name].append(r)
+            print(f"{name:30s} ours {r['ours_ms']:9.3f} ms  ORT {r['ort_ms']:9.3f} ms  ratio {r['ratio']:5.2f}"
+                  f"  (round {round_index + 1}, busy cores before: {r['load_before']:.2f})", file=sys.stderr)
+
+    def median_row(rows):
+        """Each figure's median over the rounds; the ratio is the median of each round's ratio."""
+        merged = {key: statistics.median(r[key] for r in rows)
+                  for key in ("ours_ms", "ort_ms", "ratio", "ours_cpu_ms", "ort_cpu_ms")}
+        ratios = [r["ratio"] for r in rows]
+        return dict(name=rows[0]["name"], macs=rows[0]["macs"], **merged, ratio_min=min(ratios),
+                    ratio_max=max(ratios), load_before=max(r["load_before"] for r in rows), rounds=rows)
+
+    results = [median_row(rounds[name]) for name in names]
 
     memory = None
     if not args.filter or args.filter in "vgg16":
@@ -227,12 +244,13 @@ def main():
         return 2 * m / (ms * 1e6) if m else 0.0
 
     if args.markdown:
-        print("| workload | MACs | ours ms | ours GFLOP/s | ORT ms | ORT GFLOP/s | ours / ORT | "
+        print("| workload | MACs | ours ms | ours GFLOP/s | ORT ms | ORT GFLOP/s | ours / ORT | ratio range | "
               "ours CPU ms | ORT CPU ms | CPU ratio | busy cores |")
-        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for r in results:
             print(f"| {r['name']} | {r['macs']:,} | {r['ours_ms']:.3f} | {gflops(r['macs'], r['ours_ms']):.1f} | "
                   f"{r['ort_ms']:.3f} | {gflops(r['macs'], r['ort_ms']):.1f} | **{r['ratio']:.2f}** | "
+                  f"{r['ratio_min']:.2f}–{r['ratio_max']:.2f} | "
                   f"{r['ours_cpu_ms']:.3f} | {r['ort_cpu_ms']:.3f} | {r['ours_cpu_ms'] / r['ort_cpu_ms']:.2f} | "
                   f"{r['load_before']:.2f} |")
     else:
