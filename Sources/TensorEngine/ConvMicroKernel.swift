@@ -29,40 +29,28 @@ struct ConvTile: RegisterTile {
     (c50, c51) = (load(outputs[5] + offset), load(outputs[5] + offset + 8))
   }
 
-  /// Adds one block of the reduction. Pixel `r` reads its patch from `pixels[r] + shift`:
-  /// each segment is `(offset, length)`, a run of `length` consecutive input values at
-  /// `offset` from every pixel's origin, matched by `length` rows of 16 packed weights.
+  /// One step of the reduction: input value `k` of each pixel's run times the 16 weights at `b`.
   @inline(__always)
-  mutating func accumulate(
-    _ pixels: UnsafePointer<UnsafePointer<Float>>, shift: Int, segments: UnsafePointer<Int>, count: Int,
-    weights: UnsafePointer<Float>
-  ) {
-    var b = weights
-    for s in 0..<count {
-      let (a0, a1, a2, a3, a4, a5, length) = sixRuns(pixels, shift: shift, segments: segments, s)
-      for k in 0..<length {
-        let b0 = load(b), b1 = load(b + 8)
-        var a = V(repeating: a0[k])
-        c00.addProduct(a, b0)
-        c01.addProduct(a, b1)
-        a = V(repeating: a1[k])
-        c10.addProduct(a, b0)
-        c11.addProduct(a, b1)
-        a = V(repeating: a2[k])
-        c20.addProduct(a, b0)
-        c21.addProduct(a, b1)
-        a = V(repeating: a3[k])
-        c30.addProduct(a, b0)
-        c31.addProduct(a, b1)
-        a = V(repeating: a4[k])
-        c40.addProduct(a, b0)
-        c41.addProduct(a, b1)
-        a = V(repeating: a5[k])
-        c50.addProduct(a, b0)
-        c51.addProduct(a, b1)
-        b += 16
-      }
-    }
+  mutating func step(_ runs: SixRuns, _ k: Int, _ b: UnsafePointer<Float>) {
+    let b0 = load(b), b1 = load(b + 8)
+    var a = V(repeating: runs.a0[k])
+    c00.addProduct(a, b0)
+    c01.addProduct(a, b1)
+    a = V(repeating: runs.a1[k])
+    c10.addProduct(a, b0)
+    c11.addProduct(a, b1)
+    a = V(repeating: runs.a2[k])
+    c20.addProduct(a, b0)
+    c21.addProduct(a, b1)
+    a = V(repeating: runs.a3[k])
+    c30.addProduct(a, b0)
+    c31.addProduct(a, b1)
+    a = V(repeating: runs.a4[k])
+    c40.addProduct(a, b0)
+    c41.addProduct(a, b1)
+    a = V(repeating: runs.a5[k])
+    c50.addProduct(a, b0)
+    c51.addProduct(a, b1)
   }
 
   @inline(__always)
@@ -131,24 +119,14 @@ struct NarrowConvTile: RegisterTile {
   }
 
   @inline(__always)
-  mutating func accumulate(
-    _ pixels: UnsafePointer<UnsafePointer<Float>>, shift: Int, segments: UnsafePointer<Int>, count: Int,
-    weights: UnsafePointer<Float>
-  ) {
-    var b = weights
-    for s in 0..<count {
-      let (a0, a1, a2, a3, a4, a5, length) = sixRuns(pixels, shift: shift, segments: segments, s)
-      for k in 0..<length {
-        let w = load(b)
-        c0.addProduct(V(repeating: a0[k]), w)
-        c1.addProduct(V(repeating: a1[k]), w)
-        c2.addProduct(V(repeating: a2[k]), w)
-        c3.addProduct(V(repeating: a3[k]), w)
-        c4.addProduct(V(repeating: a4[k]), w)
-        c5.addProduct(V(repeating: a5[k]), w)
-        b += 8
-      }
-    }
+  mutating func step(_ runs: SixRuns, _ k: Int, _ b: UnsafePointer<Float>) {
+    let w = load(b)
+    c0.addProduct(V(repeating: runs.a0[k]), w)
+    c1.addProduct(V(repeating: runs.a1[k]), w)
+    c2.addProduct(V(repeating: runs.a2[k]), w)
+    c3.addProduct(V(repeating: runs.a3[k]), w)
+    c4.addProduct(V(repeating: runs.a4[k]), w)
+    c5.addProduct(V(repeating: runs.a5[k]), w)
   }
 
   @inline(__always)
@@ -184,10 +162,8 @@ protocol RegisterTile {
   init(bias: UnsafePointer<Float>)
   /// The partial sums of an earlier block of the reduction, as `store` left them.
   init(loading outputs: UnsafePointer<UnsafeMutablePointer<Float>>, offset: Int)
-  /// Adds one block of the reduction (see `ConvTile.accumulate`).
-  mutating func accumulate(
-    _ pixels: UnsafePointer<UnsafePointer<Float>>, shift: Int, segments: UnsafePointer<Int>, count: Int,
-    weights: UnsafePointer<Float>)
+  /// One step of the reduction: input value `k` of each pixel's run times the weights at `b`.
+  mutating func step(_ runs: SixRuns, _ k: Int, _ b: UnsafePointer<Float>)
   /// Applies `f` to every accumulator. A value of a concrete type rather than a closure, so
   /// that the compiler inlines it and can interleave the six or twelve independent
   /// evaluations (a closure stayed an out-of-line call per vector).
@@ -198,6 +174,24 @@ protocol RegisterTile {
 }
 
 extension RegisterTile {
+  /// Adds one block of the reduction. Pixel `r` reads its patch from `pixels[r] + shift`:
+  /// each segment is `(offset, length)`, a run of `length` consecutive input values at
+  /// `offset` from every pixel's origin, matched by `length` rows of `columns` packed weights.
+  @inline(__always)
+  mutating func accumulate(
+    _ pixels: UnsafePointer<UnsafePointer<Float>>, shift: Int, segments: UnsafePointer<Int>, count: Int,
+    weights: UnsafePointer<Float>
+  ) {
+    var b = weights
+    for s in 0..<count {
+      let runs = SixRuns(pixels, shift: shift, segments: segments, s)
+      for k in 0..<runs.length {
+        step(runs, k, b)
+        b += Self.columns
+      }
+    }
+  }
+
   /// The activation applied to every accumulator, so a finished tile leaves registers final.
   @inline(__always)
   mutating func activate(_ activation: Activation) {
@@ -250,15 +244,17 @@ struct Sigmoid: LaneFunction {
 
 /// Where segment `s` starts for each of a tile's six pixels, and its length: the run of
 /// `length` consecutive input values at `offset` from each pixel's window origin.
-@inline(__always)
-private func sixRuns(
-  _ pixels: UnsafePointer<UnsafePointer<Float>>, shift: Int, segments: UnsafePointer<Int>, _ s: Int
-) -> (UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>, Int) {
-  let offset = shift + segments[2 * s]
-  return (
-    pixels[0] + offset, pixels[1] + offset, pixels[2] + offset, pixels[3] + offset, pixels[4] + offset,
-    pixels[5] + offset, segments[2 * s + 1]
-  )
+struct SixRuns {
+  let a0, a1, a2, a3, a4, a5: UnsafePointer<Float>
+  let length: Int
+
+  @inline(__always)
+  init(_ pixels: UnsafePointer<UnsafePointer<Float>>, shift: Int, segments: UnsafePointer<Int>, _ s: Int) {
+    let offset = shift + segments[2 * s]
+    (a0, a1, a2) = (pixels[0] + offset, pixels[1] + offset, pixels[2] + offset)
+    (a3, a4, a5) = (pixels[3] + offset, pixels[4] + offset, pixels[5] + offset)
+    length = segments[2 * s + 1]
+  }
 }
 
 /// The first `count` (0 to 8) lanes of `v`, in at most three stores (4, 2 and 1 lanes)
