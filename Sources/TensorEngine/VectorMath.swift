@@ -1,6 +1,6 @@
 /// Eight-lane exp, tanh and sigmoid. libm's scalar `tanhf` costs about 20 ns a value, which
 /// made tanh the slowest layer of LeNet-5; these stay within a few float32 ulps of it at a
-/// fraction of the cost.
+/// fraction of the cost (tanh: at most 2.95e-7 from libm's, measured over 8 million points).
 enum VectorMath {
   typealias V = SIMD8<Float>
 
@@ -33,22 +33,30 @@ enum VectorMath {
     return p * scale
   }
 
-  /// tanh: an odd Taylor polynomial near 0 (where 1 - 2/(e^2x + 1) would cancel), the
-  /// exponential form elsewhere; beyond |x| = 9, tanh is 1 in float32.
+  /// tanh as x·P(x²)/Q(x²), a rational function fitted to tanh on [0, 9] for relative error
+  /// (1.3e-9 in exact arithmetic; at most 2.95e-7 as evaluated in float32, and 2.2e-7
+  /// relative below 1), odd like tanh; beyond |x| = 9, tanh is 1 in float32. About half the
+  /// work of 1 - 2/(e^2x + 1) with a polynomial near 0: no exponential, one division.
+  /// `scripts/fit_tanh.py` fits the coefficients again.
   @inline(__always)
-  static func tanh(_ x: V) -> V {
-    var magnitude = x.replacing(with: -x, where: x .< 0)
-    magnitude = magnitude.replacing(with: V(repeating: 9), where: magnitude .> 9)
-    let far = 1 - 2 / (Self.exp(magnitude + magnitude) + 1)
-    let x2 = magnitude * magnitude
-    var near = V(repeating: 62.0 / 2835)
-    near = V(repeating: -17.0 / 315).addingProduct(near, x2)
-    near = V(repeating: 2.0 / 15).addingProduct(near, x2)
-    near = V(repeating: -1.0 / 3).addingProduct(near, x2)
-    near = V(repeating: 1).addingProduct(near, x2)
-    near *= magnitude
-    let result = far.replacing(with: near, where: magnitude .< 0.25)
-    return result.replacing(with: -result, where: x .< 0)
+  static func tanh(_ value: V) -> V {
+    var x = value.replacing(with: V(repeating: -9), where: value .< -9)
+    x = x.replacing(with: V(repeating: 9), where: x .> 9)
+    let s = x * x
+    var p = V(repeating: -1.2249517372664442e-11)
+    p = V(repeating: 3.0646972959402774e-08).addingProduct(p, s)
+    p = V(repeating: 2.8033167836838402e-05).addingProduct(p, s)
+    p = V(repeating: 0.0038696001283824444).addingProduct(p, s)
+    p = V(repeating: 0.136809304356575).addingProduct(p, s)
+    p = V(repeating: 1).addingProduct(p, s)
+    var q = V(repeating: 1.2891646292700898e-06)
+    q = V(repeating: 0.00039408757584169507).addingProduct(q, s)
+    q = V(repeating: 0.027250494807958603).addingProduct(q, s)
+    q = V(repeating: 0.4701426327228546).addingProduct(q, s)
+    q = V(repeating: 1).addingProduct(q, s)
+    let y = x * p / q
+    let one = V(repeating: 1)
+    return y.replacing(with: one, where: y .> one).replacing(with: -one, where: y .< -one)
   }
 
   @inline(__always)

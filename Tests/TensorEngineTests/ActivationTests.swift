@@ -10,7 +10,10 @@ import Testing
     let result = try Ops.tanh(Tensor(shape: [Self.points.count], values: Self.points))
     for (x, y) in zip(Self.points, result.values) {
       let exact = Foundation.tanh(Double(x))
-      #expect(abs(Double(y) - exact) <= 2e-7 * max(1, abs(exact)), "tanh(\(x)) = \(y), libm \(exact)")
+      // tanh is a rational function evaluated in float32: over 8 million points in [-6, 9]
+      // its largest error was 2.95e-7 (about 5 ulps of values near 1), against 0.9e-7 for
+      // the exponential form it replaced, which took 16% of LeNet-5's time.
+      #expect(abs(Double(y) - exact) <= 3e-7 * max(1, abs(exact)), "tanh(\(x)) = \(y), libm \(exact)")
     }
   }
 
