@@ -85,7 +85,8 @@ extension Ops {
 ///
 /// - `direct` (`DirectConvolution`): the engine's own register-tiled kernel, reading patches
 ///   in place from the input (border pixels from their unfolded windows) against weights
-///   packed once per call. Every layer whose weights are used by enough pixels goes here.
+///   packed once per kernel and kept (`PackedWeightsCache`). Every layer whose weights are
+///   used by enough pixels goes here.
 /// - `im2col` (`Im2colConvolution`): unfolded patches and OpenBLAS SGEMM, for layers with
 ///   more than 4 KiB of weights per output pixel (late 3x3 layers on 28x28 or smaller maps,
 ///   1x1-output heads, a single pixel), where the direct kernel would stream megabytes of

@@ -96,15 +96,6 @@ enum PackedWeightsCache {
     return buffer
   }
 
-  /// Bytes held now, for tests and the benchmark's memory report.
+  /// Bytes held now (`ConvolutionTuning.cachedWeightBytes`).
   static var heldBytes: Int { state.withLock { $0.bytes } }
-
-  /// Forgets every entry (tests; a kernel restart ends the process anyway).
-  static func removeAll() {
-    let entries = state.withLock { state -> [Key: Entry] in
-      defer { state = State() }
-      return state.entries
-    }
-    _ = entries
-  }
 }
