@@ -37,24 +37,26 @@ let package = Package(
     .systemLibrary(name: "CPNG", providers: [.apt(["libpng-dev"])]),
     .systemLibrary(name: "CTurboJPEG", providers: [.apt(["libturbojpeg0-dev"])]),
 
+    // Text and time without Foundation: number wording, printf, substring search, the clock.
+    .target(name: "TextAndTime", exclude: ["README.md"], swiftSettings: lean),
     .target(name: "JupyterProtocol", dependencies: ["COpenSSL"], exclude: ["README.md"], swiftSettings: lean),
     .target(name: "JupyterKernel", dependencies: ["JupyterProtocol"], exclude: ["README.md"], swiftSettings: lean),
     .target(name: "JupyterZMQ", dependencies: ["JupyterKernel", "JupyterProtocol", "CZeroMQ"], exclude: ["README.md"], swiftSettings: lean),
-    .target(name: "TensorEngine", dependencies: ["COpenBLAS"], exclude: ["README.md"], swiftSettings: fastMath + lean),
+    .target(name: "TensorEngine", dependencies: ["COpenBLAS", "TextAndTime"], exclude: ["README.md"], swiftSettings: fastMath + lean),
     .target(name: "Datasets", dependencies: ["TensorEngine", "CPNG", "CTurboJPEG"], exclude: ["README.md"], swiftSettings: fastMath + lean),
-    .target(name: "CNNLang", dependencies: ["TensorEngine", "Datasets"], exclude: ["README.md"], swiftSettings: fastMath + lean),
-    .target(name: "EngineBench", dependencies: ["TensorEngine"], exclude: ["README.md"], swiftSettings: fastMath + lean),
-    .target(name: "FeatureMapRender", dependencies: ["TensorEngine", "CZlib"], exclude: ["README.md"], swiftSettings: fastMath + lean),
+    .target(name: "CNNLang", dependencies: ["TensorEngine", "Datasets", "TextAndTime"], exclude: ["README.md"], swiftSettings: fastMath + lean),
+    .target(name: "EngineBench", dependencies: ["TensorEngine", "TextAndTime"], exclude: ["README.md"], swiftSettings: fastMath + lean),
+    .target(name: "FeatureMapRender", dependencies: ["TensorEngine", "TextAndTime", "CZlib"], exclude: ["README.md"], swiftSettings: fastMath + lean),
     .target(
       name: "CNNKernel",
-      dependencies: ["JupyterKernel", "JupyterProtocol", "CNNLang", "FeatureMapRender", "TensorEngine"],
+      dependencies: ["JupyterKernel", "JupyterProtocol", "CNNLang", "FeatureMapRender", "TensorEngine", "TextAndTime"],
       exclude: ["README.md"], swiftSettings: lean),
     // The command line (install, run, bench, and the kernel for a terminal).
     .executableTarget(
       name: "cnnlab",
       dependencies: [
         "CNNKernel", "JupyterZMQ", "JupyterKernel", "JupyterProtocol", "TensorEngine", "CNNLang",
-        "FeatureMapRender", "EngineBench", "Datasets",
+        "FeatureMapRender", "EngineBench", "Datasets", "TextAndTime",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: fastMath + lean),
@@ -73,10 +75,11 @@ let package = Package(
     .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol", "COpenSSL"]),
     .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "JupyterProtocol", "TestSupport"]),
     .testTarget(name: "JupyterZMQTests", dependencies: ["JupyterZMQ", "JupyterKernel", "JupyterProtocol", "CZeroMQ"]),
-    .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine", "TestSupport"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine", "TextAndTime", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "CNNLangTests", dependencies: ["CNNLang", "TensorEngine", "TestSupport"], resources: [.copy("Programs")]),
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TensorEngine"]),
-    .testTarget(name: "FeatureMapRenderTests", dependencies: ["FeatureMapRender", "TensorEngine", "CZlib"]),
+    .testTarget(name: "FeatureMapRenderTests", dependencies: ["FeatureMapRender", "TensorEngine", "TextAndTime", "CZlib"]),
+    .testTarget(name: "TextAndTimeTests", dependencies: ["TextAndTime"]),
     .testTarget(name: "CNNKernelTests", dependencies: ["CNNKernel", "JupyterKernel", "JupyterProtocol", "TestSupport"]),
   ]
 )

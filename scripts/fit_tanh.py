@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Fits the rational tanh of Sources/TensorEngine/VectorMath.swift: tanh(x) ≈ x·P(x²)/Q(x²)
+"""Fits the rational tanh of Sources/TensorEngine/Ops/VectorMath.swift: tanh(x) ≈ x·P(x²)/Q(x²)
 on [0, 9], P of degree 5 and Q of degree 4 in x², Q(0) = 1, for relative error.
 
 Method: linearised least squares (minimise |x·P - tanh·Q| / (tanh·Q_previous), the

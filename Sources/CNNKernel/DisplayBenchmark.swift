@@ -2,6 +2,7 @@ import CNNLang
 import FeatureMapRender
 import JupyterKernel
 import TensorEngine
+import TextAndTime
 
 /// Timings of the display path for `cnnlab bench`: what it costs to turn a value into the
 /// MIME bundle a notebook receives (picture drawn, PNG encoded, base64, tables), next to the

@@ -1,5 +1,6 @@
 import Glibc
 import TensorEngine
+import TextAndTime
 
 /// One measured workload.
 public struct BenchmarkRow: Sendable {

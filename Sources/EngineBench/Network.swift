@@ -1,4 +1,5 @@
 import TensorEngine
+import TextAndTime
 
 /// One layer of a benchmark network, with its weights already drawn.
 public enum NetworkLayer: Sendable {

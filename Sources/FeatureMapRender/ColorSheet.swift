@@ -1,3 +1,5 @@
+import TextAndTime
+
 /// True-colour pictures: one RGB image, or a grid of RGB filters (first-layer kernels on a
 /// colour input). The frame (title, labels, notes) is drawn on the indexed canvas like any
 /// sheet, then expanded to RGB and the pictures written in.

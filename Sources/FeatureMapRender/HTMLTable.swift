@@ -1,4 +1,5 @@
 import TensorEngine
+import TextAndTime
 
 /// Small tensors as HTML: a table of values on a colour gradient (the pandas
 /// `style.background_gradient` view of an MNIST digit), and a PNG wrapped in a figure.

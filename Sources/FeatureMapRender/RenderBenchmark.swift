@@ -1,5 +1,6 @@
 import Glibc
 import TensorEngine
+import TextAndTime
 
 /// Timings of the display path, for `cnnlab bench`: the headline is 64 feature maps of
 /// 112x112 (a VGG-16 first block) drawn and encoded as one PNG.

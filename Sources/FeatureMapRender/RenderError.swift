@@ -1,4 +1,5 @@
 import TensorEngine
+import TextAndTime
 
 /// Everything that can stop a render, as data. `description` is the one place these
 /// become words, so the kernel can show them to a learner unchanged.

@@ -1,3 +1,5 @@
+import TextAndTime
+
 /// The colour bar under a sheet and the numbers at its ends.
 enum SheetLegend {
   /// Texts under the bar, left to right: low, (0 when a diverging map spans it), high;

@@ -4,6 +4,7 @@ import CNNLang
 import EngineBench
 import FeatureMapRender
 import TensorEngine
+import TextAndTime
 
 /// `cnnlab bench`: the engine's timings (convolutions, pooling, whole networks) as a table,
 /// or as JSON for `bench/onnx_bench.py`, which sets them beside ONNX Runtime's.

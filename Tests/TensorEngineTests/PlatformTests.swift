@@ -1,6 +1,7 @@
 import Foundation
 import TensorEngine
 import Testing
+import TextAndTime
 
 /// What the engine reads from the system without Foundation, checked against Foundation
 /// (which the tests link and the kernel does not).

@@ -1,6 +1,7 @@
 import Synchronization
 import TensorEngine
 import Testing
+import TextAndTime
 
 /// The engine's own worker threads (they replace libdispatch's concurrentPerform).
 @Suite struct WorkerPoolTests {

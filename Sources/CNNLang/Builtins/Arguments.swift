@@ -1,3 +1,5 @@
+import TextAndTime
+
 /// Arguments matched to a function's parameters, with typed accessors whose errors name the
 /// function and the parameter.
 public struct Arguments {

@@ -1,5 +1,6 @@
 import Glibc
 import TensorEngine
+import TextAndTime
 
 // Output, display, help, time and the basic questions about values.
 extension BuiltinRegistry {

@@ -1,4 +1,5 @@
 import TensorEngine
+import TextAndTime
 
 // The layers, with Keras's names, argument names, positional order and defaults.
 extension BuiltinRegistry {

@@ -1,4 +1,5 @@
 import TensorEngine
+import TextAndTime
 
 // Models, the zoo, summaries, and the attributes of layers and models.
 extension BuiltinRegistry {

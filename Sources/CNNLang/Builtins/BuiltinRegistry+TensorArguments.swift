@@ -1,4 +1,5 @@
 import TensorEngine
+import TextAndTime
 
 // Reading the arguments the tensor built-ins share: tensors (or nested lists), shapes,
 // window sizes, strides and padding, each with an error that names the function and parameter.

@@ -1,4 +1,5 @@
 import TensorEngine
+import TextAndTime
 
 // What a tensor knows about itself: x.shape, x.ndim, x.size, x.dtype, x.T, and the numpy-style
 // methods x.reshape(...) and x.flatten().

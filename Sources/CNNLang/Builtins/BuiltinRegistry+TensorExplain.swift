@@ -1,4 +1,5 @@
 import TensorEngine
+import TextAndTime
 
 // explain(): the arithmetic behind one value of a convolution or pooling result.
 extension BuiltinRegistry {

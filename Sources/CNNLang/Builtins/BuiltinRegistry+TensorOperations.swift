@@ -1,4 +1,5 @@
 import TensorEngine
+import TextAndTime
 
 // Operations on tensors: convolution, padding, pooling, activations and reshaping. Convolution
 // and pooling results remember how they were made (`TensorOrigin`), for explain().

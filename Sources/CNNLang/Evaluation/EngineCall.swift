@@ -1,5 +1,6 @@
 import Datasets
 import TensorEngine
+import TextAndTime
 
 /// The bridge from the engine's untyped `throws` to the language's errors: every call into
 /// `TensorEngine` or `Datasets` from a built-in or an operator goes through `EngineCall.run`, so

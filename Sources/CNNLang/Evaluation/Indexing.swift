@@ -1,3 +1,5 @@
+import TextAndTime
+
 /// The evaluated inside of `x[...]`: one index or slice per axis. Lists use one part; tensors
 /// will use several (`x[a:b, :, 0]`).
 public struct Index {

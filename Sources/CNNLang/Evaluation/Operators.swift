@@ -1,5 +1,6 @@
 import Glibc
 import TensorEngine
+import TextAndTime
 
 /// The arithmetic and comparisons of the language, in one place. Numbers follow Python:
 /// `/` is true division, `//` floors, `%` takes the divisor's sign.

@@ -1,4 +1,5 @@
 import TensorEngine
+import TextAndTime
 
 // The plain-text twin of an explanation: the window, the filter, the products and the sum, in
 // the grids a learner would write on paper. `·0` marks a padding zero.

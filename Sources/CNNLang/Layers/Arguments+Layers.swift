@@ -1,4 +1,5 @@
 import TensorEngine
+import TextAndTime
 
 // Reading layer arguments as Keras accepts them: sizes as a number or a pair, padding as a
 // name (or a number of cells), shapes as tuples.

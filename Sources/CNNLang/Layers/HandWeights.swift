@@ -1,4 +1,5 @@
 import TensorEngine
+import TextAndTime
 
 /// Arguments that set values by hand: `weights=` and `ZeroPadding2D(padding)`.
 enum HandWeights {

@@ -1,4 +1,5 @@
 import TensorEngine
+import TextAndTime
 
 /// Timings of the language's model vocabulary for `cnnlab bench`: how long a learner waits
 /// for `summary(VGG16())`, which builds the graph and counts 138M parameters from shapes.

@@ -1,4 +1,5 @@
 import TensorEngine
+import TextAndTime
 
 /// Turns a cell (or the inside of an f-string's braces) into tokens, with Python's
 /// indentation rules: INDENT/DEDENT at line starts, no NEWLINE inside brackets.

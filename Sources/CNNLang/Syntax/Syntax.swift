@@ -1,3 +1,5 @@
+import TextAndTime
+
 /// A read-only view of how the language reads a cell: its tokens, its tree as an
 /// s-expression, and its syntax errors. Used by tests and by tools that want to explain code.
 public enum Syntax {

@@ -1,5 +1,6 @@
-import TensorEngine
 import Glibc
+import TensorEngine
+import TextAndTime
 
 /// The format mini-language after `:` in an f-string field:
 /// `[[fill]align][sign][0][width][,|_][.precision][type]`, as Python reads it.

@@ -1,4 +1,5 @@
 import TensorEngine
+import TextAndTime
 
 /// The `text/plain` form of a tensor: its shape, and every value when there are few enough
 /// to read (at most 256), laid out as rows; larger tensors give their range instead.

@@ -1,3 +1,5 @@
+import TextAndTime
+
 // The text forms of values: `repr` (what a cell displays, strings quoted) and `str`
 // (what print writes).
 extension Value {
@@ -79,22 +81,5 @@ extension Value {
     }
     out.append(quote)
     return out
-  }
-}
-
-/// The one place that decides how a number reads: whole numbers without `.0`, the rest in
-/// the shortest form that reads back the same, switching to exponents for very large or small.
-enum NumberText {
-  static func repr(_ d: Double) -> String {
-    if d.isNaN { return "nan" }
-    if d.isInfinite { return d < 0 ? "-inf" : "inf" }
-    if let whole = wholeNumber(d), abs(d) < 1e16 { return String(whole) }
-    return d.description
-  }
-
-  /// The integer a double holds exactly, if any (so `3.0` is 3 and `3.5` is nil).
-  static func wholeNumber(_ d: Double) -> Int? {
-    guard d.rounded(.towardZero) == d, abs(d) < 9.2e18 else { return nil }
-    return Int(d)
   }
 }

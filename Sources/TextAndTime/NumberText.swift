@@ -1,9 +1,24 @@
 import Glibc
 
-/// Numbers as a learner reads them: integers without `.0`, otherwise a few significant
-/// digits with trailing zeros dropped, and exponents only for the very large or small.
-/// Legends and value tables both print through here.
+/// The one place that decides how a number reads. `repr` is the language's form (whole
+/// numbers without `.0`, the rest in the shortest form that reads back the same); `compact`
+/// is the pictures' form (a few significant digits, exponents only for the very large or
+/// small), which legends and value tables print through.
 public enum NumberText {
+  /// `3` → "3", `0.1` → "0.1", `1e20` → "1e+20", `NaN` → "nan".
+  public static func repr(_ d: Double) -> String {
+    if d.isNaN { return "nan" }
+    if d.isInfinite { return d < 0 ? "-inf" : "inf" }
+    if let whole = wholeNumber(d), abs(d) < 1e16 { return String(whole) }
+    return d.description
+  }
+
+  /// The integer a double holds exactly, if any (so `3.0` is 3 and `3.5` is nil).
+  public static func wholeNumber(_ d: Double) -> Int? {
+    guard d.rounded(.towardZero) == d, abs(d) < 9.2e18 else { return nil }
+    return Int(d)
+  }
+
   /// `255` → "255", `-1.5` → "-1.5", `0.333333` → "0.3333" (4 significant digits by default),
   /// `0.00002` → "2e-5", `NaN` → "nan".
   public static func compact(_ value: Float, significant: Int = 4) -> String {

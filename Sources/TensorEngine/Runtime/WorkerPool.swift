@@ -1,5 +1,6 @@
 import Glibc
 import Synchronization
+import TextAndTime
 
 /// The engine's worker threads, doing what `DispatchQueue.concurrentPerform` did: run
 /// iterations `0 ..< n` on the calling thread and the workers, and return when all are done.

@@ -41,12 +41,12 @@ extension Ops {
     _ p: ConvProblem, _ input: Tensor, kernel: Tensor, bias: Tensor?, activation: Activation,
     cancellation: CancellationFlag?, operation: String = "conv2d"
   ) throws -> Tensor {
-    if let winograd = WinogradPlan(problem: p) {
+    let plan = ConvPlan(problem: p)
+    if case .winograd(let winograd) = plan {
       return try convolveWinograd(
         p, plan: winograd, input, kernel: kernel, bias: bias, activation: activation, cancellation: cancellation,
         operation: operation)
     }
-    let plan = ConvPlan(problem: p)
     return try Tensor.make(operation: operation, shape: p.outputShape, workspaceBytes: plan.workspaceBytes) { out in
       try input.values.withUnsafeBufferPointer { x in
         try kernel.values.withUnsafeBufferPointer { w in
@@ -72,51 +72,13 @@ extension Ops {
               }
             case .im2col(let im2col):
               im2col.run(x: x, w: w, bias: b, out: y, activation: activation, cancellation: cancellation)
+            case .winograd:
+              preconditionFailure("Winograd layers return above")
             }
             if cancellation?.isCancelled == true { throw TensorError.cancelled }
           }
         }
       }
-    }
-  }
-}
-
-/// Which of the two convolution paths runs a layer.
-///
-/// - `direct` (`DirectConvolution`): the engine's own register-tiled kernel, reading patches
-///   in place from the input (border pixels from their unfolded windows) against weights
-///   packed once per kernel and kept (`PackedWeightsCache`). Every layer whose weights are
-///   used by enough pixels goes here.
-/// - `im2col` (`Im2colConvolution`): unfolded patches and OpenBLAS SGEMM, for layers with
-///   more than 4 KiB of weights per output pixel (late 3x3 layers on 28x28 or smaller maps,
-///   1x1-output heads, a single pixel), where the direct kernel would stream megabytes of
-///   packed weights past each block of a few hundred pixels.
-enum ConvPlan: Sendable {
-  case direct(DirectConvolution)
-  case im2col(Im2colConvolution)
-
-  /// Weight bytes per output pixel above which a layer takes the im2col path. Measured on
-  /// two Zen 3 cores: the direct kernel wins clearly up to about 1.5 KiB per pixel (VGG's
-  /// layers on 56x56 and larger maps), ties around 3 KiB (3x3x256x256 on 28x28, AlexNet's
-  /// second layer) and loses from about 6 KiB (3x3x256x512 on 28x28, every 3x3 layer on
-  /// 14x14 or smaller, 1x1-output heads).
-  static let im2colBytesPerPixel = 4 << 10
-
-  init(problem p: ConvProblem) {
-    let macs = p.pixels * p.filters * p.patchLength
-    let threads = macs < Parallelism.serialMultiplyAdds ? 1 : Parallelism.threadCount
-    let weightBytes = p.patchLength * p.filters * MemoryLayout<Float>.stride
-    if weightBytes > Self.im2colBytesPerPixel * p.pixels {
-      self = .im2col(Im2colConvolution(problem: p))
-    } else {
-      self = .direct(DirectConvolution(problem: p, threads: threads))
-    }
-  }
-
-  var workspaceBytes: Int {
-    switch self {
-    case .direct(let direct): direct.workspaceBytes
-    case .im2col(let im2col): im2col.workspaceBytes
     }
   }
 }

@@ -1,5 +1,5 @@
-import TensorEngine
 import Testing
+import TextAndTime
 
 @Suite struct TextSearchTests {
   /// Every substring of a text is found in it, and strings that differ by one letter are not:
