@@ -80,3 +80,29 @@ enum VectorMath {
     }
   }
 }
+
+extension VectorMath {
+  /// `b = f(a, b)` over `count` floats, eight at a time; the tail goes through padded vectors.
+  @inline(__always)
+  static func combine(_ a: UnsafePointer<Float>, _ b: UnsafeMutablePointer<Float>, count: Int, _ f: (V, V) -> V) {
+    let rawA = UnsafeRawPointer(a)
+    let rawB = UnsafeMutableRawPointer(b)
+    var i = 0
+    while i + 8 <= count {
+      let x = rawA.loadUnaligned(fromByteOffset: i * 4, as: V.self)
+      let y = rawB.loadUnaligned(fromByteOffset: i * 4, as: V.self)
+      rawB.storeBytes(of: f(x, y), toByteOffset: i * 4, as: V.self)
+      i += 8
+    }
+    if i < count {
+      var x = V()
+      var y = V()
+      for lane in 0..<(count - i) {
+        x[lane] = a[i + lane]
+        y[lane] = b[i + lane]
+      }
+      let result = f(x, y)
+      for lane in 0..<(count - i) { b[i + lane] = result[lane] }
+    }
+  }
+}
