@@ -35,6 +35,6 @@ public struct Adam: Sendable, Hashable, UpdateRule {
     let g = v.gradient
     v.slot0 += (g - v.slot0) * c.keep1
     v.slot1 += (g * g - v.slot1) * c.keep2
-    v.value -= v.slot0 * c.alpha / (v.slot1.squareRoot() + epsilon)
+    v.value -= v.slot0 * c.alpha / (VectorMath.sqrt(v.slot1) + epsilon)
   }
 }

@@ -29,7 +29,7 @@ public struct RMSprop: Sendable, Hashable, UpdateRule {
       v.slot2 = v.slot2 * rho + g * (1 - rho)
       denominator = v.slot0 - v.slot2 * v.slot2 + epsilon
     }
-    let increment = learningRate * g / denominator.squareRoot()
+    let increment = learningRate * g / VectorMath.sqrt(denominator)
     if momentum > 0 {
       v.slot1 = v.slot1 * momentum + increment
       v.value -= v.slot1
