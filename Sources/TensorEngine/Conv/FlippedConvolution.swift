@@ -10,8 +10,8 @@ struct FlippedConvolution: Sendable {
   var problem: ConvProblem
   var forward: ConvProblem
 
-  /// Nil for strided layers, and for padding wider than the window's span (whose outer
-  /// cells no window reads, so the flipped padding would be negative).
+  /// Nil for strided layers, for padding wider than the window's span (whose outer cells no
+  /// window reads, so the flipped padding would be negative), and where col2im does less work.
   init?(problem p: ConvProblem) {
     guard p.strideH == 1, p.strideW == 1 else { return nil }
     let spanH = (p.kernelHeight - 1) * p.dilationH + 1
@@ -28,6 +28,12 @@ struct FlippedConvolution: Sendable {
         groups: p.groups, rowPadding: .explicit(before: rows.before, after: rows.after)),
       flipped.outHeight == p.height, flipped.outWidth == p.width
     else { return nil }
+    // Every input pixel's window over the padded dY costs a full patch, while col2im only
+    // spends the forward pass's own products: for a `valid` layer on a small map (LeNet's
+    // 14x14 -> 10x10) the flipped convolution would do twice the work. Winograd repays it.
+    guard WinogradPlan(problem: flipped) != nil || 4 * p.height * p.width <= 5 * p.outHeight * p.outWidth else {
+      return nil
+    }
     (problem, forward) = (flipped, p)
   }
 
