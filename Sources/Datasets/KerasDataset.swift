@@ -83,7 +83,7 @@ public enum DatasetLoader {
   /// Fashion-MNIST from Keras's cache folder `fashion-mnist/`, else Debian's package.
   public static func fashionMNIST(cache: KerasCache = .current, cancellation: CancellationFlag? = nil) throws -> TrainTestData {
     let folders = cache.folders.map { $0 + "/fashion-mnist" } + [KerasDataset.debianFashionFolder]
-    for folder in folders where FileKind(path: folder) == .folder {
+    for folder in folders where PathKind(path: folder) == .folder {
       let found = KerasDataset.idxFiles.map { idxPath(in: folder, $0) }
       if found.allSatisfy({ $0 == nil }) { continue }
       return try idxFolder(folder, dataset: .fashionMNIST, cancellation: cancellation)
@@ -100,7 +100,7 @@ public enum DatasetLoader {
     var candidates = [path]
     if !path.hasPrefix("/") { candidates += cache.folders.map { $0 + "/" + path } }
     for candidate in candidates {
-      switch FileKind(path: candidate) {
+      switch PathKind(path: candidate) {
       case .folder: return try idxFolder(candidate, dataset: .mnist, cancellation: cancellation)
       case .file: return try npz(candidate, cancellation: cancellation)
       case .other, .missing: continue
@@ -134,7 +134,7 @@ public enum DatasetLoader {
   }
 
   static func idxPath(in folder: String, _ name: String) -> String? {
-    [folder + "/" + name + ".gz", folder + "/" + name].first { FileKind(path: $0) == .file }
+    [folder + "/" + name + ".gz", folder + "/" + name].first { PathKind(path: $0) == .file }
   }
 
   /// Images `(n, H, W)` beside labels `(n,)`, for both halves.

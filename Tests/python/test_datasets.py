@@ -5,6 +5,7 @@ by numpy."""
 import gzip
 import hashlib
 import os
+import time
 from pathlib import Path
 
 import numpy as np
@@ -34,12 +35,12 @@ def home(tmp_path):
 
 @pytest.fixture
 def kernel_at_home(home):
-    """A kernel whose HOME is `home` and whose KERAS_HOME is unset."""
+    """A kernel (manager, client) whose HOME is `home` and whose KERAS_HOME is unset."""
     env = {k: v for k, v in os.environ.items() if k != "KERAS_HOME"}
     env["HOME"] = str(home)
     km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=30, env=env)
     try:
-        yield kc
+        yield km, kc
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
@@ -80,7 +81,7 @@ def test_the_debian_package_holds_zalandos_files():
 
 
 def test_fashion_mnist_load_data_matches_pythons_gzip_reading(kernel_at_home):
-    kc = kernel_at_home
+    km, kc = kernel_at_home
     train_labels = np.frombuffer(read_idx_gz("train-labels-idx1-ubyte"), np.uint8, offset=8)
     test_labels = np.frombuffer(read_idx_gz("t10k-labels-idx1-ubyte"), np.uint8, offset=8)
     train_images = np.frombuffer(read_idx_gz("train-images-idx3-ubyte"), np.uint8, offset=16).reshape(-1, 28, 28)
@@ -122,7 +123,7 @@ def test_fashion_mnist_load_data_matches_pythons_gzip_reading(kernel_at_home):
 
 
 def test_mnist_reads_kerass_npz_from_the_cache_and_a_path(kernel_at_home, home, tmp_path):
-    kc = kernel_at_home
+    km, kc = kernel_at_home
     rng = np.random.default_rng(5)
     x_train = rng.integers(0, 256, (6, 28, 28), dtype=np.uint8)
     y_train = rng.integers(0, 10, 6, dtype=np.uint8)
@@ -162,7 +163,7 @@ def test_mnist_reads_kerass_npz_from_the_cache_and_a_path(kernel_at_home, home, 
 
 
 def test_mnist_reads_a_folder_of_idx_files_gzipped_or_not(kernel_at_home, tmp_path):
-    kc = kernel_at_home
+    km, kc = kernel_at_home
     rng = np.random.default_rng(7)
     arrays = [rng.integers(0, 256, (5, 28, 28)), rng.integers(0, 10, 5), rng.integers(0, 256, (3, 28, 28)), rng.integers(0, 10, 3)]
     names = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"]
@@ -192,7 +193,7 @@ def test_mnist_reads_a_folder_of_idx_files_gzipped_or_not(kernel_at_home, tmp_pa
 
 
 def test_savez_writes_what_numpy_loads(kernel_at_home, tmp_path):
-    kc = kernel_at_home
+    km, kc = kernel_at_home
     path = tmp_path / "out.npz"
     run_ok(kc, f"x = reshape(arange(24), (2, 3, 4)) / 8 - 1\nsavez({str(path)!r}, x, tensor([1.5, -2]), 7)")
     with np.load(path, allow_pickle=False) as f:
@@ -203,3 +204,25 @@ def test_savez_writes_what_numpy_loads(kernel_at_home, tmp_path):
         assert f["arr_2"].shape == () and f["arr_2"] == 7
     name, value = error_of(kc, f"savez({str(tmp_path / 'no' / 'such.npz')!r}, x)")
     assert name == "ValueError" and "its folder does not exist" in value
+
+
+def test_interrupt_stops_loading_at_once(kernel_at_home):
+    km, kc = kernel_at_home
+    run_ok(kc, "x = 5")
+    msg_id = kc.execute("for i in range(50):\n    (x_train, y_train), (x_test, y_test) = fashion_mnist.load_data()")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        msg = kc.get_iopub_msg(timeout=10)
+        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
+            break
+    time.sleep(0.15)  # into the first load's decoding
+    start = time.monotonic()
+    km.interrupt_kernel()
+    while True:
+        reply = kc.get_shell_msg(timeout=10)
+        if reply["parent_header"].get("msg_id") == msg_id:
+            break
+    elapsed = time.monotonic() - start
+    assert reply["content"]["ename"] == "KeyboardInterrupt"
+    assert elapsed < 0.1, f"the load took {elapsed * 1000:.1f} ms to stop"
+    assert run_ok(kc, "print(x)").strip() == "5"

@@ -1,11 +1,12 @@
 import Glibc
 
-/// What a path names, for the loaders that accept a file or a folder of files.
-public enum FileKind: Sendable {
+/// What a path names, for the loaders that accept a file or a folder of files, asked with
+/// `stat` without opening anything.
+enum PathKind: Sendable {
   case file, folder, other, missing
 
-  /// What is at `path` (following symbolic links), without opening it.
-  public init(path: String) {
+  /// What is at `path` (following symbolic links).
+  init(path: String) {
     var info = stat()
     guard stat(path, &info) == 0 else {
       self = .missing
