@@ -15,19 +15,23 @@ struct TrainingView {
   /// rewrite an older cell's output: a random prefix per kernel process and a count per view.
   private static let prefix = "cnnlab-fit-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
 
-  private var opened: Set<Int> = []
+  private var opened: Set<String> = []
 
   mutating func show(_ frame: TrainingFrame, on output: any ExecutionOutput) {
     let textID = "\(Self.prefix)-\(frame.id)-text"
     let chartID = "\(Self.prefix)-\(frame.id)-chart"
-    let text = MimeBundle.plain(frame.text)
+    let text = frame.text.map(MimeBundle.plain)
     let chart = frame.curves.flatMap { Self.chartBundle($0, filters: frame.filters) }
-    if opened.insert(frame.id).inserted {
-      output.display(text, displayID: textID)
-      if let chart { output.display(chart, displayID: chartID) }
+    if let text { publish(text, id: textID, on: output) }
+    if let chart { publish(chart, id: chartID, on: output) }
+  }
+
+  /// The first bundle under an id opens an output; later ones replace it.
+  private mutating func publish(_ bundle: MimeBundle, id: String, on output: any ExecutionOutput) {
+    if opened.insert(id).inserted {
+      output.display(bundle, displayID: id)
     } else {
-      output.updateDisplay(text, displayID: textID)
-      if let chart { output.updateDisplay(chart, displayID: chartID) }
+      output.updateDisplay(bundle, displayID: id)
     }
   }
 

@@ -24,6 +24,7 @@ public struct BuiltinRegistry {
     registry.addTensorVocabulary()
     registry.addLayers()
     registry.addModels()
+    registry.addTraining()
     return registry
   }
 

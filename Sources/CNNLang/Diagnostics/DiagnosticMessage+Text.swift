@@ -19,6 +19,10 @@ extension DiagnosticMessage {
       return "\(f)() got two values for '\(p)'"
     case .engine(let error):
       return error.description
+    case .training(let problem):
+      return problem.text
+    case .readOnlyAttribute(let type, let name):
+      return "the attribute '\(name)' of \(article(type)) cannot be assigned: it can only be read"
     case .dataFile(let error):
       return error.description
     case .displayOption(let problem):

@@ -32,6 +32,7 @@ public enum DiagnosticMessage: Sendable, Equatable {
   // Names and attributes.
   case undefinedName(String)
   case noAttribute(type: String, name: String)
+  case readOnlyAttribute(type: String, name: String)
 
   // Types.
   case unsupportedOperands(op: String, left: String, right: String)
@@ -95,6 +96,8 @@ public enum DiagnosticMessage: Sendable, Equatable {
   case noSuchLayer(name: String, model: String)
   case disconnectedModel(model: String)
   case notSequential(model: String)
+  // Training: compile, fit, evaluate, weights.
+  case training(TrainingProblem)
 
   /// The category, and so Jupyter's `ename`.
   public var kind: ErrorKind {
@@ -108,7 +111,7 @@ public enum DiagnosticMessage: Sendable, Equatable {
       return .syntax
     case .undefinedName:
       return .name
-    case .noAttribute, .unsupportedOperands, .unsupportedUnary, .notCallable, .notSubscriptable, .notIterable,
+    case .noAttribute, .readOnlyAttribute, .unsupportedOperands, .unsupportedUnary, .notCallable, .notSubscriptable, .notIterable,
       .notComparable, .indexNotWhole, .argumentType, .missingArgument, .tooManyArguments, .unexpectedKeyword,
       .duplicateArgument, .notAssignable, .cannotUnpack:
       return .type
@@ -130,6 +133,8 @@ public enum DiagnosticMessage: Sendable, Equatable {
       return .value
     case .notSequential:
       return .type
+    case .training(let problem):
+      return problem.kind
     case .resourceLimit:
       return .resource
     case .engine(let error):

@@ -33,8 +33,9 @@ public enum CellResult {
 /// saved notebook keeps only the last.
 public struct TrainingFrame {
   public var id: Int
-  /// `Epoch 1/3` lines and Keras's progress lines, the last one possibly still running.
-  public var text: String
+  /// `Epoch 1/3` lines and Keras's progress lines, the last one possibly still running; nil
+  /// when only the chart changes.
+  public var text: String?
   public var curves: TrainingCurves?
   public var filters: Tensor?
   public var isFinal: Bool

@@ -66,10 +66,12 @@ indirect enum Target {
   case name(String, SourceRange)
   case tuple([Target], SourceRange)
   case `subscript`(base: Expr, items: [SubscriptItem], SourceRange)
+  /// `layer.trainable = False`: a property that can be set.
+  case attribute(base: Expr, name: String, SourceRange)
 
   var range: SourceRange {
     switch self {
-    case .name(_, let r), .tuple(_, let r), .subscript(_, _, let r): return r
+    case .name(_, let r), .tuple(_, let r), .subscript(_, _, let r), .attribute(_, _, let r): return r
     }
   }
 }

@@ -69,6 +69,7 @@ enum TreePrinter {
     case .name(let n, _): return n
     case .tuple(let items, _): return "(tuple \(items.map(target).joined(separator: " ")))"
     case .subscript(let base, let items, _): return "(index \(expression(base)) \(items.map(item).joined(separator: " ")))"
+    case .attribute(let base, let name, _): return "(attr \(expression(base)) \(name))"
     }
   }
 

@@ -1,3 +1,5 @@
+import TensorEngine
+
 /// What can go wrong in `compile`, `fit`, `evaluate` and the weights' files, as data: each
 /// case carries the facts its sentence needs. The English words are in `text`; every error
 /// is found before the first training step changes a weight.
@@ -14,6 +16,7 @@ public enum TrainingProblem: Sendable, Equatable {
   case weights(layer: String, detail: String)
   case weightsFile(path: String, detail: String)
   case notFinite(epoch: Int, step: Int)
+  case batchTooLarge(batch: Int, bytes: Int, limit: Int, fits: Int)
 
   public var kind: ErrorKind {
     switch self {
@@ -23,6 +26,7 @@ public enum TrainingProblem: Sendable, Equatable {
       return .value
     case .outputDoesNotMatchLabels: return .shape
     case .interrupted: return .keyboardInterrupt
+    case .batchTooLarge: return .resource
     }
   }
 
@@ -54,6 +58,9 @@ public enum TrainingProblem: Sendable, Equatable {
       return "\(layer): \(detail)"
     case .weightsFile(let path, let detail):
       return "'\(path)': \(detail)"
+    case .batchTooLarge(let batch, let bytes, let limit, let fits):
+      return "a training step on batches of \(batch) keeps about \(formatBytes(bytes)) of activations and gradients, "
+        + "more than the memory limit of \(formatBytes(limit)): " + (fits > 0 ? "batch_size=\(fits) fits" : "even one sample does not fit")
     case .notFinite(let epoch, let step):
       return "the loss became NaN or infinite at epoch \(epoch), step \(step): the learning rate is probably too "
         + "large (try 10 times smaller), or the inputs are not scaled (divide images by 255)"

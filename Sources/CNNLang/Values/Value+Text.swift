@@ -55,6 +55,7 @@ extension Value {
     case .model(let m): return m.repr
     case .symbolic(let t): return t.repr
     case .summary(let s): return s.text
+    case .training(let t): return t.repr
     }
   }
 

@@ -28,6 +28,8 @@ public enum Value {
   case symbolic(SymbolicTensor)
   /// `summary(model)`: the table of layers, shapes, parameters and MACs.
   case summary(ModelSummary)
+  /// Optimizers, losses, callbacks and `History` (see `Training/`).
+  case training(TrainingObject)
 
   /// The type's name as `type(x)` returns it and as messages quote it.
   public var typeName: String {
@@ -48,6 +50,7 @@ public enum Value {
     case .model: return "model"
     case .symbolic: return "symbolic tensor"
     case .summary: return "summary"
+    case .training(let t): return t.typeName
     }
   }
 
@@ -68,7 +71,7 @@ public enum Value {
     case .tuple(let t): return !t.isEmpty
     case .range(let r): return r.count > 0
     case .function, .builtin, .method, .stream, .tensor, .explanation: return true
-    case .layer, .model, .symbolic, .summary: return true
+    case .layer, .model, .symbolic, .summary, .training: return true
     }
   }
 

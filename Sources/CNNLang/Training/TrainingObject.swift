@@ -1,0 +1,67 @@
+import TensorEngine
+
+/// The values training adds to the language: optimizers and losses as objects (`Adam(...)`,
+/// `SparseCategoricalCrossentropy(from_logits=True)`), callbacks, and the `History` that
+/// `fit` returns. One case of `Value` holds them all.
+public enum TrainingObject {
+  case optimizer(Optimizer)
+  case loss(Loss)
+  case callback(Callback)
+  case history(History)
+
+  var typeName: String {
+    switch self {
+    case .optimizer: return "optimizer"
+    case .loss: return "loss"
+    case .callback: return "callback"
+    case .history: return "History"
+    }
+  }
+
+  var repr: String {
+    switch self {
+    case .optimizer(let o):
+      return "<\(OptimizerNames.className(o.name)) learning_rate=\(TrainingText.number(Double(o.learningRate))), \(o.iterations) steps taken>"
+    case .loss(let l):
+      return "<\(LossNames.className(l)) loss>"
+    case .callback(let c):
+      return "<\(c.repr)>"
+    case .history(let h):
+      let keys = h.keys.map { "'\($0)'" }.joined(separator: ", ")
+      return "<History of \(h.epoch.count) epoch\(h.epoch.count == 1 ? "" : "s"): \(keys)>"
+    }
+  }
+
+  func isSame(as other: TrainingObject) -> Bool {
+    switch (self, other) {
+    case (.optimizer(let a), .optimizer(let b)): return a === b
+    case (.loss(let a), .loss(let b)): return a == b
+    case (.callback(let a), .callback(let b)): return a === b
+    case (.history(let a), .history(let b)): return a === b
+    default: return false
+    }
+  }
+}
+
+/// What `fit` returns, as Keras's `History`: per-epoch lists under `loss`, `accuracy`,
+/// `val_loss`, `val_accuracy` (in the order they first appear), the epochs' indices, and the
+/// run's settings.
+public final class History {
+  public private(set) var keys: [String] = []
+  public private(set) var values: [String: [Double]] = [:]
+  public private(set) var epoch: [Int] = []
+  var params: [(String, Value)] = []
+
+  func append(epoch index: Int, logs: [(String, Double)]) {
+    epoch.append(index)
+    for (key, value) in logs {
+      if values[key] == nil { keys.append(key) }
+      values[key, default: []].append(value)
+    }
+  }
+}
+
+/// How numbers read in training's reprs and messages.
+enum TrainingText {
+  static func number(_ d: Double) -> String { Value.number(d).repr }
+}
