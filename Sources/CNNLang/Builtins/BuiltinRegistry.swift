@@ -20,6 +20,7 @@ public struct BuiltinRegistry {
     registry.addConversionFunctions()
     registry.addSequenceFunctions()
     registry.addListMethods()
+    registry.addDicts()
     registry.addStringMethods()
     registry.addTensorVocabulary()
     registry.addLayers()

@@ -27,6 +27,8 @@ public enum DiagnosticMessage: Sendable, Equatable {
   case repeatedKeyword(String)
   case nonDefaultAfterDefault(String)
   case unsupportedSyntax(String)
+  /// A Python form the language leaves out, with what to write instead.
+  case unsupportedForm(UnsupportedForm)
   case danglingClause(String)
 
   // Names and attributes.
@@ -49,6 +51,8 @@ public enum DiagnosticMessage: Sendable, Equatable {
   case duplicateArgument(function: String, parameter: String)
   case notAssignable(type: String)
   case cannotUnpack(type: String, count: Int)
+  /// A list, dict or tensor used as a dict key.
+  case unhashable(String)
 
   // Values.
   case divisionByZero
@@ -68,6 +72,8 @@ public enum DiagnosticMessage: Sendable, Equatable {
 
   // Indexing.
   case indexOutOfRange(type: String, index: Int, count: Int)
+  /// `d[key]` for a key the dict does not have: the key's repr and the keys it has.
+  case keyNotFound(key: String, known: [String])
 
   // Assertions and interrupts.
   case assertionFailed(String?)
@@ -107,13 +113,13 @@ public enum DiagnosticMessage: Sendable, Equatable {
       .expectedIndentedBlock, .expected, .invalidAssignmentTarget, .invalidNumber,
       .fstringEmptyExpression, .fstringSingleClosingBrace, .fstringUnclosedExpression, .tooDeeplyNested,
       .outsideFunction, .outsideLoop, .positionalAfterKeyword, .repeatedKeyword, .nonDefaultAfterDefault,
-      .unsupportedSyntax, .danglingClause:
+      .unsupportedSyntax, .unsupportedForm, .danglingClause:
       return .syntax
     case .undefinedName:
       return .name
     case .noAttribute, .readOnlyAttribute, .unsupportedOperands, .unsupportedUnary, .notCallable, .notSubscriptable, .notIterable,
       .notComparable, .indexNotWhole, .argumentType, .missingArgument, .tooManyArguments, .unexpectedKeyword,
-      .duplicateArgument, .notAssignable, .cannotUnpack:
+      .duplicateArgument, .notAssignable, .cannotUnpack, .unhashable:
       return .type
     case .divisionByZero, .notWholeNumber, .invalidLiteral, .emptySequence, .rangeStepZero, .sliceStepZero,
       .unpackCount, .invalidFormatSpec, .valueNotFound, .popFromEmpty, .negativeValue, .recursionLimit,
@@ -121,6 +127,8 @@ public enum DiagnosticMessage: Sendable, Equatable {
       return .value
     case .indexOutOfRange:
       return .index
+    case .keyNotFound:
+      return .key
     case .assertionFailed:
       return .assertion
     case .keyboardInterrupt:

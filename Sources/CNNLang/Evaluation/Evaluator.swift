@@ -157,6 +157,7 @@ public final class Evaluator {
     case .range(let r): return index < r.count ? .number(Double(r[index])) : nil
     case .list(let l): return index < l.items.count ? l.items[index] : nil
     case .tuple(let t): return index < t.count ? t[index] : nil
+    case .dict(let d): return index < d.count ? d.keys[index] : nil
     case .string(let s):
       // Strings are short; walking from the start each time keeps this simple.
       guard index < s.count else { return nil }

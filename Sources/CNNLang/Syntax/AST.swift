@@ -17,6 +17,8 @@ enum ExprKind {
   case name(String)
   case list([Expr])
   case tuple([Expr])
+  /// `{"loss": 0.5, "accuracy": 0.9}`: pairs in the order written.
+  case dict([(key: Expr, value: Expr)])
   case listComprehension(element: Expr, target: Target, iterable: Expr, condition: Expr?)
   case unary(UnaryOp, Expr)
   case binary(BinaryOp, Expr, Expr)

@@ -8,6 +8,8 @@ public enum Value {
   case number(Double)
   case string(String)
   case list(ListStorage)
+  /// `{"loss": [0.5, 0.3]}`: keys in insertion order, shared like a list.
+  case dict(DictStorage)
   case tuple([Value])
   case range(RangeValue)
   case function(Function)
@@ -39,6 +41,7 @@ public enum Value {
     case .number: return "number"
     case .string: return "str"
     case .list: return "list"
+    case .dict: return "dict"
     case .tuple: return "tuple"
     case .range: return "range"
     case .function, .builtin: return "function"
@@ -68,6 +71,7 @@ public enum Value {
     case .number(let d): return d != 0
     case .string(let s): return !s.isEmpty
     case .list(let l): return !l.items.isEmpty
+    case .dict(let d): return d.count > 0
     case .tuple(let t): return !t.isEmpty
     case .range(let r): return r.count > 0
     case .function, .builtin, .method, .stream, .tensor, .explanation: return true
