@@ -76,7 +76,7 @@ extension BuiltinRegistry {
     describeType("optimizer", "An optimizer: how each training step changes the weights from their gradients.")
     addProperty(Property("learning_rate", doc: "The step size.") { v in
       guard case .training(.optimizer(let o)) = v else { return .none }
-      return .number(Double(o.learningRate))
+      return .number(TrainingText.decimal(o.learningRate))
     }, to: "optimizer")
     addProperty(Property("iterations", doc: "Training steps this optimizer has taken.") { v in
       guard case .training(.optimizer(let o)) = v else { return .none }
@@ -126,6 +126,14 @@ extension BuiltinRegistry {
     })
     describeType("callback", "Something fit does at the end of each epoch: stop early, or save the weights.")
     describeType("History", "What fit returns: history.history maps 'loss', 'accuracy', 'val_loss', 'val_accuracy' to one value per epoch.")
+    addProperty(Property("history", doc: "A dict of lists, one value per epoch: history.history[\"loss\"], history.history[\"val_accuracy\"].") { (v) throws(RuntimeError) in
+      guard case .training(.history(let h)) = v else { return .none }
+      return .dict(try DictStorage(h.keys.map { key in (.string(key), .list((h.values[key] ?? []).map { .number($0) })) }))
+    }, to: "History")
+    addProperty(Property("params", doc: "The run's settings: verbose, epochs and steps per epoch.") { (v) throws(RuntimeError) in
+      guard case .training(.history(let h)) = v else { return .none }
+      return .dict(try DictStorage(h.params.map { (.string($0.0), $0.1) }))
+    }, to: "History")
     addProperty(Property("epoch", doc: "The epochs' numbers, from 0.") { v in
       guard case .training(.history(let h)) = v else { return .none }
       return .list(h.epoch.map { .number(Double($0)) })
