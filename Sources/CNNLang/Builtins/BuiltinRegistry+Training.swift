@@ -9,6 +9,7 @@ extension BuiltinRegistry {
     addCallbacks()
     addModelTraining()
     addWeights()
+    addDiagnosis()
     add(Builtin(
       "to_categorical", [Parameter("y"), Parameter("num_classes", default: .none)],
       doc: "One-hot labels: to_categorical([0, 2], 3) is [[1, 0, 0], [0, 0, 1]]. For categorical_crossentropy; sparse_categorical_crossentropy takes the class numbers as they are."

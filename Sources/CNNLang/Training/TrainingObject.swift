@@ -8,6 +8,10 @@ public enum TrainingObject {
   case loss(Loss)
   case callback(Callback)
   case history(History)
+  /// `confusion_matrix(y_true, y_pred)`: counts per (true, predicted) class, with names.
+  case confusion(ConfusionMatrix)
+  /// `show_mistakes(...)`: images with what they are and what the model said.
+  case gallery(Gallery)
 
   var typeName: String {
     switch self {
@@ -15,6 +19,8 @@ public enum TrainingObject {
     case .loss: return "loss"
     case .callback: return "callback"
     case .history: return "History"
+    case .confusion: return "confusion matrix"
+    case .gallery: return "gallery"
     }
   }
 
@@ -29,6 +35,10 @@ public enum TrainingObject {
     case .history(let h):
       let keys = h.keys.map { "'\($0)'" }.joined(separator: ", ")
       return "<History of \(h.epoch.count) epoch\(h.epoch.count == 1 ? "" : "s"): \(keys)>"
+    case .confusion(let c):
+      return c.text
+    case .gallery(let g):
+      return g.captions.joined(separator: "\n")
     }
   }
 
@@ -38,6 +48,7 @@ public enum TrainingObject {
     case (.loss(let a), .loss(let b)): return a == b
     case (.callback(let a), .callback(let b)): return a === b
     case (.history(let a), .history(let b)): return a === b
+    case (.confusion(let a), .confusion(let b)): return a.counts == b.counts
     default: return false
     }
   }
@@ -67,4 +78,34 @@ enum TrainingText {
 
   /// The float32 as the decimal it was typed as: 0.1, not 0.10000000149011612.
   static func decimal(_ f: Float) -> Double { Double(f.description) ?? Double(f) }
+}
+
+/// Counts of (true class, predicted class) pairs: row i, column j holds how many samples of
+/// class i the model called j, so the diagonal is what it got right.
+public struct ConfusionMatrix {
+  public let counts: Tensor
+  public let classNames: [String]
+
+  /// Rows of counts under the classes' names, right-aligned.
+  var text: String {
+    let n = classNames.count
+    let width = max(3, counts.values.map { String(Int($0)).count }.max() ?? 1)
+    let labelWidth = classNames.map(\.count).max() ?? 1
+    var lines = [String(repeating: " ", count: labelWidth) + "  predicted: " + (0..<n).map { String($0) }.joined(separator: " ")]
+    for i in 0..<n {
+      let row = (0..<n).map { j -> String in
+        let text = String(Int(counts.values[i * n + j]))
+        return String(repeating: " ", count: width - text.count) + text
+      }
+      lines.append(String(repeating: " ", count: labelWidth - classNames[i].count) + classNames[i] + "  " + row.joined(separator: " "))
+    }
+    return lines.joined(separator: "\n")
+  }
+}
+
+/// Pictures with a caption each, shown as a grid.
+public struct Gallery {
+  public let images: [Tensor]
+  public let captions: [String]
+  public let title: String
 }
