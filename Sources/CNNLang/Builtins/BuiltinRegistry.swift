@@ -26,6 +26,7 @@ public struct BuiltinRegistry {
     registry.addLayers()
     registry.addModels()
     registry.addTraining()
+    registry.addDatasets()
     return registry
   }
 

@@ -119,6 +119,11 @@ extension Evaluator {
 
   /// `value.name`: a property's value, or a method bound to `value`.
   func attribute(of value: Value, _ name: String) throws(RuntimeError) -> Value {
+    if case .namespace(let namespace) = value {
+      if let member = namespace.member(name) { return member }
+      let suggestion = NameSuggester.nearest(to: name, in: namespace.memberNames).map { Suggestion.didYouMean($0) }
+      throw RuntimeError(.noAttribute(type: "module '\(namespace.name)'", name: name), suggestion: suggestion)
+    }
     let type = value.typeName
     if let property = registry.properties[type]?[name] { return try property.get(value) }
     if let method = registry.methods[type]?[name] { return .method(method, receiver: value) }

@@ -67,6 +67,7 @@ extension Value {
     case .symbolic(let t): return t.repr
     case .summary(let s): return s.text
     case .training(let t): return t.repr
+    case .namespace(let n): return "<module '\(n.name)'>"
     }
   }
 

@@ -32,6 +32,8 @@ public enum Value {
   case summary(ModelSummary)
   /// Optimizers, losses, callbacks and `History` (see `Training/`).
   case training(TrainingObject)
+  /// A built-in module with members, such as `fashion_mnist` (`fashion_mnist.load_data()`).
+  case namespace(Namespace)
 
   /// The type's name as `type(x)` returns it and as messages quote it.
   public var typeName: String {
@@ -54,6 +56,7 @@ public enum Value {
     case .symbolic: return "symbolic tensor"
     case .summary: return "summary"
     case .training(let t): return t.typeName
+    case .namespace: return "module"
     }
   }
 
@@ -75,7 +78,7 @@ public enum Value {
     case .tuple(let t): return !t.isEmpty
     case .range(let r): return r.count > 0
     case .function, .builtin, .method, .stream, .tensor, .explanation: return true
-    case .layer, .model, .symbolic, .summary, .training: return true
+    case .layer, .model, .symbolic, .summary, .training, .namespace: return true
     }
   }
 
