@@ -261,7 +261,7 @@ extension Target {
     switch self {
     case .name(let n, _): return [n]
     case .tuple(let items, _): return items.flatMap(\.names)
-    case .subscript: return []
+    case .subscript, .attribute: return []
     }
   }
 }

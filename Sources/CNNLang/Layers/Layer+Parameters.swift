@@ -3,14 +3,14 @@ import TensorEngine
 /// Batch normalization's state: `gamma` and `beta` are learned; the moving mean and variance
 /// follow the batches seen in training (Keras's momentum 0.99) and are what inference uses.
 final class NormalizationState {
-  let gamma: Parameter
-  let beta: Parameter
+  let gamma: TensorEngine.Parameter
+  let beta: TensorEngine.Parameter
   var movingMean: Tensor
   var movingVariance: Tensor
 
   init(channels: Int, layerName: String) {
-    gamma = Parameter(Tensor(shape: [channels], repeating: 1), name: "\(layerName)/gamma")
-    beta = Parameter(Tensor(shape: [channels]), name: "\(layerName)/beta")
+    gamma = TensorEngine.Parameter(Tensor(shape: [channels], repeating: 1), name: "\(layerName)/gamma")
+    beta = TensorEngine.Parameter(Tensor(shape: [channels]), name: "\(layerName)/beta")
     movingMean = Tensor(shape: [channels])
     movingVariance = Tensor(shape: [channels], repeating: 1)
   }
@@ -30,10 +30,10 @@ extension Layer {
   }
 
   /// The existing parameter given a new value of its shape, or a new parameter.
-  private static func parameter(_ existing: Parameter?, holding value: Tensor?, name: String) -> Parameter? {
+  private static func parameter(_ existing: TensorEngine.Parameter?, holding value: Tensor?, name: String) -> TensorEngine.Parameter? {
     guard let value else { return nil }
     if let existing, existing.value.shape == value.shape, (try? existing.assign(value)) != nil { return existing }
-    return Parameter(value, name: name)
+    return TensorEngine.Parameter(value, name: name)
   }
 
   /// Batch normalization's state for `channels`, made on first use.
@@ -46,7 +46,7 @@ extension Layer {
 
   /// The parameters an optimizer may update, made now if they were not yet (a block's come
   /// from its inner layers). Frozen layers give none.
-  func trainableParameters() throws(RuntimeError) -> [Parameter] {
+  func trainableParameters() throws(RuntimeError) -> [TensorEngine.Parameter] {
     guard trainable else { return [] }
     if let inner { return try inner.layers.flatMap { (layer) throws(RuntimeError) in try layer.trainableParameters() } }
     if case .batchNormalization = kind, let channels = outputShape?.last {

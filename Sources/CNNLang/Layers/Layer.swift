@@ -35,8 +35,8 @@ public final class Layer {
   var inner: Model?
   /// Materialised weights, as the parameters an optimizer updates (see `Layer+Weights.swift`
   /// and `Layer+Parameters.swift`).
-  var kernelParameter: Parameter?
-  var biasParameter: Parameter?
+  var kernelParameter: TensorEngine.Parameter?
+  var biasParameter: TensorEngine.Parameter?
   /// Batch normalization's scale, offset and moving statistics, made for the built input.
   var normalization: NormalizationState?
   /// `layer.trainable`: a frozen layer keeps its weights through `fit`.

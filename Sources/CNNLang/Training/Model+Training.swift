@@ -87,9 +87,9 @@ extension Model {
   }
 
   /// Every trainable parameter once (a layer used twice has one set of weights).
-  func trainableParameters() throws(RuntimeError) -> [Parameter] {
+  func trainableParameters() throws(RuntimeError) -> [TensorEngine.Parameter] {
     var seen = Set<UInt64>()
-    var result: [Parameter] = []
+    var result: [TensorEngine.Parameter] = []
     for layer in layers {
       for p in try layer.trainableParameters() where seen.insert(p.id).inserted { result.append(p) }
     }
