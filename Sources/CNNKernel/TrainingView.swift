@@ -66,7 +66,7 @@ struct TrainingView {
     if let last = curves.steps.last {
       parts += zip(curves.names, last.values).map { "\($0): \(NumberText.compact(Float($1)))" }
     }
-    if let last = curves.validation.last {
+    if let last = curves.validation.last, last.values.contains(where: \.isFinite) {
       parts += zip(curves.names, last.values).map { "val_\($0): \(NumberText.compact(Float($1)))" }
     }
     return "<training curves" + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", ")) + ">"

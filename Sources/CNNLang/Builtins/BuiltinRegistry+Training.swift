@@ -11,7 +11,7 @@ extension BuiltinRegistry {
     addWeights()
     addDiagnosis()
     add(Builtin(
-      "to_categorical", [Parameter("y"), Parameter("num_classes", default: .none)],
+      "to_categorical", [Parameter("y"), Parameter("num_classes", default: Value.none)],
       doc: "One-hot labels: to_categorical([0, 2], 3) is [[1, 0, 0], [0, 0, 1]]. For categorical_crossentropy; sparse_categorical_crossentropy takes the class numbers as they are."
     ) { (args, _) throws(RuntimeError) in
       let y = try args.tensorArgument("y")
@@ -35,7 +35,7 @@ extension BuiltinRegistry {
         }
       })
     }
-    let clip = [Parameter("clipnorm", default: .none), Parameter("clipvalue", default: .none)]
+    let clip = [Parameter("clipnorm", default: Value.none), Parameter("clipvalue", default: Value.none)]
     func optionalFloat(_ args: Arguments, _ name: String) throws -> Float? {
       args[name].isNone ? nil : Float(try args.number(name))
     }

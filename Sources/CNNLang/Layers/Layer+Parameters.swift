@@ -48,7 +48,11 @@ extension Layer {
   /// from its inner layers). Frozen layers give none.
   func trainableParameters() throws(RuntimeError) -> [TensorEngine.Parameter] {
     guard trainable else { return [] }
-    if let inner { return try inner.layers.flatMap { (layer) throws(RuntimeError) in try layer.trainableParameters() } }
+    if let inner {
+      var parameters: [TensorEngine.Parameter] = []
+      for layer in inner.layers { parameters += try layer.trainableParameters() }
+      return parameters
+    }
     if case .batchNormalization = kind, let channels = outputShape?.last {
       let state = normalizationState(channels: channels)
       return [state.gamma, state.beta]

@@ -4,15 +4,15 @@ import TensorEngine
 extension BuiltinRegistry {
   mutating func addDiagnosis() {
     add(Builtin(
-      "confusion_matrix", [Parameter("y_true"), Parameter("y_pred"), Parameter("class_names", default: .none)],
+      "confusion_matrix", [Parameter("y_true"), Parameter("y_pred"), Parameter("class_names", default: Value.none)],
       doc: "Counts how often each class (rows) was predicted as each class (columns), shown as a labelled heatmap: confusion_matrix(y_test, model.predict(x_test), class_names=class_names). y_pred may be class numbers or probabilities (the largest wins). .counts is the tensor of counts."
     ) { (args, _) throws(RuntimeError) in
-      let truth = try classNumbers(args["y_true"], function: "confusion_matrix", parameter: "y_true")
-      let predicted = try classNumbers(args["y_pred"], function: "confusion_matrix", parameter: "y_pred")
+      let truth = try Self.classNumbers(args["y_true"], function: "confusion_matrix", parameter: "y_true")
+      let predicted = try Self.classNumbers(args["y_pred"], function: "confusion_matrix", parameter: "y_pred")
       guard truth.count == predicted.count, !truth.isEmpty else {
         throw RuntimeError(.training(.lengthMismatch(x: truth.count, y: predicted.count)))
       }
-      let given = try optionalNames(args["class_names"], function: "confusion_matrix") ?? []
+      let given = try Self.optionalNames(args["class_names"], function: "confusion_matrix") ?? []
       let classes = max(given.count, (truth + predicted).max().map { $0 + 1 } ?? 1)
       let names = given.count >= classes ? given : (0..<classes).map(String.init)
       var counts = [Float](repeating: 0, count: classes * classes)
@@ -27,18 +27,18 @@ extension BuiltinRegistry {
 
     add(Builtin(
       "show_mistakes",
-      [Parameter("model"), Parameter("x"), Parameter("y"), Parameter("n", default: .number(16)), Parameter("class_names", default: .none)],
+      [Parameter("model"), Parameter("x"), Parameter("y"), Parameter("n", default: .number(16)), Parameter("class_names", default: Value.none)],
       doc: "Shows up to n images the model gets wrong, each with its true label and the model's guess (and how sure it was): show_mistakes(model, x_test, y_test, n=16, class_names=class_names)."
     ) { (args, ev) throws(RuntimeError) in
       guard case .model(let model) = args["model"] else { throw args.typeError("model", "a model") }
       let x = try TensorArgument.tensor(args["x"], function: "show_mistakes", parameter: "x")
-      let truth = try classNumbers(args["y"], function: "show_mistakes", parameter: "y")
+      let truth = try Self.classNumbers(args["y"], function: "show_mistakes", parameter: "y")
       let limit = try args.int("n")
       guard limit >= 1 else { throw RuntimeError(.notPositive(function: "show_mistakes", parameter: "n")) }
       guard x.rank >= 1, x.shape[0] == truth.count else { throw RuntimeError(.training(.lengthMismatch(x: x.rank >= 1 ? x.shape[0] : 1, y: truth.count))) }
       if model.graph == nil { _ = try model.predict(Batches.slice(x, from: 0, count: 1), evaluator: ev) }
       let probabilities = try model.predictBatches(TrainingArguments.withChannel(x, for: model), batchSize: 32, evaluator: ev)
-      let names = try optionalNames(args["class_names"], function: "show_mistakes")
+      let names = try Self.optionalNames(args["class_names"], function: "show_mistakes")
       func name(_ c: Int) -> String { names.flatMap { c < $0.count ? $0[c] : nil } ?? String(c) }
       let width = probabilities.count / max(1, truth.count)
       var images: [Tensor] = []
@@ -60,7 +60,7 @@ extension BuiltinRegistry {
   }
 
   /// Class numbers from labels `(N,)`, `(N, 1)` or one-hot / probability rows `(N, C)`.
-  private func classNumbers(_ value: Value, function: String, parameter: String) throws(RuntimeError) -> [Int] {
+  private static func classNumbers(_ value: Value, function: String, parameter: String) throws(RuntimeError) -> [Int] {
     let t = try TensorArgument.tensor(value, function: function, parameter: parameter)
     guard let n = t.shape.first, t.rank >= 1 else { return [] }
     let width = t.count / max(n, 1)
@@ -81,7 +81,7 @@ extension BuiltinRegistry {
     return result
   }
 
-  private func optionalNames(_ value: Value, function: String) throws(RuntimeError) -> [String]? {
+  private static func optionalNames(_ value: Value, function: String) throws(RuntimeError) -> [String]? {
     switch value {
     case .none: return nil
     case .list(let l):

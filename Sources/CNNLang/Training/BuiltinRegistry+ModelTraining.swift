@@ -9,7 +9,7 @@ extension BuiltinRegistry {
       return nil
     }
     addMethod(Builtin(
-      "compile", [Parameter("self"), Parameter("optimizer", default: .string("rmsprop")), Parameter("loss", default: .none), Parameter("metrics", default: .none)],
+      "compile", [Parameter("self"), Parameter("optimizer", default: .string("rmsprop")), Parameter("loss", default: Value.none), Parameter("metrics", default: Value.none)],
       kind: "method",
       doc: "Chooses how the model learns: model.compile(optimizer=\"adam\", loss=\"sparse_categorical_crossentropy\", metrics=[\"accuracy\"]). Optimizers by name or as Adam(...), SGD(...), RMSprop(...), AdamW(...); losses by name or as objects."
     ) { (args, _) throws(RuntimeError) in
@@ -43,9 +43,9 @@ extension BuiltinRegistry {
     addMethod(Builtin(
       "fit",
       [
-        Parameter("self"), Parameter("x"), Parameter("y"), Parameter("batch_size", default: .none), Parameter("epochs", default: .number(1)),
-        Parameter("verbose", default: .string("auto")), Parameter("callbacks", default: .none), Parameter("validation_split", default: .number(0)),
-        Parameter("validation_data", default: .none), Parameter("shuffle", default: .bool(true)), Parameter("show_filters", default: .none),
+        Parameter("self"), Parameter("x"), Parameter("y"), Parameter("batch_size", default: Value.none), Parameter("epochs", default: .number(1)),
+        Parameter("verbose", default: .string("auto")), Parameter("callbacks", default: Value.none), Parameter("validation_split", default: .number(0)),
+        Parameter("validation_data", default: Value.none), Parameter("shuffle", default: .bool(true)), Parameter("show_filters", default: Value.none),
       ],
       kind: "method",
       doc: "Trains the model: history = model.fit(x_train, y_train, epochs=3, batch_size=32, validation_split=0.1). Shows Keras's progress line and a live chart of loss and accuracy; show_filters=model.layers[0] (or True) redraws the first layer's filters as they learn. Returns a History; the stop button ends training at the next batch, keeping the last step's weights."
@@ -79,7 +79,7 @@ extension BuiltinRegistry {
 
     addMethod(Builtin(
       "evaluate",
-      [Parameter("self"), Parameter("x"), Parameter("y"), Parameter("batch_size", default: .none), Parameter("verbose", default: .string("auto"))],
+      [Parameter("self"), Parameter("x"), Parameter("y"), Parameter("batch_size", default: Value.none), Parameter("verbose", default: .string("auto"))],
       kind: "method",
       doc: "The loss (and accuracy) on data the model has not trained on: loss, acc = model.evaluate(x_test, y_test). Returns [loss, accuracy] with a metric, the loss alone without."
     ) { (args, ev) throws(RuntimeError) in
@@ -106,7 +106,7 @@ extension BuiltinRegistry {
     }, to: "model")
 
     addMethod(Builtin(
-      "predict", [Parameter("self"), Parameter("x"), Parameter("batch_size", default: .none), Parameter("verbose", default: .number(0))],
+      "predict", [Parameter("self"), Parameter("x"), Parameter("batch_size", default: Value.none), Parameter("verbose", default: .number(0))],
       kind: "method",
       doc: "The model's outputs for a batch, computed batch_size samples at a time: p = model.predict(x_test[:5]) gives one row of class probabilities per image. One image (28, 28, 1) gives its outputs without the batch axis, as model(x)."
     ) { (args, ev) throws(RuntimeError) in

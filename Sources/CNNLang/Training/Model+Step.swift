@@ -13,7 +13,7 @@ extension Model {
   // x (N, ...), y (N, ...) → loss and predictions (N, ...)
   func trainStep(x: Tensor, y: Tensor, compilation: Compilation, evaluator: Evaluator) throws(RuntimeError) -> StepResult {
     let parameters = try trainableParameters()
-    guard !parameters.isEmpty else { throw RuntimeError(.training(.notTrainable(model: name))) }
+    guard !parameters.isEmpty else { throw RuntimeError(.training(.notTrainable(model: "\(typeName) '\(name)'"))) }
     for p in parameters { p.clearGradient() }
     let tape = try trainingForward([x], step: stepsTaken, evaluator: evaluator)
     let (loss, gradient, fromLogits) = try lossAndGradient(tape, labels: y, loss: compilation.loss)

@@ -6,7 +6,9 @@ import TensorEngine
 extension Model {
   /// Each layer's `get_weights()`, in the model's layer order.
   func getWeights() throws(RuntimeError) -> [[Tensor]] {
-    try layers.map { (layer) throws(RuntimeError) in try layer.weightTensors() }
+    var weights: [[Tensor]] = []
+    for layer in layers { weights.append(try layer.weightTensors()) }
+    return weights
   }
 
   func setWeights(_ weights: [[Tensor]]) throws(RuntimeError) {
