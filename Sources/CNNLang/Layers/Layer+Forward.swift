@@ -48,10 +48,10 @@ extension Layer {
       case .dropout(let rate):
         return try Ops.dropout(x, rate: Float(rate))
       case .batchNormalization(let epsilon):
-        let channels = x.shape.last ?? 0
+        let state = normalizationState(channels: x.shape.last ?? 0)
         return try Ops.batchNormalization(
-          x, mean: Tensor(shape: [channels]), variance: Tensor(shape: [channels], repeating: 1),
-          gamma: Tensor(shape: [channels], repeating: 1), beta: Tensor(shape: [channels]), epsilon: epsilon)
+          x, mean: state.movingMean, variance: state.movingVariance, gamma: state.gamma.value, beta: state.beta.value,
+          epsilon: epsilon)
       case .add:
         return try Ops.add(inputs)
       case .concatenate(let axis):
