@@ -91,12 +91,12 @@ public struct ConfusionMatrix {
     let n = classNames.count
     let width = max(3, counts.values.map { String(Int($0)).count }.max() ?? 1)
     let labelWidth = classNames.map(\.count).max() ?? 1
-    var lines = [String(repeating: " ", count: labelWidth) + "  predicted: " + (0..<n).map { String($0) }.joined(separator: " ")]
+    func padded(_ text: String) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
+    var lines = [
+      String(repeating: " ", count: labelWidth + 2) + (0..<n).map { padded(String($0)) }.joined(separator: " ") + "  (predicted)"
+    ]
     for i in 0..<n {
-      let row = (0..<n).map { j -> String in
-        let text = String(Int(counts.values[i * n + j]))
-        return String(repeating: " ", count: width - text.count) + text
-      }
+      let row = (0..<n).map { j in padded(String(Int(counts.values[i * n + j]))) }
       lines.append(String(repeating: " ", count: labelWidth - classNames[i].count) + classNames[i] + "  " + row.joined(separator: " "))
     }
     return lines.joined(separator: "\n")
