@@ -103,6 +103,24 @@ private typealias Weight = TensorEngine.Parameter
     }
   }
 
+  @Test func largeParameterSplitOverCoresMatchesTheFormula() throws {
+    // 140,001 values: split over two threads (64 Ki values each at least), and a tail of one value.
+    let count = 140_001
+    var generator = SeededGenerator(seed: 3)
+    let w0 = (0..<count).map { _ in Float(generator.uniform(-1, 1)) }
+    let g = (0..<count).map { _ in Float(generator.uniform(-1, 1)) }
+    let parameter = Weight(Tensor(shape: [count], values: w0), name: "big")
+    parameter.gradient = Tensor(shape: [count], values: g)
+    try Optimizer.adam(learningRate: 0.01).apply(to: [parameter])
+    // First step: m = 0.1·g, v = 0.001·g², α = 0.01·√0.001 / 0.1.
+    let alpha = 0.01 * 0.001.squareRoot() / 0.1
+    for i in stride(from: 0, to: count, by: 997) + [count - 1] {
+      let gi = Double(g[i])
+      let expected = Double(w0[i]) - alpha * 0.1 * gi / ((0.001 * gi * gi).squareRoot() + 1e-7)
+      #expect(abs(Double(parameter.value.values[i]) - expected) < 1e-6, "value \(i)")
+    }
+  }
+
   @Test func clipping() throws {
     // Gradient (3, 4) has norm 5: clipnorm 1 scales it to (0.6, 0.8); clipvalue 1 gives (1, 1).
     let byNorm = Weight(Tensor(shape: [2], values: [0, 0]), name: "w")

@@ -50,10 +50,7 @@ extension Ops {
       throw TensorError.shapeMismatch(operation: "softmax backward", lhs: output.shape, rhs: outputGradient.shape)
     }
     guard output.rank > 0 else { return Tensor(scalar: 0) }
-    let a = try Tensor.normalize(axis: axis, rank: output.rank, operation: "softmax backward")
-    let outer = output.shape[..<a].reduce(1, *)
-    let size = output.shape[a]
-    let inner = output.shape[(a + 1)...].reduce(1, *)
+    let (_, outer, size, inner) = try Tensor.split(output.shape, around: axis, operation: "softmax backward")
     return try Tensor.make(operation: "softmax backward", shape: output.shape) { out in
       output.values.withUnsafeBufferPointer { y in
         outputGradient.values.withUnsafeBufferPointer { dy in

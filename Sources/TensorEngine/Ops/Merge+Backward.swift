@@ -23,14 +23,12 @@ extension Ops {
   /// the inputs' sizes there.
   // outputGradient (..., sum sizes, ...) → one gradient (..., sizes[i], ...) per input
   public static func concatenateBackward(outputGradient: Tensor, sizes: [Int], axis: Int) throws -> [Tensor] {
-    let a = try Tensor.normalize(axis: axis, rank: outputGradient.rank, operation: "concat backward")
+    let (a, outer, _, inner) = try Tensor.split(outputGradient.shape, around: axis, operation: "concat backward")
     guard sizes.allSatisfy({ $0 >= 0 }), sizes.reduce(0, +) == outputGradient.shape[a] else {
       throw TensorError.invalidArgument(
         operation: "concat backward",
         message: "pieces of sizes \(formatShape(sizes)) do not make up an axis of size \(outputGradient.shape[a])")
     }
-    let outer = outputGradient.shape[..<a].reduce(1, *)
-    let inner = outputGradient.shape[(a + 1)...].reduce(1, *)
     let row = outputGradient.shape[a] * inner
     var column = 0
     return try sizes.map { size in

@@ -19,6 +19,23 @@ protocol UpdateRule: Sendable {
   func update(_ lanes: inout UpdateLanes, _ c: Coefficients)
 }
 
+/// How many slots a loop moves, as a type, so that each specialised loop loads and stores
+/// exactly those with no test per vector.
+protocol SlotCount { static var value: Int { get } }
+enum NoSlot: SlotCount { static var value: Int { 0 } }
+enum OneSlot: SlotCount { static var value: Int { 1 } }
+enum TwoSlots: SlotCount { static var value: Int { 2 } }
+enum ThreeSlots: SlotCount { static var value: Int { 3 } }
+
+/// The raw addresses one optimizer step reads and writes.
+struct UpdateStreams: @unchecked Sendable {
+  // Raw pointers into the parameter's, gradient's and state's storage, valid for the call;
+  // each worker touches its own range of them.
+  let value: UnsafeMutablePointer<Float>
+  let gradient: UnsafePointer<Float>
+  let slots: (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>)
+}
+
 extension UpdateRule {
   /// Runs the update over `count` values, eight at a time, split over cores for large
   /// parameters; the tail goes through zero-padded vectors and only its real lanes are stored.
@@ -27,54 +44,58 @@ extension UpdateRule {
     count: Int, value: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>,
     slots: [UnsafeMutablePointer<Float>], decay: Float, _ c: Coefficients
   ) {
-    let w = SharedPointer(value)
-    let g = SharedPointer(gradient)
-    let s0 = slots.count > 0 ? SharedPointer(slots[0]) : w
-    let s1 = slots.count > 1 ? SharedPointer(slots[1]) : w
-    let s2 = slots.count > 2 ? SharedPointer(slots[2]) : w
-    let slotCount = slots.count
-    // Each range is a whole number of vectors, so threads never share a cache line's tail.
-    let vectors = (count + 7) / 8
+    let streams = UpdateStreams(
+      value: value, gradient: gradient,
+      slots: (slots.count > 0 ? slots[0] : value, slots.count > 1 ? slots[1] : value, slots.count > 2 ? slots[2] : value))
+    switch slots.count {
+    case 0: run(NoSlot.self, count, streams, decay, c)
+    case 1: run(OneSlot.self, count, streams, decay, c)
+    case 2: run(TwoSlots.self, count, streams, decay, c)
+    default: run(ThreeSlots.self, count, streams, decay, c)
+    }
+  }
+
+  private func run<S: SlotCount>(_: S.Type, _ count: Int, _ p: UpdateStreams, _ decay: Float, _ c: Coefficients) {
+    typealias V = UpdateLanes.V
+    let vectors = count / 8
     // Serial below 64 Ki values: waking a second core costs more than the step itself.
     Parallelism.forEachRange(vectors, grain: Parallelism.serialValues / 8) { range in
-      let raw = (
-        w: UnsafeMutableRawPointer(w.base), g: UnsafeRawPointer(g.base), s0: UnsafeMutableRawPointer(s0.base),
-        s1: UnsafeMutableRawPointer(s1.base), s2: UnsafeMutableRawPointer(s2.base)
-      )
+      let w = UnsafeMutableRawPointer(p.value)
+      let g = UnsafeRawPointer(p.gradient)
+      let s0 = UnsafeMutableRawPointer(p.slots.0)
+      let s1 = UnsafeMutableRawPointer(p.slots.1)
+      let s2 = UnsafeMutableRawPointer(p.slots.2)
       for vector in range {
-        let i = vector * 8
-        let lanes = min(8, count - i)
-        var v: UpdateLanes
-        if lanes == 8 {
-          v = UpdateLanes(
-            value: raw.w.loadUnaligned(fromByteOffset: i * 4, as: UpdateLanes.V.self),
-            gradient: raw.g.loadUnaligned(fromByteOffset: i * 4, as: UpdateLanes.V.self))
-          if slotCount > 0 { v.slot0 = raw.s0.loadUnaligned(fromByteOffset: i * 4, as: UpdateLanes.V.self) }
-          if slotCount > 1 { v.slot1 = raw.s1.loadUnaligned(fromByteOffset: i * 4, as: UpdateLanes.V.self) }
-          if slotCount > 2 { v.slot2 = raw.s2.loadUnaligned(fromByteOffset: i * 4, as: UpdateLanes.V.self) }
-        } else {
-          v = UpdateLanes(value: .init(), gradient: Self.tail(g.base + i, lanes))
-          v.value = Self.tail(w.base + i, lanes)
-          if slotCount > 0 { v.slot0 = Self.tail(s0.base + i, lanes) }
-          if slotCount > 1 { v.slot1 = Self.tail(s1.base + i, lanes) }
-          if slotCount > 2 { v.slot2 = Self.tail(s2.base + i, lanes) }
-        }
+        let offset = vector * 32
+        var v = UpdateLanes(value: w.loadUnaligned(fromByteOffset: offset, as: V.self),
+                            gradient: g.loadUnaligned(fromByteOffset: offset, as: V.self))
+        if S.value > 0 { v.slot0 = s0.loadUnaligned(fromByteOffset: offset, as: V.self) }
+        if S.value > 1 { v.slot1 = s1.loadUnaligned(fromByteOffset: offset, as: V.self) }
+        if S.value > 2 { v.slot2 = s2.loadUnaligned(fromByteOffset: offset, as: V.self) }
         v.value -= v.value * decay
         update(&v, c)
-        if lanes == 8 {
-          raw.w.storeBytes(of: v.value, toByteOffset: i * 4, as: UpdateLanes.V.self)
-          if slotCount > 0 { raw.s0.storeBytes(of: v.slot0, toByteOffset: i * 4, as: UpdateLanes.V.self) }
-          if slotCount > 1 { raw.s1.storeBytes(of: v.slot1, toByteOffset: i * 4, as: UpdateLanes.V.self) }
-          if slotCount > 2 { raw.s2.storeBytes(of: v.slot2, toByteOffset: i * 4, as: UpdateLanes.V.self) }
-        } else {
-          for lane in 0..<lanes {
-            w.base[i + lane] = v.value[lane]
-            if slotCount > 0 { s0.base[i + lane] = v.slot0[lane] }
-            if slotCount > 1 { s1.base[i + lane] = v.slot1[lane] }
-            if slotCount > 2 { s2.base[i + lane] = v.slot2[lane] }
-          }
-        }
+        w.storeBytes(of: v.value, toByteOffset: offset, as: V.self)
+        if S.value > 0 { s0.storeBytes(of: v.slot0, toByteOffset: offset, as: V.self) }
+        if S.value > 1 { s1.storeBytes(of: v.slot1, toByteOffset: offset, as: V.self) }
+        if S.value > 2 { s2.storeBytes(of: v.slot2, toByteOffset: offset, as: V.self) }
       }
+    }
+    let start = vectors * 8
+    let lanes = count - start
+    guard lanes > 0 else { return }
+    // The last few values through zero-padded vectors: the same arithmetic, only real lanes stored.
+    let slots = [p.slots.0, p.slots.1, p.slots.2]
+    var v = UpdateLanes(value: Self.tail(p.value + start, lanes), gradient: Self.tail(UnsafeMutablePointer(mutating: p.gradient) + start, lanes))
+    if S.value > 0 { v.slot0 = Self.tail(slots[0] + start, lanes) }
+    if S.value > 1 { v.slot1 = Self.tail(slots[1] + start, lanes) }
+    if S.value > 2 { v.slot2 = Self.tail(slots[2] + start, lanes) }
+    v.value -= v.value * decay
+    update(&v, c)
+    for lane in 0..<lanes {
+      p.value[start + lane] = v.value[lane]
+      if S.value > 0 { slots[0][start + lane] = v.slot0[lane] }
+      if S.value > 1 { slots[1][start + lane] = v.slot1[lane] }
+      if S.value > 2 { slots[2][start + lane] = v.slot2[lane] }
     }
   }
 
