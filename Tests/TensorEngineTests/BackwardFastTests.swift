@@ -20,6 +20,10 @@ import Testing
     ConvCase(input: [2, 12, 12, 16], kernel: [3, 3, 16, 16], padding: .same, path: .winograd),
     ConvCase(input: [2, 14, 10, 8], kernel: [3, 3, 8, 24], padding: .valid, path: .winograd),
     ConvCase(input: [2, 10, 10, 3], kernel: [5, 5, 3, 6], padding: .same, path: .direct),
+    // One channel: window rows of 5 and 3 values, unfolded 8 at a time.
+    ConvCase(input: [3, 13, 11, 1], kernel: [5, 5, 1, 6], padding: .same, path: .direct),
+    ConvCase(input: [2, 9, 9, 1], kernel: [3, 3, 1, 8], strides: 2, path: .direct),
+    ConvCase(input: [8, 28, 28, 1], kernel: [5, 5, 1, 6], padding: .same, path: .direct),
     ConvCase(input: [1, 15, 15, 4], kernel: [3, 3, 4, 8], strides: 2, padding: .valid, path: .direct),
     ConvCase(input: [3, 11, 9, 6], kernel: [3, 3, 2, 6], padding: .same, dilation: 2, groups: 3, path: .direct),
     ConvCase(input: [2, 13, 12, 4], kernel: [4, 2, 4, 5], strides: Size2(3, 2), padding: .same, path: .direct),

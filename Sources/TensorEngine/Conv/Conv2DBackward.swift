@@ -111,16 +111,24 @@ extension Ops {
     return ConvGradients(input: inputGradient, kernel: kernelGradient, bias: biasGradient)
   }
 
-  /// `Σ dY` over every row (pixel or sample): the bias's gradient, `(filters)`. Summed in
-  /// Double, since a VGG layer adds up hundreds of thousands of rows.
+  /// `Σ dY` over every row (pixel or sample): the bias's gradient, `(filters)`. Blocks of
+  /// rows are summed in float, vectorised over the filters, and the blocks in Double, since
+  /// a VGG layer adds up hundreds of thousands of rows.
   static func biasGradient(_ outputGradient: Tensor, rows: Int, filters: Int, operation: String) throws -> Tensor {
     try Tensor.make(operation: operation, shape: [filters]) { db in
       var sums = [Double](repeating: 0, count: filters)
+      var block = [Float](repeating: 0, count: filters)
       outputGradient.values.withUnsafeBufferPointer { dy in
         guard let base = dy.baseAddress else { return }
-        for r in 0..<rows {
-          let row = base + r * filters
-          for f in 0..<filters { sums[f] += Double(row[f]) }
+        block.withUnsafeMutableBufferPointer { block in
+          for first in stride(from: 0, to: rows, by: 64) {
+            for f in 0..<filters { block[f] = 0 }
+            for r in first..<min(first + 64, rows) {
+              let row = base + r * filters
+              for f in 0..<filters { block[f] += row[f] }
+            }
+            for f in 0..<filters { sums[f] += Double(block[f]) }
+          }
         }
       }
       for f in 0..<filters { db[f] = Float(sums[f]) }

@@ -49,29 +49,35 @@ extension Ops {
     let channels = view.channels
     let imageBase = n * w.height * w.width
     withUnsafeTemporaryAllocation(of: Float.self, capacity: channels) { best in
-      withUnsafeTemporaryAllocation(of: Int.self, capacity: channels) { winner in
+      withUnsafeTemporaryAllocation(of: Int32.self, capacity: channels) { winner in
         for oh in 0..<w.rows.output {
           let (h0, h1) = w.rowSpan(oh)
           for ow in 0..<w.columns.output {
             let (w0, w1) = w.columnSpan(ow)
             let first = imageBase + h0 * w.width + w0
+            let start = x.base + first * channels
             for c in 0..<channels {
-              best[c] = x.base[first * channels + c]
-              winner[c] = first
+              best[c] = start[c]
+              winner[c] = 0
             }
+            // Cells are numbered from the window's first, so the index fits in 32 bits and the
+            // comparison and both selections vectorise over channels without a branch.
             for ih in h0..<h1 {
               for iw in w0..<w1 {
-                let cell = imageBase + ih * w.width + iw
-                if cell == first { continue }
-                let s = x.base + cell * channels
-                for c in 0..<channels where Select.prefers(s[c], over: best[c]) {
-                  best[c] = s[c]
-                  winner[c] = cell
+                let offset = (ih - h0) * w.width + (iw - w0)
+                if offset == 0 { continue }
+                let s = start + offset * channels
+                let cell = Int32(offset)
+                for c in 0..<channels {
+                  let takes = Select.prefers(s[c], over: best[c])
+                  best[c] = takes ? s[c] : best[c]
+                  winner[c] = takes ? cell : winner[c]
                 }
               }
             }
             let g = dy.base + ((n * w.rows.output + oh) * w.columns.output + ow) * channels
-            for c in 0..<channels { dx.base[winner[c] * channels + c] += g[c] }
+            let target = dx.base + first * channels
+            for c in 0..<channels { target[Int(winner[c]) * channels + c] += g[c] }
           }
         }
       }
