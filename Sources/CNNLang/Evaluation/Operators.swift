@@ -173,6 +173,7 @@ extension Operators {
     case (.layer(let a), .layer(let b)): return a === b
     case (.model(let a), .model(let b)): return a === b
     case (.symbolic(let a), .symbolic(let b)): return a === b
+    case (.namespace(let a), .namespace(let b)): return a === b
     default: return false
     }
   }
