@@ -38,15 +38,17 @@ final class Inflater: ByteSource {
     if format == .gzip, !Inflater.isGzip(Array(input[position..<min(position + 2, end)])) {
       throw failure("it does not start with gzip's magic bytes 1f 8b")
     }
-    stream = .allocate(capacity: 1)
+    let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
     stream.initialize(to: z_stream())
     // 16 + 15: a gzip wrapper around a 32 KiB window; -15: raw deflate with the same window.
     let windowBits: Int32 = format == .gzip ? 16 + MAX_WBITS : -MAX_WBITS
     let code = inflateInit2_(stream, windowBits, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
     guard code == Z_OK else {
+      // Thrown before `self.stream` is set, so deinit does not run and free it a second time.
       stream.deallocate()
       throw failure("zlib could not start (code \(code))")
     }
+    self.stream = stream
   }
 
   deinit {

@@ -69,6 +69,30 @@ enum ArchiveBytes {
     return out
   }
 
+  static func le64(_ v: Int) -> [UInt8] { le32(UInt32(v & 0xFFFF_FFFF)) + le32(UInt32(v >> 32)) }
+
+  /// A zip archive of one stored file whose sizes and offset live only in Zip64 records: the
+  /// central directory says 0xFFFFFFFF and carries the real values in its Zip64 extra field, and
+  /// the end record points at a Zip64 end record through its locator.
+  static func zip64(name: String, data: [UInt8]) -> [UInt8] {
+    let name = Array(name.utf8)
+    let crc = crc32(data)
+    var out = le32(0x0403_4B50) + le16(45) + le16(0) + le16(0) + le16(0) + le16(0x21) + le32(crc)
+      + le32(0xFFFF_FFFF) + le32(0xFFFF_FFFF) + le16(name.count) + le16(20) + name
+      + le16(1) + le16(16) + le64(data.count) + le64(data.count) + data
+    let directoryOffset = out.count
+    let directory = le32(0x0201_4B50) + le16(45) + le16(45) + le16(0) + le16(0) + le16(0) + le16(0x21) + le32(crc)
+      + le32(0xFFFF_FFFF) + le32(0xFFFF_FFFF) + le16(name.count) + le16(28) + le16(0) + le16(0) + le16(0) + le32(0)
+      + le32(0xFFFF_FFFF) + name + le16(1) + le16(24) + le64(data.count) + le64(data.count) + le64(0)
+    out += directory
+    let record = out.count
+    out += le32(0x0606_4B50) + le64(44) + le16(45) + le16(45) + le32(0) + le32(0) + le64(1) + le64(1)
+      + le64(directory.count) + le64(directoryOffset)
+    out += le32(0x0706_4B50) + le32(0) + le64(record) + le32(1)
+    out += le32(0x0605_4B50) + le16(0) + le16(0) + le16(0xFFFF) + le16(0xFFFF) + le32(0xFFFF_FFFF) + le32(0xFFFF_FFFF) + le16(0)
+    return out
+  }
+
   static func littleEndian<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {
     values.flatMap { v in withUnsafeBytes(of: v.littleEndian) { Array($0) } }
   }

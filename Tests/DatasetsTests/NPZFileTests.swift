@@ -58,6 +58,20 @@ import Testing
     }
   }
 
+  @Test func readsASingleNpyFile() throws {
+    let path = try ArchiveBytes.temporaryFolder() + "/one.npy"
+    try ArchiveBytes.write(npy("<f8", "(2, 2)", ArchiveBytes.littleEndian([1.25, -3, 0, 1e-3].map(\.bitPattern))), to: path)
+    let tensor = try NPZFile.readNPY(path: path)
+    #expect(tensor.shape == [2, 2])
+    #expect(tensor.values == [1.25, -3, 0, Float(1e-3)])
+  }
+
+  @Test func readsSizesAndOffsetsFromZip64Records() throws {
+    let path = try ArchiveBytes.temporaryFolder() + "/z64.npz"
+    try ArchiveBytes.write(ArchiveBytes.zip64(name: "w.npy", data: npy("<i2", "(3,)", ArchiveBytes.littleEndian([Int16(-7), 0, 300]))), to: path)
+    #expect(try NPZFile.read(path: path) == [NamedArray(name: "w", shape: [3], values: [-7, 0, 300])])
+  }
+
   @Test func mnistReadsKerasNpzLayoutFromTheCache() throws {
     let home = try ArchiveBytes.temporaryFolder()
     try FileManager.default.createDirectory(atPath: home + "/.keras/datasets", withIntermediateDirectories: true)

@@ -209,20 +209,53 @@ def test_savez_writes_what_numpy_loads(kernel_at_home, tmp_path):
 def test_interrupt_stops_loading_at_once(kernel_at_home):
     km, kc = kernel_at_home
     run_ok(kc, "x = 5")
-    msg_id = kc.execute("for i in range(50):\n    (x_train, y_train), (x_test, y_test) = fashion_mnist.load_data()")
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        msg = kc.get_iopub_msg(timeout=10)
-        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
-            break
-    time.sleep(0.15)  # into the first load's decoding
-    start = time.monotonic()
-    km.interrupt_kernel()
-    while True:
-        reply = kc.get_shell_msg(timeout=10)
-        if reply["parent_header"].get("msg_id") == msg_id:
-            break
-    elapsed = time.monotonic() - start
-    assert reply["content"]["ename"] == "KeyboardInterrupt"
-    assert elapsed < 0.1, f"the load took {elapsed * 1000:.1f} ms to stop"
+    elapsed = []
+    for delay in (0.15, 0.3, 0.45):
+        msg_id = kc.execute("for i in range(50):\n    (x_train, y_train), (x_test, y_test) = fashion_mnist.load_data()")
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            msg = kc.get_iopub_msg(timeout=10)
+            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
+                break
+        time.sleep(delay)  # somewhere inside a load
+        start = time.monotonic()
+        km.interrupt_kernel()
+        while True:
+            reply = kc.get_shell_msg(timeout=10)
+            if reply["parent_header"].get("msg_id") == msg_id:
+                break
+        elapsed.append(time.monotonic() - start)
+        assert reply["content"]["ename"] == "KeyboardInterrupt"
+    # The median of three: on a machine whose cores are shared, one wake-up can wait its turn.
+    assert sorted(elapsed)[1] < 0.1, f"the loads took {[round(e * 1000) for e in elapsed]} ms to stop"
     assert run_ok(kc, "print(x)").strip() == "5"
+
+
+@pytest.mark.parametrize("dtype", ["u1", "i1", "<u2", "<i2", ">i2", "<u4", "<i4", ">i4", "<u8", "<i8",
+                                   "<f2", "<f4", ">f4", "<f8", ">f8", "?"])
+def test_npz_element_types_convert_as_numpys_astype(kernel_at_home, tmp_path, dtype):
+    km, kc = kernel_at_home
+    rng = np.random.default_rng(11)
+    info = np.iinfo(dtype) if np.dtype(dtype).kind in "ui" else None
+    if np.dtype(dtype).kind == "b":
+        x = rng.integers(0, 2, (2, 3, 4)).astype(dtype)
+    elif info is not None:
+        x = rng.integers(max(info.min, -2**40), min(info.max, 2**40), (2, 3, 4), endpoint=True).astype(dtype)
+    else:
+        x = (rng.standard_normal((2, 3, 4)) * 300).astype(dtype)
+    path = tmp_path / "d.npz"
+    labels = np.arange(2, dtype=np.uint8)
+    np.savez(path, x_train=x, y_train=labels, x_test=x[:1], y_test=labels[:1])
+    out = run_ok(kc, f"(a, b), (c, d) = mnist.load_data(path={str(path)!r})\nprint(list(reshape(a, (-1,))))")
+    got = np.array([float(v) for v in out.strip().strip("[]").split(", ")], dtype=np.float32)
+    # The kernel prints floats with the fewest digits that read back as the same float32.
+    np.testing.assert_array_equal(got, x.astype(np.float32).reshape(-1))
+
+
+def test_fortran_order_is_refused_with_the_way_out(kernel_at_home, tmp_path):
+    km, kc = kernel_at_home
+    path = tmp_path / "f.npz"
+    x = np.asfortranarray(np.zeros((2, 3, 4), np.uint8))
+    np.savez(path, x_train=x, y_train=np.zeros(2, np.uint8), x_test=x, y_test=np.zeros(2, np.uint8))
+    name, value = error_of(kc, f"mnist.load_data(path={str(path)!r})")
+    assert name == "ValueError" and "Fortran (column-major) order; save np.ascontiguousarray(x) instead" in value

@@ -13,13 +13,13 @@ extension BuiltinRegistry {
     ) { (_, ev) throws(RuntimeError) in
       Value.loadedData(try EngineCall.run { try DatasetLoader.fashionMNIST(cancellation: ev.cancellation) })
     }
+    let fashionDoc = "Zalando's Fashion-MNIST data set (MIT licence), as keras.datasets.fashion_mnist: fashion_mnist.load_data() returns ((x_train, y_train), (x_test, y_test)); fashion_mnist.class_names are the ten class names in label order: \(fashionClasses.map(\.repr).joined(separator: ", "))."
     add(Constant(
       "fashion_mnist",
       .namespace(Namespace(
-        name: "keras.datasets.fashion_mnist",
-        doc: "Zalando's Fashion-MNIST data set (MIT licence).",
+        name: "keras.datasets.fashion_mnist", doc: fashionDoc,
         members: [("load_data", .builtin(fashionLoad)), ("class_names", .tuple(fashionClasses))])),
-      doc: "The Fashion-MNIST data set, as keras.datasets.fashion_mnist: fashion_mnist.load_data() returns ((x_train, y_train), (x_test, y_test)); fashion_mnist.class_names are the ten class names in label order: \(fashionClasses.map(\.repr).joined(separator: ", "))."))
+      doc: fashionDoc))
 
     let mnistLoad = Builtin(
       "load_data", [Parameter("path", default: .string("mnist.npz"))],
@@ -28,12 +28,11 @@ extension BuiltinRegistry {
       let path = try args.string("path")
       return Value.loadedData(try EngineCall.run { try DatasetLoader.mnist(path: path, cancellation: ev.cancellation) })
     }
+    let mnistDoc = "The MNIST data set of handwritten digits, as keras.datasets.mnist: mnist.load_data() reads Keras's own ~/.keras/datasets/mnist.npz, and mnist.load_data(path=...) an .npz file or a folder of the four IDX files."
     add(Constant(
       "mnist",
-      .namespace(Namespace(
-        name: "keras.datasets.mnist", doc: "The MNIST data set of handwritten digits.",
-        members: [("load_data", .builtin(mnistLoad))])),
-      doc: "The MNIST data set, as keras.datasets.mnist: mnist.load_data() reads Keras's own ~/.keras/datasets/mnist.npz, and mnist.load_data(path=...) an .npz file or a folder of the four IDX files."))
+      .namespace(Namespace(name: "keras.datasets.mnist", doc: mnistDoc, members: [("load_data", .builtin(mnistLoad))])),
+      doc: mnistDoc))
 
     add(Builtin(
       "savez", [Parameter("file"), Parameter("arrays", variadic: true)],

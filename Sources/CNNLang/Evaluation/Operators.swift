@@ -177,6 +177,7 @@ extension Operators {
     case (.model(let a), .model(let b)): return a === b
     case (.symbolic(let a), .symbolic(let b)): return a === b
     case (.training(let a), .training(let b)): return a.isSame(as: b)
+    case (.namespace(let a), .namespace(let b)): return a === b
     default: return false
     }
   }

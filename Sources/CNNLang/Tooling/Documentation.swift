@@ -41,6 +41,12 @@ struct Documentation {
       return f.signature + "\n\n" + (f.doc ?? "A function defined in this notebook (no docstring).")
     case .stream(let s):
       return registry.documentation(of: s.rawValue) ?? s.rawValue
+    case .namespace(let n):
+      let members = n.members.map { name, member -> String in
+        if case .builtin(let b) = member { return "  .\(b.signature)  \(b.doc)" }
+        return "  .\(name) = \(Documentation.abbreviated(member.repr))"
+      }
+      return "module \(n.name)\n\n\(n.doc)\n\nMembers:\n" + members.joined(separator: "\n")
     default:
       let header = (name.map { "\($0): " } ?? "") + "\(value.typeName) = \(Documentation.abbreviated(value.repr))"
       guard let typeDoc = registry.typeDocs[value.typeName] else { return header }
