@@ -38,9 +38,10 @@ import Testing
   }
 
   @Test func wideKernelStackIsAveragedOverInputs() throws {
-    let image = try FeatureMapRenderer.renderFilters(Tensor(shape: [3, 3, 16, 8], repeating: 0.5))
-    #expect(image.shownTiles == 8)
-    #expect(image.notes.contains("mean over 16 input channels"))
+    // 32 x 16 = 512 input-output pairs are more than 256 tiles: one mean tile per filter.
+    let image = try FeatureMapRenderer.renderFilters(Tensor(shape: [3, 3, 32, 16], repeating: 0.5))
+    #expect(image.shownTiles == 16)
+    #expect(image.notes.contains("mean over 32 input channels"))
   }
 
   @Test func averageOfOppositeInputsIsWhite() throws {
@@ -53,8 +54,8 @@ import Testing
   }
 
   @Test func manyFiltersArePaged() throws {
-    let image = try FeatureMapRenderer.renderFilters(Tensor(shape: [3, 3, 1, 100], repeating: 1))
-    #expect(image.shownTiles == 64 && image.hiddenTiles == 36)
+    let image = try FeatureMapRenderer.renderFilters(Tensor(shape: [3, 3, 1, 300], repeating: 1))
+    #expect(image.shownTiles == 256 && image.hiddenTiles == 44)
     let one = try FeatureMapRenderer.renderFilters(Tensor(shape: [3, 3], values: [1, 0, -1, 1, 0, -1, 1, 0, -1]))
     #expect(one.shownTiles == 1)
     #expect(throws: RenderError.self) { try FeatureMapRenderer.renderFilters(Tensor(shape: [3, 3, 3], repeating: 1)) }
