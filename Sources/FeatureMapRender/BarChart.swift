@@ -31,9 +31,9 @@ public enum BarChart {
     let hasNegative = values.contains { $0 < 0 }
     let up = barHeight
     let down = hasNegative ? barHeight : 0
-    let width = "width:\(side)px;min-width:\(side)px;max-width:\(side)px;padding:0"
+    let width = "width:\(side)px;min-width:\(side)px;max-width:\(side)px;padding:0;text-align:center"
     var html = "<table class=\"cnnlab-bars\" style=\"border-collapse:collapse;table-layout:fixed;"
-    html += "font-family:monospace;font-size:\(HTMLTable.fontSize)px;line-height:1;text-align:center;margin:0\"><tr>"
+    html += "font-family:monospace;font-size:\(HTMLTable.fontSize)px;line-height:1;text-align:center;margin:0\"><tr style=\"\(HTMLTable.plainRow)\">"
     for v in values {
       let share = largest > 0 && v.isFinite ? Double(abs(v) / largest) : 0
       let length = Int((share * Double(barHeight)).rounded())
@@ -50,11 +50,11 @@ public enum BarChart {
       }
       html += "</td>"
     }
-    html += "</tr><tr>"
+    html += "</tr><tr style=\"\(HTMLTable.plainRow)\">"
     for text in texts {
       html += "<td class=\"cnnlab-value\" style=\"\(width);height:\(side)px;border:none\">\(text)</td>"
     }
-    html += "</tr><tr>"
+    html += "</tr><tr style=\"\(HTMLTable.plainRow)\">"
     for i in values.indices { html += "<td style=\"\(width);color:#888;border:none\">\(i)</td>" }
     return html + "</tr></table>"
   }
@@ -80,7 +80,7 @@ public enum BarChart {
     for i in order {
       let percent = Double(values[i]) * 100
       let weight = i == best ? "font-weight:bold;" : ""
-      html += "<tr><th style=\"text-align:right;padding:1px 8px 1px 0;font-weight:normal;\(weight)border:none\">"
+      html += "<tr style=\"\(HTMLTable.plainRow)\"><th style=\"text-align:right;padding:1px 8px 1px 0;font-weight:normal;\(weight)border:none\">"
       html += HTMLTable.escape(label(i)) + "</th>"
       html += "<td style=\"width:240px;padding:1px 0;border:none\"><div style=\"background:#eee;width:240px;height:14px\">"
       html += "<div style=\"background:#4393c3;height:14px;width:\(NumberText.fixed(percent * 2.4, decimals: 1))px\"></div></div></td>"

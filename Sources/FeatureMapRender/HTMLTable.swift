@@ -39,16 +39,19 @@ public enum HTMLTable {
 
     var html = "<table class=\"cnnlab-table\" style=\"border-collapse:collapse;table-layout:fixed;"
     html += "font-family:monospace;font-size:\(fontSize)px;line-height:1;text-align:center;margin:0\">"
-    let square = "width:\(side)px;min-width:\(side)px;max-width:\(side)px;height:\(side)px;padding:0;overflow:hidden"
+    // Inline on every cell: notebook style sheets (JupyterLab's right-aligned, padded, striped
+    // tables) must not change the squares.
+    let square =
+      "width:\(side)px;min-width:\(side)px;max-width:\(side)px;height:\(side)px;padding:0;overflow:hidden;text-align:center"
     let headStyle = "style=\"\(square);color:#888;font-weight:normal;background:transparent;border:none\""
     if indices {
-      html += "<thead><tr><th \(headStyle)></th>"
+      html += "<thead><tr style=\"\(HTMLTable.plainRow)\"><th \(headStyle)></th>"
       for c in 0..<columns { html += "<th \(headStyle)>\(c)</th>" }
       html += "</tr></thead>"
     }
     html += "<tbody>"
     for r in 0..<rows {
-      html += "<tr>"
+      html += "<tr style=\"\(HTMLTable.plainRow)\">"
       if indices { html += "<th \(headStyle)>\(r)</th>" }
       for c in 0..<columns {
         let v = values[r * columns + c]
@@ -62,6 +65,9 @@ public enum HTMLTable {
     html += "</tbody></table>"
     return html
   }
+
+  /// A row style that keeps a notebook's striping and hover colours off the table.
+  static let plainRow = "background:transparent"
 
   /// The side in px of a square cell that holds `longest` characters of the table's monospace text.
   static func cellSide(longest: Int) -> Int {

@@ -56,7 +56,7 @@ struct ValueDisplayTests {
     #expect(bundle.text("text/plain") == "tensor of shape (10,)\n[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]")
     let html = try #require(bundle.text("text/html"))
     #expect(html.contains("cnnlab-bars"))
-    for value in 0..<10 { #expect(html.contains("class=\"cnnlab-value\" style=\"width:24px;min-width:24px;max-width:24px;padding:0;height:24px;border:none\">\(value)</td>")) }
+    for value in 0..<10 { #expect(html.contains("class=\"cnnlab-value\" style=\"width:24px;min-width:24px;max-width:24px;padding:0;text-align:center;height:24px;border:none\">\(value)</td>")) }
     // 9 is the tallest bar (60 px), 3 a third of it.
     #expect(html.contains("height:60px;background") && html.contains("height:20px;background"))
   }
