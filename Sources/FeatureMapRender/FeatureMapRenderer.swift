@@ -4,8 +4,9 @@ import TensorEngine
 /// images as one picture, kernels as a grid of filters. Knows nothing of notebooks: the
 /// caller puts `RenderedImage.base64` and its size into whatever display message it sends.
 public enum FeatureMapRenderer {
-  /// Whether a title can be drawn into a picture: the built-in font has Latin letters,
-  /// digits and common signs only, so a Korean title belongs in an HTML caption instead.
+  /// Whether a title can be drawn into a picture: the built-in font has Latin letters, digits
+  /// and common signs; other scripts come from a system font through FreeType when there is
+  /// one (see `OutlineFont`), else the title belongs to the HTML form only.
   public static func canLetter(_ title: String) -> Bool { BitmapFont.canLetter(title) }
 
   static let shapesForMaps = "(n,), (H, W), (H, W, C) or (N, H, W, C)"

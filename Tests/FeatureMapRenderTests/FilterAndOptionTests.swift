@@ -1,4 +1,5 @@
 import FeatureMapRender
+import Foundation
 import TensorEngine
 import Testing
 
@@ -95,5 +96,31 @@ import Testing
     #expect(tall.height < 2400 + 200)
     let decoded = try DecodedPNG(tall.png)
     #expect(decoded.width == tall.width && decoded.height == tall.height)
+  }
+}
+
+@Suite struct TitleLetteringTests {
+  /// Debian's fonts-nanum, which scripts/install-system-deps.sh installs.
+  static let koreanFont = "/usr/share/fonts/truetype/nanum/NanumGothicBold.ttf"
+
+  @Test func hangulTitlesAreDrawnFromTheSystemFont() throws {
+    guard FileManager.default.fileExists(atPath: TitleLetteringTests.koreanFont) else {
+      #expect(!FeatureMapRenderer.canLetter("경계"), "without a Korean font the title is left to the HTML")
+      return
+    }
+    #expect(FeatureMapRenderer.canLetter("수직 경계 (vertical)"))
+    func titleInk(_ title: String) throws -> Int {
+      let options = RenderOptions(title: title, upscale: 30, legend: false)
+      let png = try DecodedPNG(try FeatureMapRenderer.renderPNG(Tensor(shape: [2, 2], repeating: 1), options: options).png)
+      // The title line: 10 px margin, 16 px of text, above the tiles.
+      var ink = 0
+      for y in 10..<26 { for x in 10..<60 where png.rgb(x, y)[0] < 100 { ink += 1 } }
+      return ink
+    }
+    // Two Hangul syllables of about 16x16 px have more ink than the two 10x14 px question
+    // marks the bitmap font would put in their place.
+    let hangul = try titleInk("경계")
+    let marks = try titleInk("??")
+    #expect(marks > 20 && hangul > marks + 20, "ink: \(hangul) for Hangul, \(marks) for ??")
   }
 }
