@@ -18,6 +18,7 @@ struct TensorDisplay {
     var render = options.render
     render.pixelRange = pixels.map { ValueRange(low: $0.bounds.lowerBound, high: $0.bounds.upperBound) }
     let title = options.title
+    guard tensor.count > 0 else { return bundle }
     if tensor.rank == 1 || probabilities(of: tensor) != nil {
       return vectorBundle(bundle, tensor, render: render)
     }

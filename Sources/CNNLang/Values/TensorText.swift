@@ -99,10 +99,8 @@ extension TensorText {
     forEachShown(tensor.shape, summarise: summarise) { offset in
       width = max(width, aligned(notation.text(tensor.values[offset])).count)
     }
-    var strides = [Int](repeating: 1, count: tensor.rank)
-    for axis in stride(from: tensor.rank - 2, through: 0, by: -1) { strides[axis] = strides[axis + 1] * tensor.shape[axis + 1] }
     let layout = NumpyLayout(
-      shape: tensor.shape, strides: strides, summarise: summarise, indent: prefix.count,
+      shape: tensor.shape, strides: Tensor.strides(of: tensor.shape), summarise: summarise, indent: prefix.count,
       element: { offset in
         let text = aligned(notation.text(tensor.values[offset]))
         return String(repeating: " ", count: width - text.count) + text
@@ -123,8 +121,7 @@ extension TensorText {
   }
 
   private static func forEachShown(_ shape: [Int], summarise: Bool, _ body: (Int) -> Void) {
-    var strides = [Int](repeating: 1, count: shape.count)
-    for axis in stride(from: shape.count - 2, through: 0, by: -1) { strides[axis] = strides[axis + 1] * shape[axis + 1] }
+    let strides = Tensor.strides(of: shape)
     func visit(_ axis: Int, _ base: Int) {
       if axis == shape.count {
         body(base)
