@@ -44,7 +44,7 @@ let package = Package(
     .target(name: "JupyterKernel", dependencies: ["JupyterProtocol"], exclude: ["README.md"], swiftSettings: lean),
     .target(name: "JupyterZMQ", dependencies: ["JupyterKernel", "JupyterProtocol", "CZeroMQ"], exclude: ["README.md"], swiftSettings: lean),
     .target(name: "TensorEngine", dependencies: ["COpenBLAS", "TextAndTime"], exclude: ["README.md"], swiftSettings: fastMath + lean),
-    .target(name: "Datasets", dependencies: ["TensorEngine", "CPNG", "CTurboJPEG"], exclude: ["README.md"], swiftSettings: fastMath + lean),
+    .target(name: "Datasets", dependencies: ["TensorEngine", "CPNG", "CTurboJPEG", "CZlib"], exclude: ["README.md"], swiftSettings: fastMath + lean),
     .target(name: "CNNLang", dependencies: ["TensorEngine", "Datasets", "TextAndTime"], exclude: ["README.md"], swiftSettings: fastMath + lean),
     .target(name: "EngineBench", dependencies: ["TensorEngine", "TextAndTime"], exclude: ["README.md"], swiftSettings: fastMath + lean),
     .target(name: "FeatureMapRender", dependencies: ["TensorEngine", "TextAndTime", "CZlib", "CFreeType"], exclude: ["README.md"], swiftSettings: fastMath + lean),
