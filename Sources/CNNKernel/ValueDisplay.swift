@@ -11,8 +11,8 @@ final class ValueDisplay {
     // Options were checked by `problem(withShowOptions:)` before show() got here.
     let parsed = (try? DisplayOptions(options)) ?? DisplayOptions()
     switch value {
-    case .tensor(let tensor, _):
-      return TensorDisplay(options: parsed).bundle(for: tensor, text: value.repr)
+    case .tensor(let tensor, let origin):
+      return TensorDisplay(options: parsed).bundle(for: tensor, pixels: origin?.pixelScale, text: value.repr)
     case .training(.confusion(let matrix)):
       return DiagnosisView.bundle(matrix, text: titled(value.repr, parsed.title))
     case .training(.gallery(let gallery)):

@@ -28,8 +28,9 @@ extension BuiltinRegistry {
       [
         Parameter("value"), Parameter("title", default: Value.none), Parameter("cmap", default: Value.none),
         Parameter("mode", default: Value.none), Parameter("scale", default: Value.none),
+        Parameter("channels", default: Value.none), Parameter("class_names", default: Value.none),
       ],
-      doc: "Displays a value in the cell's output at once, without waiting for the end of the cell. Options: title (text above it), cmap (a colormap name such as \"gray\"), mode and scale (for pictures). Example: show(x, title=\"input\")."
+      doc: "Displays a value in the cell's output at once, without waiting for the end of the cell. Options: title (text above it), cmap (a colormap name such as \"gray\"), mode, scale (\"shared\", \"per_channel\" or a pair (min, max); pixels of a picture keep 0..255 or 0..1, anything else is drawn on its own range), channels (which feature maps: a number, a pair (first, stop) or a range), class_names (labels for a vector of probabilities). Example: show(x, title=\"input\")."
     ) { (args, ev) throws(RuntimeError) in
       var options: [String: Value] = [:]
       for (name, value) in args.givenNamed where name != "value" { options[name] = value }

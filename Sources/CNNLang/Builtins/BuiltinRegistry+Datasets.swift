@@ -54,8 +54,8 @@ extension Value {
   /// `((x_train, y_train), (x_test, y_test))`, the nesting every Keras `load_data` returns.
   static func loadedData(_ data: TrainTestData) -> Value {
     .tuple([
-      .tuple([.tensor(data.trainImages), .tensor(data.trainLabels)]),
-      .tuple([.tensor(data.testImages), .tensor(data.testLabels)]),
+      .tuple([.tensor(data.trainImages, origin: .pixels(.bytes)), .tensor(data.trainLabels)]),
+      .tuple([.tensor(data.testImages, origin: .pixels(.bytes)), .tensor(data.testLabels)]),
     ])
   }
 }

@@ -14,7 +14,12 @@ public struct Index {
 /// Python's rules for negative indices and slice bounds.
 enum Indexing {
   static func get(_ base: Value, _ index: Index) throws(RuntimeError) -> Value {
-    if case .tensor(let t, _) = base { return try TensorArithmetic.index(t, index) }
+    if case .tensor(let t, let origin) = base {
+      // A part of a picture is still a picture: the pixel scale goes with it.
+      let part = try TensorArithmetic.index(t, index)
+      guard case .tensor(let selected, _) = part, let scale = origin?.pixelScale else { return part }
+      return .tensor(selected, origin: .pixels(scale))
+    }
     if case .dict(let d) = base { return try dictItem(d, index) }
     let items: [Value]
     switch base {

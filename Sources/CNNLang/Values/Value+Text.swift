@@ -9,9 +9,11 @@ extension Value {
     return repr(seen: &seen, depth: 0)
   }
 
-  /// The form `print` and `str()` write: like `repr`, but a string is its own text.
+  /// The form `print` and `str()` write: like `repr`, but a string is its own text and a
+  /// tensor its values as numpy writes them (`tensor([1, 3, 2])`).
   public var str: String {
     if case .string(let s) = self { return s }
+    if case .tensor(let t, _) = self { return TensorText.values(t) }
     return repr
   }
 

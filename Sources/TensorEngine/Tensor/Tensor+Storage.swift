@@ -48,7 +48,7 @@ extension Tensor {
   }
 
   /// Row-major strides of `shape`, in elements.
-  static func strides(of shape: [Int]) -> [Int] {
+  public static func strides(of shape: [Int]) -> [Int] {
     var strides = [Int](repeating: 1, count: shape.count)
     var step = 1
     for axis in stride(from: shape.count - 1, through: 0, by: -1) {
