@@ -36,12 +36,12 @@ BUILTINS = {
     "Sequential": {"name"}, "Model": {"name"},
     "summary": set(), "macs": set(), "features": set(), "explain": {"at"},
     "show": {"cmap", "mode", "title", "scale"}, "show_filters": set(),
-    "print": {"sep", "end"},
+    "print": {"sep", "end"}, "range": set(), "len": set(),
     "LeNet5": set(), "AlexNet": {"groups"}, "VGG16": set(), "GoogLeNet": set(),
     "ResNet18": set(), "ResNet50": set(),
 }
 ATTRIBUTES = {"shape", "kernel", "bias", "weights", "output", "output_shape", "layers",
-              "count_params", "get_layer"}
+              "count_params", "get_layer", "name", "append", "startswith"}
 # Python syntax the language does not have.
 FORBIDDEN = (ast.Import, ast.ImportFrom, ast.ClassDef, ast.Lambda, ast.ListComp, ast.SetComp,
              ast.DictComp, ast.GeneratorExp, ast.Dict, ast.Set, ast.With, ast.Try, ast.Global,
