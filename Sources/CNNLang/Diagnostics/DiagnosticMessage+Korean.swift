@@ -3,14 +3,17 @@ import TensorEngine
 
 // The Korean words of every error, beside the English ones in `DiagnosticMessage+Text.swift`:
 // one exhaustive switch, so a new message does not compile until it has its Korean sentence.
-// Identifiers, code and values stay as they are ('Conv2D', reshape, (28, 28)).
+// Identifiers, code and values stay as they are ('Conv2D', reshape, (28, 28)). Phrases that
+// callers compose in English (what an argument should be, a layer's fix) arrive as values, so
+// the sentences around them name them after a noun ("필요한 것은 ...") rather than attaching
+// a particle to English words.
 
 extension DiagnosticMessage {
   /// The sentence after `ErrorKind:` for the Korean kernel.
   public var koreanText: String {
     switch self {
     case .argumentType(let f, let p, let expected, let got):
-      return "\(f)()의 '\(p)'에는 \(k(expected, .subject)) 와야 하는데 \(got) 값이 들어왔습니다"
+      return "\(f)()의 '\(p)'에 필요한 것은 \(expected)인데, 들어온 값은 \(got)입니다"
     case .assertionFailed(let message):
       return message ?? "assert의 조건이 거짓입니다"
     case .danglingClause(let keyword):
@@ -30,7 +33,7 @@ extension DiagnosticMessage {
     case .emptySequence(let f):
       return "\(f)()에는 값이 하나 이상 있어야 하는데, 시퀀스가 비어 있습니다"
     case .expected(let what, let found):
-      return "여기에는 \(k(what, .subject)) 와야 하는데 \(k(found, .subject)) 있습니다"
+      return "여기에 필요한 것은 \(what)인데, 실제로 있는 것은 \(found)입니다"
     case .expectedIndentedBlock(let after):
       return "\(after) 다음에는 들여 쓴 블록이 와야 합니다"
     case .fstringEmptyExpression:
