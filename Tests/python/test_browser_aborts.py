@@ -10,38 +10,18 @@ cells would look as if they had run.
 Uses the machinery of test_browser.py (Debian's chromium and chromium-driver, the kernelspecs
 installed in the venv by `make kernel`).
 """
-import shutil
 from pathlib import Path
 
 import nbformat
-import pytest
 
-from browser.lab_page import NotebookPage, chromium_driver
-from browser.lab_server import LabServer
-from notebook_files import KERNEL_NAME, STUDENT_NOTEBOOKS, is_check
+from browser.lab_page import NotebookPage
+from notebook_files import STUDENT_NOTEBOOKS, is_check
+# The same JupyterLab server (over a scratch copy of notebooks/) and browser as the chapters'.
+from test_browser import driver, lab  # noqa: F401 -- pytest fixtures
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "artifacts"
 STUDENT = "05-edge-detection.ipynb"
-
-
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory):
-    root = tmp_path_factory.mktemp("lab-root")
-    shutil.copytree(REPO / "notebooks", root / "notebooks")
-    with LabServer(root, tmp_path_factory.mktemp("lab-state")) as server:
-        if KERNEL_NAME not in server.api("GET", "/api/kernelspecs")["kernelspecs"]:
-            pytest.fail(f"JupyterLab does not list the {KERNEL_NAME} kernel: run `make kernel` first")
-        yield server
-
-
-@pytest.fixture(scope="module")
-def driver():
-    browser = chromium_driver()
-    try:
-        yield browser
-    finally:
-        browser.quit()
 
 
 def first_check_index(path: Path) -> int:
@@ -50,7 +30,7 @@ def first_check_index(path: Path) -> int:
     return next(i for i, cell in enumerate(cells) if is_check(cell))
 
 
-def test_cells_after_the_first_failing_check_show_as_not_run(lab, driver):
+def test_cells_after_the_first_failing_check_show_as_not_run(lab, driver):  # noqa: F811
     path = REPO / "notebooks" / STUDENT
     assert path in STUDENT_NOTEBOOKS
     page = NotebookPage(driver, lab, f"notebooks/{STUDENT}")

@@ -12,8 +12,15 @@ public enum MessageLanguage: String, Sendable, CaseIterable {
   }
 }
 
-extension DiagnosticMessage {
-  /// The sentence after `ErrorKind:` in `language`; also Jupyter's `evalue`.
+/// A learner-facing sentence that exists in every message language: the English in `text`
+/// (`DiagnosticMessage+Text.swift`), the Korean in `koreanText` (`DiagnosticMessage+Korean.swift`).
+public protocol LearnerText {
+  var text: String { get }
+  var koreanText: String { get }
+}
+
+extension LearnerText {
+  /// The sentence in `language`.
   public func text(in language: MessageLanguage) -> String {
     switch language {
     case .english: return text
@@ -22,29 +29,7 @@ extension DiagnosticMessage {
   }
 }
 
-extension Suggestion {
-  public func text(in language: MessageLanguage) -> String {
-    switch language {
-    case .english: return text
-    case .korean: return koreanText
-    }
-  }
-}
-
-extension Hint {
-  public func text(in language: MessageLanguage) -> String {
-    switch language {
-    case .english: return text
-    case .korean: return koreanText
-    }
-  }
-}
-
-extension Note {
-  public func text(in language: MessageLanguage) -> String {
-    switch language {
-    case .english: return text
-    case .korean: return koreanText
-    }
-  }
-}
+extension DiagnosticMessage: LearnerText {}
+extension Suggestion: LearnerText {}
+extension Hint: LearnerText {}
+extension Note: LearnerText {}
