@@ -73,7 +73,7 @@ public final class Interpreter: @unchecked Sendable {
     do {
       expr = try parser.parseExpression()
       if parser.current.kind != .eof {
-        throw parser.fail(.expected("the end of the expression", found: parser.current.description), at: parser.current.range)
+        throw parser.fail(.expected(.endOfExpression, found: parser.current.part), at: parser.current.range)
       }
     } catch {
       expr = nil

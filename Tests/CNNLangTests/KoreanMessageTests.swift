@@ -109,8 +109,9 @@ import Testing
     Sample(.mismatchedBracket(close: ")", open: "[", line: 43, column: 19), [")", "[", "43", "19"]),
     Sample(.inconsistentDedent),
     Sample(.unexpectedIndent),
-    Sample(.expectedIndentedBlock(after: "'for' Qa"), ["'for' Qa"]),
-    Sample(.expected("Qexpr", found: "Qfound"), ["Qexpr", "Qfound"]),
+    Sample(.expectedIndentedBlock(after: BlockHeader("for", line: 37)), ["'for'", "37"]),
+    Sample(.expected(.colonAfter(BlockHeader("Qkw", line: 29)), found: .name("Qname")), ["'Qkw'", "29", "':'", "'Qname'"]),
+    Sample(.expected(.symbols(["Qa", "Qb"]), found: .keyword("Qkw")), ["'Qa'", "'Qb'", "'Qkw'"]),
     Sample(.invalidAssignmentTarget("Qtarget"), ["Qtarget"]),
     Sample(.invalidNumber("12abc"), ["12abc"]),
     Sample(.fstringEmptyExpression),
@@ -269,6 +270,36 @@ import Testing
     for (note, values) in notes {
       expectTranslated(note.text(in: .english), note.text(in: .korean), keeping: values, "\(note)")
     }
+  }
+
+  /// What the parser names in a syntax error, in Korean; a new kind of part does not compile
+  /// here until it is listed.
+  @Test func everySyntaxPartHasKoreanText() {
+    func listed(_ part: SyntaxPart) -> Bool {
+      switch part {
+      case .expression, .index, .functionName, .parameterName, .attributeNameAfterDot, .nameAfterGlobal,
+        .fstringClosingBrace, .conditionalElse, .endOfLine, .endOfExpression, .endOfBlock, .endOfCell,
+        .indentedLine, .number, .string, .symbols, .colonAfter, .name, .keyword:
+        return true
+      }
+    }
+    let parts: [(SyntaxPart, [String])] = [
+      (.expression, []), (.index, []), (.functionName, []), (.parameterName, []),
+      (.attributeNameAfterDot, ["'.'"]), (.nameAfterGlobal, ["'global'"]), (.fstringClosingBrace, ["'}'", "f-string"]),
+      (.conditionalElse, ["'else'", "'a if condition else b'"]), (.endOfLine, []), (.endOfExpression, []),
+      (.endOfBlock, []), (.endOfCell, []), (.indentedLine, []), (.number, []), (.string, []),
+      (.symbols([",", ")"]), ["','", "')'"]), (.colonAfter(BlockHeader("while", line: 12)), ["':'", "'while'", "12"]),
+      (.name("Qn"), ["'Qn'"]), (.keyword("Qk"), ["'Qk'"]),
+    ]
+    for (part, values) in parts {
+      #expect(listed(part))
+      expectTranslated(part.text, part.koreanText, keeping: values, "\(part)")
+    }
+    // A missing ':' reads as Korean, with the particle that follows 콜론.
+    let colon = DiagnosticMessage.expected(.colonAfter(BlockHeader("for", line: 1)), found: .endOfLine).koreanText
+    #expect(colon == "1번째 줄 'for' 끝의 ':'이 와야 할 곳에 줄의 끝이 있습니다")
+    let bracket = DiagnosticMessage.expected(.symbols([",", ")"]), found: .number).koreanText
+    #expect(bracket == "',' 또는 ')'가 와야 할 곳에 숫자가 있습니다")
   }
 
   /// Every help() paragraph of the registry has its Korean paragraph, which keeps the English

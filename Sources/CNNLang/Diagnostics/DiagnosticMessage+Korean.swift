@@ -33,9 +33,9 @@ extension DiagnosticMessage {
     case .emptySequence(let f):
       return "\(f)()에는 값이 하나 이상 있어야 하는데, 시퀀스가 비어 있습니다"
     case .expected(let what, let found):
-      return "여기에 필요한 것은 \(what)인데, 실제로 있는 것은 \(found)입니다"
+      return "\(k(what.koreanText, .subject)) 와야 할 곳에 \(k(found.koreanText, .subject)) 있습니다"
     case .expectedIndentedBlock(let after):
-      return "\(after) 다음에는 들여 쓴 블록이 와야 합니다"
+      return "\(after.koreanText) 다음에는 들여 쓴 블록이 와야 합니다"
     case .fstringEmptyExpression:
       return "f-string에 빈 '{}'가 있습니다: 안에 식을 쓰거나, 중괄호 자체를 쓰려면 '{{'라고 쓰세요"
     case .fstringSingleClosingBrace:

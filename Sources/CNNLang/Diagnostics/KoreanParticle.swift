@@ -27,8 +27,15 @@ enum KoreanParticle {
   /// How the word is read aloud at its end: closing quotes and brackets are silent, digits are
   /// read in Sino-Korean (일, 이, 삼, ...), Latin letters as a Korean reader says them.
   static func ending(of word: String) -> Ending {
-    let silent: Set<Unicode.Scalar> = ["'", "\"", ")", "]", "}", " ", ".", ",", "`"]
-    let sounds = Array(word.unicodeScalars.reversed().drop { silent.contains($0) })
+    let quotes: Set<Unicode.Scalar> = ["'", "\"", "`"]
+    let reversed = Array(word.unicodeScalars.reversed())
+    // A quoted bracket, such as ')', is read 괄호.
+    if reversed.count >= 2, quotes.contains(reversed[0]), [")", "]", "}", "(", "[", "{"].contains(reversed[1]) {
+      return .vowel
+    }
+    // Closing brackets and quotes around a value are not read: (2, 3) ends in 3.
+    let silent: Set<Unicode.Scalar> = quotes.union([")", "]", "}", " ", ".", ","])
+    let sounds = Array(reversed.drop { silent.contains($0) })
     guard let last = sounds.first else { return .vowel }
     let v = last.value
     if (0xAC00...0xD7A3).contains(v) {
@@ -43,6 +50,8 @@ enum KoreanParticle {
     // Latin words as a Korean reader says them: 커널, 모델 (ㄹ); 패딩 (ㅇ); 텐서, 프린트 (none).
     case "l", "L": return .consonant(isRieul: true)
     case "m", "n", "M", "N": return .consonant(isRieul: false)
+    // ':' is read 콜론.
+    case ":": return .consonant(isRieul: false)
     case "g", "G":
       let before = sounds.dropFirst().first
       return before == "n" || before == "N" ? .consonant(isRieul: false) : .vowel
