@@ -65,7 +65,7 @@ let package = Package(
     // package (which links Foundation, 2 MiB more in every kernel).
     .executableTarget(
       name: "cnnlab-kernel",
-      dependencies: ["CNNKernel", "JupyterZMQ"],
+      dependencies: ["CNNKernel", "CNNLang", "JupyterZMQ"],
       swiftSettings: lean,
       // The Swift runtime linked into the binary: the kernel then carries only the part of it
       // that it uses and skips resolving thousands of its symbols at start, about 0.8 MiB less

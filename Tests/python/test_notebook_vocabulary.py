@@ -36,7 +36,7 @@ BUILTINS = {
     "Sequential": {"name"}, "Model": {"name"},
     "summary": set(), "macs": set(), "features": set(), "explain": {"at"},
     "show": {"cmap", "mode", "title", "scale"}, "show_filters": {"title", "cmap"},
-    "print": {"sep", "end"},
+    "print": {"sep", "end"}, "range": set(),
     "LeNet5": set(), "AlexNet": {"groups"}, "VGG16": set(), "GoogLeNet": set(),
     "ResNet18": set(), "ResNet50": set(),
     # Training (chapter 6).
@@ -45,7 +45,7 @@ BUILTINS = {
     "confusion_matrix": {"class_names"}, "show_mistakes": {"n", "class_names"},
 }
 ATTRIBUTES = {"shape", "kernel", "bias", "weights", "output", "output_shape", "layers",
-              "count_params", "get_layer",
+              "count_params", "get_layer", "name", "append", "startswith",
               # Training (chapter 6).
               "compile", "fit", "evaluate", "predict", "train_on_batch", "get_weights",
               "set_weights", "trainable", "history", "epoch", "input_shape", "load_data",

@@ -53,11 +53,4 @@ public struct BuiltinRegistry {
   func attributeNames(of typeName: String) -> [String] {
     Array((methods[typeName] ?? [:]).keys) + Array((properties[typeName] ?? [:]).keys)
   }
-
-  /// The documentation of a global built-in, or nil.
-  func documentation(of name: String) -> String? {
-    if let f = functions[name] { return f.documentation }
-    if let c = constants[name] { return "\(c.name)\n\n\(c.doc)" }
-    return nil
-  }
 }

@@ -30,9 +30,9 @@ extension DiagnosticMessage {
     case .emptySequence(let f):
       return "\(f)() needs at least one value, but the sequence is empty"
     case .expected(let what, let found):
-      return "expected \(what), but found \(found)"
+      return "expected \(what.text), but found \(found.text)"
     case .expectedIndentedBlock(let after):
-      return "expected an indented block after \(after)"
+      return "expected an indented block after \(after.text)"
     case .fstringEmptyExpression:
       return "an f-string has an empty '{}': put an expression inside, or write '{{' for a brace"
     case .fstringSingleClosingBrace:

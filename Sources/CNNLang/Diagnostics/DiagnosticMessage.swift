@@ -13,8 +13,8 @@ public enum DiagnosticMessage: Sendable, Equatable {
   case mismatchedBracket(close: String, open: String, line: Int, column: Int)
   case inconsistentDedent
   case unexpectedIndent
-  case expectedIndentedBlock(after: String)
-  case expected(String, found: String)
+  case expectedIndentedBlock(after: BlockHeader)
+  case expected(SyntaxPart, found: SyntaxPart)
   case invalidAssignmentTarget(String)
   case invalidNumber(String)
   case fstringEmptyExpression

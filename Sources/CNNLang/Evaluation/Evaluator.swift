@@ -35,6 +35,8 @@ public final class Evaluator {
   var callSite: CallSite?
   /// Layer names and default seeds for this session (`conv2d`, `conv2d_1`, ...).
   let layerNaming = LayerNaming()
+  /// The language help() pages speak; the interpreter sets it once.
+  var language = MessageLanguage.english
 
   init(registry: BuiltinRegistry, cancellation: CancellationFlag, maximumDepth: Int) {
     self.registry = registry

@@ -26,7 +26,7 @@ extension Parser {
     case .keyword(.lambda):
       throw fail(.unsupportedSyntax("'lambda'"), at: token.range)
     default:
-      throw fail(.expected("an expression", found: token.description), at: token.range)
+      throw fail(.expected(.expression, found: token.part), at: token.range)
     }
   }
 
@@ -43,7 +43,7 @@ extension Parser {
       if current.isPunct(.rightParen) { break }
       items.append(try parseExpression())
     }
-    try expect(.rightParen, "',' or ')'")
+    try expect(.rightParen, .symbols([",", ")"]))
     return Expr(.tuple(items), SourceRange(start: start, end: previousEnd))
   }
 
@@ -53,7 +53,7 @@ extension Parser {
     let first = try parseExpression()
     if match(.for) {
       let target = try parseTarget()
-      guard match(.in) else { throw fail(.expected("'in'", found: current.description), at: current.range) }
+      guard match(.in) else { throw fail(.expected(.symbols(["in"]), found: current.part), at: current.range) }
       let iterable = try parseOr()
       let condition = match(.if) ? try parseOr() : nil
       try expect(.rightBracket)
@@ -65,7 +65,7 @@ extension Parser {
       if current.isPunct(.rightBracket) { break }
       items.append(try parseExpression())
     }
-    try expect(.rightBracket, "',' or ']'")
+    try expect(.rightBracket, .symbols([",", "]"]))
     return Expr(.list(items), SourceRange(start: start, end: previousEnd))
   }
 
@@ -144,7 +144,7 @@ extension Parser {
     do {
       let parsed = try sub.parseExpression()
       if sub.current.kind != .eof {
-        throw sub.fail(.expected("'}' after the f-string expression", found: sub.current.description), at: sub.current.range)
+        throw sub.fail(.expected(.fstringClosingBrace, found: sub.current.part), at: sub.current.range)
       }
       e = parsed
     } catch {

@@ -27,7 +27,7 @@ extension Parser {
         var names: [String] = []
         repeat {
           guard case .name(let name) = current.kind else {
-            throw fail(.expected("a name after 'global'", found: current.description), at: current.range)
+            throw fail(.expected(.nameAfterGlobal, found: current.part), at: current.range)
           }
           advance()
           names.append(name)
