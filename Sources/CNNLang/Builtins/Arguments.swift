@@ -101,5 +101,5 @@ public struct Arguments {
     return s
   }
 
-  public func bool(_ name: String) throws(RuntimeError) -> Bool { self[name].isTruthy }
+  public func bool(_ name: String) throws(RuntimeError) -> Bool { try self[name].truth() }
 }

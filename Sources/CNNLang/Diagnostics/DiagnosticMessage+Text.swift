@@ -1,3 +1,5 @@
+import TensorEngine
+
 // The one place where the words of every error live: short sentences in a learner's words,
 // identifiers quoted '…'.
 
@@ -5,6 +7,9 @@ extension DiagnosticMessage {
   /// The sentence after `ErrorKind:`; also Jupyter's `evalue`.
   public var text: String {
     switch self {
+    case .ambiguousTruth(let shape):
+      let count = shape.reduce(1, *)
+      return "a tensor of shape \(formatShape(shape)) holds \(count) values, so it is not one True or False: write all(...) for 'every value is true', any(...) for 'at least one', allclose(a, b) to compare within rounding, or array_equal(a, b) for exactly equal"
     case .argumentType(let f, let p, let expected, let got):
       return "\(f)() needs \(expected) for '\(p)', but got \(article(got))"
     case .assertionFailed(let message):

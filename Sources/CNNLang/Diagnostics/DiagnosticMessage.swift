@@ -63,6 +63,8 @@ public enum DiagnosticMessage: Sendable, Equatable {
   case unpackCount(expected: Int, got: Int)
   case invalidFormatSpec(spec: String, type: String)
   case valueNotFound(String)
+  /// `if t == u:` for tensors of several values: numpy's "truth value is ambiguous".
+  case ambiguousTruth(shape: [Int])
   case popFromEmpty
   case negativeValue(function: String, parameter: String)
   case recursionLimit(Int)
@@ -120,7 +122,7 @@ public enum DiagnosticMessage: Sendable, Equatable {
       return .type
     case .divisionByZero, .notWholeNumber, .invalidLiteral, .emptySequence, .rangeStepZero, .sliceStepZero,
       .unpackCount, .invalidFormatSpec, .valueNotFound, .popFromEmpty, .negativeValue, .recursionLimit,
-      .numberTooLarge, .invalidChoice:
+      .numberTooLarge, .invalidChoice, .ambiguousTruth:
       return .value
     case .indexOutOfRange:
       return .index

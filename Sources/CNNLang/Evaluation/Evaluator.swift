@@ -96,7 +96,7 @@ public final class Evaluator {
       case .augmentedAssign(let target, let op, let valueExpr):
         try augmentedAssign(target, op, valueExpr)
       case .assert(let condition, let messageExpr):
-        if !(try evaluate(condition).isTruthy) {
+        if !(try truth(try evaluate(condition), condition)) {
           let message = try messageExpr.map { (e) throws(RuntimeError) in try evaluate(e).str }
           throw RuntimeError(.assertionFailed(message)).locating(file, condition.range)
         }
@@ -110,13 +110,13 @@ public final class Evaluator {
         return .returnValue(try e.map { (e) throws(RuntimeError) in try evaluate(e) } ?? .none)
       case .if(let branches, let otherwise):
         for branch in branches {
-          if try evaluate(branch.condition).isTruthy { return try execute(branch.body) }
+          if try truth(try evaluate(branch.condition), branch.condition) { return try execute(branch.body) }
         }
         if let otherwise { return try execute(otherwise) }
       case .for(let target, let iterableExpr, let body):
         return try executeFor(target, iterableExpr, body)
       case .while(let condition, let body):
-        while try evaluate(condition).isTruthy {
+        while try truth(try evaluate(condition), condition) {
           try checkCancellation()
           let flow = try execute(body)
           if case .breakLoop = flow { break }
@@ -165,7 +165,7 @@ public final class Evaluator {
     case .tensor(let t, _):
       // `for row in x` walks the first axis, as numpy does.
       guard t.rank > 0 else { throw RuntimeError(.notIterable("0-d tensor")) }
-      return index < t.shape[0] ? try TensorArithmetic.item(t, index) : nil
+      return index < t.shape[0] ? value.keepingKind(try TensorArithmetic.item(t, index)) : nil
     default:
       throw RuntimeError(.notIterable(value.typeName))
     }

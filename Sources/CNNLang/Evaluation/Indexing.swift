@@ -14,7 +14,7 @@ public struct Index {
 /// Python's rules for negative indices and slice bounds.
 enum Indexing {
   static func get(_ base: Value, _ index: Index) throws(RuntimeError) -> Value {
-    if case .tensor(let t, _) = base { return try TensorArithmetic.index(t, index) }
+    if case .tensor(let t, _) = base { return base.keepingKind(try TensorArithmetic.index(t, index)) }
     if case .dict(let d) = base { return try dictItem(d, index) }
     let items: [Value]
     switch base {

@@ -69,6 +69,13 @@ enum Operators {
     }
   }
 
+  /// A comparison as the language writes it: value by value when a tensor is involved (a
+  /// tensor of booleans), else Python's one answer.
+  static func comparison(_ op: CompareOp, _ l: Value, _ r: Value) throws(RuntimeError) -> Value {
+    if let answers = try TensorComparison.compare(op, l, r) { return answers }
+    return .bool(try compare(op, l, r))
+  }
+
   static func compare(_ op: CompareOp, _ l: Value, _ r: Value) throws(RuntimeError) -> Bool {
     switch op {
     case .equal: return l == r

@@ -16,6 +16,7 @@ struct Explainer {
     switch origin {
     case .convolution(let x, _, _, _, _, _, _, _, _): input = x
     case .pooling(let x, _, _, _, _, _): input = x
+    case .comparison: input = output
     }
     let finite = input.values.filter(\.isFinite)
     if let low = finite.min(), let high = finite.max() { explanation.inputRange = low...high }
@@ -24,6 +25,8 @@ struct Explainer {
 
   private func build(at: [Int], filter: Int?, sample: Int?) throws(RuntimeError) -> Explanation {
     switch origin {
+    case .comparison:
+      throw RuntimeError(.notExplainable("this tensor holds the answers of a comparison"))
     case .convolution(let input, let kernel, let bias, let strides, let padding, let dilation, let groups, let activation, let layerName):
       let view = try ImageLayout(input.shape)
       let kh = kernel.shape[0], kw = kernel.shape[1]

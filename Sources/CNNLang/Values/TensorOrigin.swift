@@ -10,4 +10,12 @@ public indirect enum TensorOrigin: Sendable {
     groups: Int, activation: Activation, layerName: String?)
   /// A max, average or min pooling window.
   case pooling(input: Tensor, kind: PoolKind, poolSize: Size2, strides: Size2, padding: Padding, layerName: String?)
+  /// A comparison (`pred == y`, `x > 0.5`) or another test of each value: numpy's bool array.
+  /// The values are 0 and 1 and read as False and True; arithmetic turns them into numbers.
+  case comparison
+
+  var isBoolean: Bool {
+    if case .comparison = self { return true }
+    return false
+  }
 }
