@@ -38,6 +38,9 @@ public final class Interpreter: @unchecked Sendable {
     evaluator.frames = []
     evaluator.stackLimit = StackGuard.currentThreadLimit()
     defer { evaluator.host = nil }
+    // Pictures placed with plt.imshow and not yet shown appear at the end of the cell, as
+    // with Jupyter's inline backend.
+    defer { evaluator.figure.flush(to: host) }
     do throws(RuntimeError) {
       var statements = program[...]
       // The last bare expression of a cell is its result, as in IPython; a `;` after it hides it.

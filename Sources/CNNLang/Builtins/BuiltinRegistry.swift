@@ -25,6 +25,7 @@ public struct BuiltinRegistry {
     registry.addTensorVocabulary()
     registry.addLayers()
     registry.addModels()
+    registry.addPyplot()
     return registry
   }
 

@@ -141,6 +141,11 @@ extension DiagnosticMessage {
       return "\(f)() \(takes), but \(given) \(given == 1 ? "was" : "were") given"
     case .unclosedBracket(let open, let line, let column):
       return "'\(open)' opened at \(line):\(column) is never closed"
+    case .noModule(let name):
+      return "CNN Lab has no module '\(name)': the modules it has are \(ModuleTable.importable.joined(separator: ", ")), and their members are CNN Lab's built-ins"
+    case .notInModule(let module, let name, let instead):
+      if let instead { return "\(module).\(name) is not in CNN Lab: \(instead)" }
+      return "\(module).\(name) is not in CNN Lab: help() on the module lists what it has"
     case .undefinedName(let name):
       return "name '\(name)' is not defined"
     case .unexpectedCharacter(let c):
@@ -182,6 +187,24 @@ extension UnsupportedForm {
       return "dict comprehensions are not part of this language: start with d = {} and set d[key] = value inside a for loop"
     case .dictUnpacking:
       return "'**' inside a dict is not part of this language: copy it with d.copy() and add the other's items with d.update(other)"
+    case .tryStatement:
+      return "'try' is not part of this language: an error stops the cell and says what went wrong; check first with if instead (for example: if key in d:)"
+    case .classDefinition:
+      return "'class' is not part of this language: build models from layers with Sequential([...]) or Model(inputs, outputs), and write functions with def"
+    case .withStatement:
+      return "'with' is not part of this language: write the statements of its block without it (there are no files, devices or gradient tapes to open and close)"
+    case .lambda:
+      return "'lambda' is not part of this language: write def name(x): return ... and use name"
+    case .yield:
+      return "'yield' is not part of this language: collect the values in a list and return the list"
+    case .del:
+      return "'del' is not part of this language: assign a new value to the name, or remove an item with xs.pop(i) or d.pop(key)"
+    case .raise:
+      return "'raise' is not part of this language: write assert condition, \"message\" to stop with a message"
+    case .nonlocal:
+      return "'nonlocal' is not part of this language: return the new value from the function, or use global"
+    case .shellCommand:
+      return "'!' runs a shell command in IPython; this kernel runs CNN Lab cells, not a shell: run the command in a terminal"
     }
   }
 }

@@ -33,6 +33,11 @@ public enum DiagnosticMessage: Sendable, Equatable {
 
   // Names and attributes.
   case undefinedName(String)
+  /// `import pandas`: a module CNN Lab does not have.
+  case noModule(String)
+  /// `tf.keras.layers.Conv3D`, `from numpy.random import rand`: `module.name` is not in CNN Lab;
+  /// `instead` says what to write, when the table knows.
+  case notInModule(module: String, name: String, instead: String?)
   case noAttribute(type: String, name: String)
 
   // Types.
@@ -116,6 +121,8 @@ public enum DiagnosticMessage: Sendable, Equatable {
       return .syntax
     case .undefinedName:
       return .name
+    case .noModule, .notInModule:
+      return .import
     case .noAttribute, .unsupportedOperands, .unsupportedUnary, .notCallable, .notSubscriptable, .notIterable,
       .notComparable, .indexNotWhole, .argumentType, .missingArgument, .tooManyArguments, .unexpectedKeyword,
       .duplicateArgument, .notAssignable, .cannotUnpack, .unhashable:

@@ -4,4 +4,14 @@ public enum UnsupportedForm: Sendable, Equatable {
   case setLiteral
   case dictComprehension
   case dictUnpacking
+  case tryStatement
+  case classDefinition
+  case withStatement
+  case lambda
+  case yield
+  case del
+  case raise
+  case nonlocal
+  /// `!ls`: IPython's shell escape.
+  case shellCommand
 }

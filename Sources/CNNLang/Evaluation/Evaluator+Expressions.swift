@@ -132,6 +132,7 @@ extension Evaluator {
 
   /// `value.name`: a property's value, or a method bound to `value`.
   func attribute(of value: Value, _ name: String) throws(RuntimeError) -> Value {
+    if case .module(let module) = value { return try member(of: module.name, name) }
     let type = value.typeName
     if let property = registry.properties[type]?[name] { return try property.get(value) }
     if let method = registry.methods[type]?[name] { return .method(method, receiver: value) }

@@ -35,6 +35,8 @@ public final class Evaluator {
   var callSite: CallSite?
   /// Layer names and default seeds for this session (`conv2d`, `conv2d_1`, ...).
   let layerNaming = LayerNaming()
+  /// The pictures `plt.imshow` has placed and `plt.show()` (or the cell's end) will show.
+  var figure = Pyplot()
 
   init(registry: BuiltinRegistry, cancellation: CancellationFlag, maximumDepth: Int) {
     self.registry = registry
@@ -124,6 +126,10 @@ public final class Evaluator {
         }
       case .def(let decl):
         bind(decl.name, .function(try makeFunction(decl)))
+      case .import(let modules):
+        try executeImport(modules)
+      case .fromImport(let module, let names):
+        try executeFromImport(module, names)
       case .global(let names):
         if !frames.isEmpty {
           frames[frames.count - 1].globalNames.formUnion(names)

@@ -175,6 +175,7 @@ extension Operators {
     case (.builtin(let a), .builtin(let b)): return a === b
     case (.method(let a, let x), .method(let b, let y)): return a === b && Operators.identical(x, y)
     case (.stream(let a), .stream(let b)): return a == b
+    case (.module(let a), .module(let b)): return a == b
     case (.tensor(let a, _), .tensor(let b, _)): return a.isClose(to: b)
     case (.tensor(let a, _), .list), (.tensor(let a, _), .tuple):
       return (try? TensorValues.tensor(from: r, function: "==")).map { a.isClose(to: $0) } ?? false

@@ -54,6 +54,9 @@ enum TreePrinter {
     case .for(let t, let iterable, let body): return "(for \(target(t)) \(expression(iterable)) \(block(body)))"
     case .while(let c, let body): return "(while \(expression(c)) \(block(body)))"
     case .global(let names): return "(global \(names.joined(separator: " ")))"
+    case .import(let modules): return "(import\(modules.map { " " + $0.dotted + ($0.alias.map { " as " + $0 } ?? "") }.joined()))"
+    case .fromImport(let module, let names):
+      return "(from \(module.dotted) import\(names.isEmpty ? " *" : names.map { " " + $0.name + ($0.alias.map { " as " + $0 } ?? "") }.joined()))"
     case .def(let d):
       let params = d.parameters.map { p in p.defaultValue.map { "\(p.name)=\(expression($0))" } ?? p.name }
       return "(def \(d.name) (\(params.joined(separator: " "))) \(block(d.body)))"

@@ -46,6 +46,9 @@ enum FStringPart: Equatable {
 enum Keyword: String, CaseIterable {
   case and, or, not, `in`, `is`, `if`, elif, `else`, `for`, `while`, `break`, `continue`
   case def, `return`, pass, assert, `True`, `False`, `None`, lambda, `del`, global
+  case `import`, from, `as`
+  /// Python's words for forms the language leaves out: reserved so each gets its own message.
+  case `try`, except, finally, `class`, with, yield, raise, nonlocal
 }
 
 /// Operators and punctuation, longest spellings first so the lexer can match greedily.

@@ -41,6 +41,17 @@ struct Documentation {
       return f.signature + "\n\n" + (f.doc ?? "A function defined in this notebook (no docstring).")
     case .stream(let s):
       return registry.documentation(of: s.rawValue) ?? s.rawValue
+    case .module(let m):
+      var lines = ["module \(m.name): its members are CNN Lab's built-ins.", ""]
+      for (name, member) in (ModuleTable.modules[m.name] ?? [:]).sorted(by: { $0.key < $1.key }) {
+        switch member {
+        case .builtin(let b): lines.append("  \(name)" + (registry.functions[b] != nil || registry.constants[b] != nil ? (b == name ? "" : "  (\(b))") : "  (not in CNN Lab yet)"))
+        case .module(let sub): lines.append("  \(name)  (module \(sub))")
+        case .constant: lines.append("  \(name)")
+        case .instead(let advice): lines.append("  \(name)  (not in CNN Lab: \(advice))")
+        }
+      }
+      return lines.joined(separator: "\n")
     default:
       let header = (name.map { "\($0): " } ?? "") + "\(value.typeName) = \(Documentation.abbreviated(value.repr))"
       guard let typeDoc = registry.typeDocs[value.typeName] else { return header }
@@ -80,6 +91,15 @@ struct Documentation {
     case .while: return "while CONDITION:\n\nRuns the indented block again and again while the condition is true."
     case .def: return "def NAME(a, b=1):\n\nDefines a function; 'return value' inside it gives the result."
     case .assert: return "assert CONDITION, \"message\"\n\nStops the cell with an AssertionError (and the message) if the condition is false."
+    case .import, .from, .as: return "import numpy as np, from tensorflow.keras import layers\n\nBinds a module whose members are CNN Lab's built-ins: np.argmax is argmax, layers.Conv2D is Conv2D."
+    case .try, .except, .finally: return UnsupportedForm.tryStatement.text
+    case .class: return UnsupportedForm.classDefinition.text
+    case .with: return UnsupportedForm.withStatement.text
+    case .lambda: return UnsupportedForm.lambda.text
+    case .yield: return UnsupportedForm.yield.text
+    case .del: return UnsupportedForm.del.text
+    case .raise: return UnsupportedForm.raise.text
+    case .nonlocal: return UnsupportedForm.nonlocal.text
     default: return "'\(k.rawValue)' is a keyword of the language."
     }
   }

@@ -60,6 +60,7 @@ extension Value {
     case .builtin(let b): return "<built-in function \(b.name)>"
     case .method(let b, let receiver): return "<method '\(b.name)' of \(receiver.typeName)>"
     case .stream(let s): return s.rawValue
+    case .module(let m): return "<module '\(m.name)' (CNN Lab's built-ins)>"
     case .tensor(let t, let origin): return TensorText.describe(t, boolean: origin?.isBoolean == true)
     case .explanation(let e): return e.text
     case .layer(let l): return l.repr
