@@ -11,6 +11,7 @@ extension BuiltinRegistry {
     addTensorReductions()
     addTensorAttributes()
     addTensorComparisons()
+    addTensorMethods()
     addTensorExplain()
   }
 

@@ -10,6 +10,8 @@ extension DiagnosticMessage {
     case .ambiguousTruth(let shape):
       let count = shape.reduce(1, *)
       return "a tensor of shape \(formatShape(shape)) holds \(count) values, so it is not one True or False: write all(...) for 'every value is true', any(...) for 'at least one', allclose(a, b) to compare within rounding, or array_equal(a, b) for exactly equal"
+    case .notOneValue(let shape):
+      return "item() needs a tensor of exactly one value, but this one has shape \(formatShape(shape)): index one value first, such as x[0, 0]"
     case .argumentType(let f, let p, let expected, let got):
       return "\(f)() needs \(expected) for '\(p)', but got \(article(got))"
     case .assertionFailed(let message):

@@ -70,6 +70,8 @@ public enum DiagnosticMessage: Sendable, Equatable {
   case valueNotFound(String)
   /// `if t == u:` for tensors of several values: numpy's "truth value is ambiguous".
   case ambiguousTruth(shape: [Int])
+  /// `x.item()` on a tensor of several values.
+  case notOneValue(shape: [Int])
   case popFromEmpty
   case negativeValue(function: String, parameter: String)
   case recursionLimit(Int)
@@ -129,7 +131,7 @@ public enum DiagnosticMessage: Sendable, Equatable {
       return .type
     case .divisionByZero, .notWholeNumber, .invalidLiteral, .emptySequence, .rangeStepZero, .sliceStepZero,
       .unpackCount, .invalidFormatSpec, .valueNotFound, .popFromEmpty, .negativeValue, .recursionLimit,
-      .numberTooLarge, .invalidChoice, .ambiguousTruth:
+      .numberTooLarge, .invalidChoice, .ambiguousTruth, .notOneValue:
       return .value
     case .indexOutOfRange:
       return .index

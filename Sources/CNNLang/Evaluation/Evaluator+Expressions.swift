@@ -122,6 +122,8 @@ extension Evaluator {
       switch item {
       case .index(let e):
         parts.append(.single(try evaluate(e), e.range))
+      case .ellipsis:
+        parts.append(.ellipsis)
       case .slice(let lower, let upper, let step):
         func optional(_ e: Expr?) throws(RuntimeError) -> Value? { try e.map { (e) throws(RuntimeError) in try evaluate(e) } }
         parts.append(.slice(try optional(lower), try optional(upper), try optional(step)))

@@ -6,6 +6,8 @@ public struct Index {
   public enum Part {
     case single(Value, SourceRange)
     case slice(Value?, Value?, Value?)
+    /// `...`: whole axes, as many as the other parts leave.
+    case ellipsis
   }
   public var parts: [Part]
 }
@@ -30,6 +32,8 @@ enum Indexing {
       throw RuntimeError(.notSubscriptable(base.typeName))
     }
     switch try onlyPart(index, base) {
+    case .ellipsis:
+      throw RuntimeError(.indexNotWhole(type: base.typeName, got: "'...'"))
     case .single(let v, _):
       return items[try position(v, count: items.count, type: base.typeName)]
     case .slice(let lower, let upper, let step):
@@ -49,6 +53,8 @@ enum Indexing {
     }
     guard case .list(let storage) = base else { throw RuntimeError(.notAssignable(type: base.typeName)) }
     switch try onlyPart(index, base) {
+    case .ellipsis:
+      throw RuntimeError(.indexNotWhole(type: "list", got: "'...'"))
     case .single(let v, _):
       storage.items[try position(v, count: storage.items.count, type: "list")] = value
     case .slice(let lower, let upper, let step):

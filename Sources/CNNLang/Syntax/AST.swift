@@ -48,6 +48,8 @@ struct Argument {
 
 enum SubscriptItem {
   case index(Expr)
+  /// `...` in `x[..., 0]`: as many whole axes as needed.
+  case ellipsis
   case slice(lower: Expr?, upper: Expr?, step: Expr?)
 }
 

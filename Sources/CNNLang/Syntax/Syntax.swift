@@ -78,6 +78,7 @@ enum TreePrinter {
   static func item(_ i: SubscriptItem) -> String {
     switch i {
     case .index(let e): return expression(e)
+    case .ellipsis: return "..."
     case .slice(let l, let u, let s):
       return "(slice \([l, u, s].map { $0.map(expression) ?? "_" }.joined(separator: " ")))"
     }

@@ -56,6 +56,7 @@ enum Punct: String, CaseIterable {
   case powerAssign = "**=", floorDivAssign = "//="
   case power = "**", floorDiv = "//", equal = "==", notEqual = "!=", lessEqual = "<="
   case greaterEqual = ">=", arrow = "->", plusAssign = "+=", minusAssign = "-="
+  case ellipsis = "..."
   case starAssign = "*=", slashAssign = "/=", percentAssign = "%=", atAssign = "@="
   case leftParen = "(", rightParen = ")", leftBracket = "[", rightBracket = "]"
   case leftBrace = "{", rightBrace = "}", comma = ",", colon = ":", dot = ".", semicolon = ";"
