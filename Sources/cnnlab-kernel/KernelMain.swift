@@ -9,7 +9,7 @@ import JupyterZMQ
 @main
 enum KernelMain {
   static let usage = """
-    USAGE: cnnlab-kernel -f <connection-file>
+    USAGE: cnnlab-kernel -f <connection-file> [ignored...]
 
     Runs the CNN Lab kernel for a Jupyter connection file. Jupyter starts it through the
     kernelspec that `cnnlab install` writes; `cnnlab --help` lists the other commands.
@@ -32,10 +32,11 @@ enum KernelMain {
     }
   }
 
-  /// `-f FILE`, `--file FILE` or `--file=FILE`, and nothing else.
+  /// `-f FILE`, `--file FILE` or `--file=FILE`. Words after it are ignored: `jupyter run
+  /// prog.cnn` passes its own arguments (the files it will send as cells) to the kernel it starts.
   static func connectionFile(_ words: [String]) -> String? {
-    if words.count == 2, words[0] == "-f" || words[0] == "--file" { return words[1] }
-    if words.count == 1, words[0].hasPrefix("--file=") { return String(words[0].dropFirst(7)) }
+    if words.count >= 2, words[0] == "-f" || words[0] == "--file" { return words[1] }
+    if words.count >= 1, words[0].hasPrefix("--file=") { return String(words[0].dropFirst(7)) }
     return nil
   }
 
