@@ -23,6 +23,8 @@ final class CellHost: LanguageHost {
   func clearOutput(wait: Bool) { output.clearOutput(wait: wait) }
 
   func page(_ text: String) { output.page(.plain(text)) }
+
+  func askExit(keepKernel: Bool) { output.askExit(keepKernel: keepKernel) }
 }
 
 /// A host for `user_expressions`, which must not print or display anything.

@@ -54,6 +54,7 @@ public final class Interpreter: @unchecked Sendable {
       if cancellation.isCancelled { throw RuntimeError(.keyboardInterrupt).locating(file, last.range) }
       let value: Value
       do { value = try evaluator.evaluate(last) } catch { throw error.locating(file, last.range) }
+      if try evaluator.callIfExit(last, value) { return .value(nil) }
       if case .none = value { return .value(nil) }
       return .value(value)
     } catch {

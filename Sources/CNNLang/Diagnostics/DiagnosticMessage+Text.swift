@@ -166,6 +166,8 @@ extension DiagnosticMessage {
       return "'\(op)' is not supported between \(article(left)) and \(article(right))"
     case .unsupportedSyntax(let what):
       return "\(what) is not part of this language"
+    case .unknownMagic(let magic):
+      return "\(magic) is an IPython magic that CNN Lab does not have: it has %time, %timeit, %%time, %%timeit and %matplotlib (which changes nothing: pictures are always inline)"
     case .unsupportedForm(let form):
       return form.text
     case .unsupportedUnary(let op, let type):

@@ -27,6 +27,8 @@ public enum DiagnosticMessage: Sendable, Equatable {
   case repeatedKeyword(String)
   case nonDefaultAfterDefault(String)
   case unsupportedSyntax(String)
+  /// `%load_ext`, `%%writefile`, ...: an IPython magic CNN Lab does not have.
+  case unknownMagic(String)
   /// A Python form the language leaves out, with what to write instead.
   case unsupportedForm(UnsupportedForm)
   case danglingClause(String)
@@ -119,7 +121,7 @@ public enum DiagnosticMessage: Sendable, Equatable {
       .expectedIndentedBlock, .expected, .invalidAssignmentTarget, .invalidNumber,
       .fstringEmptyExpression, .fstringSingleClosingBrace, .fstringUnclosedExpression, .tooDeeplyNested,
       .outsideFunction, .outsideLoop, .positionalAfterKeyword, .repeatedKeyword, .nonDefaultAfterDefault,
-      .unsupportedSyntax, .unsupportedForm, .danglingClause:
+      .unsupportedSyntax, .unsupportedForm, .unknownMagic, .danglingClause:
       return .syntax
     case .undefinedName:
       return .name

@@ -91,7 +91,8 @@ public final class Evaluator {
     do throws(RuntimeError) {
       switch s.kind {
       case .expression(let e):
-        _ = try evaluate(e)
+        let value = try evaluate(e)
+        try callIfExit(e, value)
       case .assign(let targets, let valueExpr):
         let value = try evaluate(valueExpr)
         for target in targets { try assign(value, to: target) }
@@ -130,6 +131,10 @@ public final class Evaluator {
         try executeImport(modules)
       case .fromImport(let module, let names):
         try executeFromImport(module, names)
+      case .timed(let body, let repeated):
+        return try executeTimedFlow(body, repeated: repeated)
+      case .help(let e):
+        try executeHelp(e)
       case .global(let names):
         if !frames.isEmpty {
           frames[frames.count - 1].globalNames.formUnion(names)

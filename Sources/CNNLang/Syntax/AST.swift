@@ -107,6 +107,11 @@ enum StmtKind {
   case `import`([ImportedModule])
   /// `from tensorflow.keras import layers, models as m`; `names` is empty for `import *`.
   case fromImport(module: ImportedModule, names: [ImportedName])
+  /// `%time stmt` and `%%time` (once, printing CPU and wall time), `%timeit` and `%%timeit`
+  /// (repeated, printing the mean and spread per loop), as IPython prints them.
+  case timed(body: [Stmt], repeated: Bool)
+  /// `?name`, `name?`: the documentation, as help(name) gives it.
+  case help(Expr)
 }
 
 /// A dotted module path as written (`tensorflow.keras.layers`), with its `as` name.

@@ -65,6 +65,11 @@ extension Parser {
       let value = try parseExpressionList()
       return Stmt(.augmentedAssign(target: target, op: op, value: value), SourceRange(start: start, end: previousEnd))
     }
+    if current.isPunct(.question) {
+      // `name?` and `name??`: IPython's way to ask for documentation.
+      while match(.question) {}
+      return Stmt(.help(first), SourceRange(start: start, end: previousEnd))
+    }
     return Stmt(.expression(first), first.range)
   }
 

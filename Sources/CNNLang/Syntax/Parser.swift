@@ -159,6 +159,7 @@ struct Parser {
   // MARK: Statements
 
   mutating func parseStatement() throws(Bailout) -> [Stmt] {
+    if case .magic(let text) = current.kind { return try parseMagic(text) }
     let start = current.range.start
     if case .keyword(let k) = current.kind {
       switch k {

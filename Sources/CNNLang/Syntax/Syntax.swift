@@ -13,6 +13,7 @@ public enum Syntax {
       case .number(let d): return "number(\(NumberText.repr(d)))"
       case .string(let s): return "string(\(Value.quoted(s)))"
       case .fstring(let parts): return "fstring(\(parts.count))"
+      case .magic(let text): return "magic(\(text))"
       case .punct(let p): return "'\(p.rawValue)'"
       case .newline: return "newline"
       case .indent: return "indent"
@@ -55,6 +56,8 @@ enum TreePrinter {
     case .while(let c, let body): return "(while \(expression(c)) \(block(body)))"
     case .global(let names): return "(global \(names.joined(separator: " ")))"
     case .import(let modules): return "(import\(modules.map { " " + $0.dotted + ($0.alias.map { " as " + $0 } ?? "") }.joined()))"
+    case .timed(let body, let repeated): return "(\(repeated ? "timeit" : "time") \(block(body)))"
+    case .help(let e): return "(help \(expression(e)))"
     case .fromImport(let module, let names):
       return "(from \(module.dotted) import\(names.isEmpty ? " *" : names.map { " " + $0.name + ($0.alias.map { " as " + $0 } ?? "") }.joined()))"
     case .def(let d):

@@ -6,6 +6,9 @@ struct Token: Equatable {
     case number(Double)
     case string(String)
     case fstring([FStringPart])
+    /// An IPython line at a statement's start, from its sigil to the end of the line:
+    /// `%time f(x)`, `%%timeit`, `?name`, `!ls`.
+    case magic(String)
     case punct(Punct)
     case newline
     case indent
@@ -23,6 +26,7 @@ struct Token: Equatable {
     case .keyword(let k): return "keyword '\(k.rawValue)'"
     case .number: return "a number"
     case .string, .fstring: return "a string"
+    case .magic(let text): return "'\(text)'"
     case .punct(let p): return "'\(p.rawValue)'"
     case .newline: return "the end of the line"
     case .indent: return "an indented line"
@@ -61,7 +65,7 @@ enum Punct: String, CaseIterable {
   case leftParen = "(", rightParen = ")", leftBracket = "[", rightBracket = "]"
   case leftBrace = "{", rightBrace = "}", comma = ",", colon = ":", dot = ".", semicolon = ";"
   case plus = "+", minus = "-", star = "*", slash = "/", percent = "%", at = "@"
-  case less = "<", greater = ">", assign = "="
+  case less = "<", greater = ">", assign = "=", question = "?"
 
   static let bySpelling: [[Unicode.Scalar]: Punct] = {
     var table: [[Unicode.Scalar]: Punct] = [:]
