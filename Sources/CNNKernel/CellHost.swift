@@ -26,6 +26,7 @@ final class CellHost: LanguageHost {
   func page(_ text: String) { output.page(.plain(text)) }
 
   func training(_ frame: TrainingFrame) { trainingView.show(frame, on: output) }
+  func askExit(keepKernel: Bool) { output.askExit(keepKernel: keepKernel) }
 }
 
 /// A host for `user_expressions`, which must not print or display anything.

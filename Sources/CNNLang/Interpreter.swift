@@ -43,6 +43,9 @@ public final class Interpreter: @unchecked Sendable {
     evaluator.frames = []
     evaluator.stackLimit = StackGuard.currentThreadLimit()
     defer { evaluator.host = nil }
+    // Pictures placed with plt.imshow and not yet shown appear at the end of the cell, as
+    // with Jupyter's inline backend.
+    defer { evaluator.figure.flush(to: host) }
     do throws(RuntimeError) {
       var statements = program[...]
       // The last bare expression of a cell is its result, as in IPython; a `;` after it hides it.
@@ -56,6 +59,7 @@ public final class Interpreter: @unchecked Sendable {
       if cancellation.isCancelled { throw RuntimeError(.keyboardInterrupt).locating(file, last.range) }
       let value: Value
       do { value = try evaluator.evaluate(last) } catch { throw error.locating(file, last.range) }
+      if try evaluator.callIfExit(last, value) { return .value(nil) }
       if case .none = value { return .value(nil) }
       return .value(value)
     } catch {

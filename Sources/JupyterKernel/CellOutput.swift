@@ -7,6 +7,7 @@ final class CellOutput: ExecutionOutput {
   private let scope: RequestScope
   private let silent: Bool
   private(set) var pages: [MimeBundle] = []
+  private var exitRequest: Bool?
 
   init(scope: RequestScope, silent: Bool) {
     self.scope = scope
@@ -37,8 +38,17 @@ final class CellOutput: ExecutionOutput {
     pages.append(bundle)
   }
 
-  /// The reply's `payload`: one `{"source": "page", "data": …, "start": 0}` per page.
+  func askExit(keepKernel: Bool) {
+    exitRequest = keepKernel
+  }
+
+  /// The reply's `payload`: one `{"source": "page", "data": …, "start": 0}` per page, and
+  /// `{"source": "ask_exit", "keepkernel": false}` when the cell asked to exit.
   var payload: [JSONValue] {
-    pages.map { .object(["source": .string("page"), "data": .object($0.data), "start": .number(0)]) }
+    var items = pages.map { JSONValue.object(["source": .string("page"), "data": .object($0.data), "start": .number(0)]) }
+    if let keepKernel = exitRequest {
+      items.append(.object(["source": .string("ask_exit"), "keepkernel": .bool(keepKernel)]))
+    }
+    return items
   }
 }

@@ -21,6 +21,13 @@ public protocol ExecutionOutput: AnyObject {
   func clearOutput(wait: Bool)
   /// A pager payload (`{"source": "page"}`) added to the execute reply.
   func page(_ bundle: MimeBundle)
+  /// IPython's `ask_exit` payload: the front end (jupyter console) should end, and shut the
+  /// kernel down unless `keepKernel`.
+  func askExit(keepKernel: Bool)
+}
+
+extension ExecutionOutput {
+  public func askExit(keepKernel: Bool) {}
 }
 
 /// A failed cell: `ename`, `evalue` and the rendered traceback lines.

@@ -10,7 +10,7 @@ import JupyterZMQ
 @main
 enum KernelMain {
   static let usage = """
-    USAGE: cnnlab-kernel -f <connection-file> [--language en|ko]
+    USAGE: cnnlab-kernel -f <connection-file> [--language en|ko] [ignored...]
 
     Runs the CNN Lab kernel for a Jupyter connection file. Jupyter starts it through the
     kernelspecs that `cnnlab install` writes ("CNN Lab" in English, "CNN Lab (한국어)" with
@@ -36,7 +36,9 @@ enum KernelMain {
   }
 
   /// `-f FILE` (or `--file FILE`, `--file=FILE`) and optionally `--language CODE` (or
-  /// `--language=CODE`), in either order, and nothing else.
+  /// `--language=CODE`), in either order. Words after the connection file that are neither
+  /// are ignored: `jupyter run prog.cnn` passes its own arguments (the files it will send as
+  /// cells) to the kernel it starts.
   static func arguments(_ words: [String]) -> (file: String, messages: MessageLanguage)? {
     var file: String?
     var messages = MessageLanguage.english
@@ -50,7 +52,7 @@ enum KernelMain {
         messages = language
       } else if word.hasPrefix("--language="), let language = MessageLanguage(code: String(word.dropFirst(11))) {
         messages = language
-      } else {
+      } else if file == nil {
         return nil
       }
     }

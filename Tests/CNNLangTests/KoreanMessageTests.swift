@@ -100,9 +100,14 @@ import Testing
     case .unsupportedForm: 77
     case .readOnlyAttribute: 78
     case .training: 79
+    case .noModule: 80
+    case .notInModule: 81
+    case .unknownMagic: 82
+    case .ambiguousTruth: 83
+    case .notOneValue: 84
     }
   }
-  static let caseCount = 80
+  static let caseCount = 85
 
   /// Values no sentence contains by accident, so finding them proves they were carried over.
   static let samples: [Sample] = [
@@ -192,6 +197,21 @@ import Testing
     Sample(.unsupportedForm(.dictComprehension), ["d = {}", "d[key] = value"]),
     Sample(.unsupportedForm(.dictUnpacking), ["'**'", "d.copy()", "d.update(other)"]),
     Sample(.readOnlyAttribute(type: "Qtype", name: "Qattr"), ["Qtype", "Qattr"]),
+    Sample(.noModule("Qpandas"), ["'Qpandas'", "numpy"]),
+    Sample(.notInModule(module: "Qnp", name: "Qname", instead: "Qadvice"), ["Qnp.Qname", "Qadvice"]),
+    Sample(.notInModule(module: "Qnp", name: "Qname", instead: nil), ["Qnp.Qname", "help()"]),
+    Sample(.unknownMagic("%Qmagic"), ["%Qmagic", "%time", "%timeit", "%matplotlib"]),
+    Sample(.ambiguousTruth(shape: [307, 311]), ["(307, 311)", "95477", "all(...)", "any(...)", "allclose(a, b)", "array_equal(a, b)"]),
+    Sample(.notOneValue(shape: [313]), ["item()", "(313,)", "x[0, 0]"]),
+    Sample(.unsupportedForm(.tryStatement), ["'try'", "if key in d:"]),
+    Sample(.unsupportedForm(.classDefinition), ["'class'", "Sequential([...])", "Model(inputs, outputs)", "def"]),
+    Sample(.unsupportedForm(.withStatement), ["'with'"]),
+    Sample(.unsupportedForm(.lambda), ["'lambda'", "def name(x): return ..."]),
+    Sample(.unsupportedForm(.yield), ["'yield'", "return"]),
+    Sample(.unsupportedForm(.del), ["'del'", "xs.pop(i)", "d.pop(key)"]),
+    Sample(.unsupportedForm(.raise), ["'raise'", "assert condition, \"message\""]),
+    Sample(.unsupportedForm(.nonlocal), ["'nonlocal'", "global"]),
+    Sample(.unsupportedForm(.shellCommand), ["'!'", "IPython"]),
   ] + trainingSamples
 
   /// Every training problem, with the values its sentence must carry.
@@ -352,7 +372,8 @@ import Testing
       switch part {
       case .expression, .index, .functionName, .parameterName, .attributeNameAfterDot, .nameAfterGlobal,
         .fstringClosingBrace, .conditionalElse, .endOfLine, .endOfExpression, .endOfBlock, .endOfCell,
-        .indentedLine, .number, .string, .symbols, .colonAfter, .name, .keyword, .colonBetweenKeyAndValue:
+        .indentedLine, .number, .string, .symbols, .colonAfter, .name, .keyword, .colonBetweenKeyAndValue, .statementToTime, .nameToLookUp, .nameToImport,
+        .moduleName, .nameAfterAs:
         return true
       }
     }
@@ -362,7 +383,8 @@ import Testing
       (.conditionalElse, ["'else'", "'a if condition else b'"]), (.endOfLine, []), (.endOfExpression, []),
       (.endOfBlock, []), (.endOfCell, []), (.indentedLine, []), (.number, []), (.string, []),
       (.symbols([",", ")"]), ["','", "')'"]), (.colonAfter(BlockHeader("while", line: 12)), ["':'", "'while'", "12"]),
-      (.name("Qn"), ["'Qn'"]), (.keyword("Qk"), ["'Qk'"]), (.colonBetweenKeyAndValue, ["':'"]),
+      (.name("Qn"), ["'Qn'"]), (.keyword("Qk"), ["'Qk'"]), (.colonBetweenKeyAndValue, ["':'"]), (.statementToTime, []), (.nameToLookUp, []), (.nameToImport, []),
+      (.moduleName, []), (.nameAfterAs, ["'as'"]),
     ]
     for (part, values) in parts {
       #expect(listed(part))

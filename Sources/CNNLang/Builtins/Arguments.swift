@@ -10,6 +10,8 @@ public struct Arguments {
   let given: [Bool]
   /// The positional arguments a `*values` parameter collected.
   public let rest: [Value]
+  /// The keyword arguments a `**options` parameter collected.
+  public var restKeywords: [(String, Value)] = []
 
   /// Matches positional and keyword arguments to parameters, as Python does.
   static func bind(
@@ -30,8 +32,14 @@ public struct Arguments {
           suggestion: .hint(.callHelp(function)))
       }
     }
+    var restKeywords: [(String, Value)] = []
+    let acceptsAnyKeyword = parameters.contains { $0.isKeywordVariadic }
     for (name, value) in keywords {
-      guard let i = parameters.firstIndex(where: { $0.name == name && !$0.isVariadic }) else {
+      guard let i = parameters.firstIndex(where: { $0.name == name && !$0.isVariadic && !$0.isKeywordVariadic }) else {
+        if acceptsAnyKeyword {
+          restKeywords.append((name, value))
+          continue
+        }
         let valid = parameters.filter { !$0.isVariadic }.map(\.name)
         throw RuntimeError(
           .unexpectedKeyword(function: function, keyword: name),
@@ -48,13 +56,15 @@ public struct Arguments {
       given.append(slots[i] != nil)
       if let v = slots[i] ?? p.defaultValue {
         values.append(v)
-      } else if p.isVariadic {
+      } else if p.isVariadic || p.isKeywordVariadic {
         values.append(.none)
       } else {
         throw RuntimeError(.missingArgument(function: function, parameter: p.name), suggestion: .hint(.callHelp(function)))
       }
     }
-    return Arguments(function: function, parameters: parameters, values: values, given: given, rest: rest)
+    var arguments = Arguments(function: function, parameters: parameters, values: values, given: given, rest: rest)
+    arguments.restKeywords = restKeywords
+    return arguments
   }
 
   private func index(_ name: String) -> Int {
@@ -69,7 +79,7 @@ public struct Arguments {
 
   /// The parameters the caller gave by name or position, in declaration order.
   public var givenNamed: [(String, Value)] {
-    parameters.indices.filter { given[$0] && !parameters[$0].isVariadic }.map { (parameters[$0].name, values[$0]) }
+    parameters.indices.filter { given[$0] && !parameters[$0].isVariadic && !parameters[$0].isKeywordVariadic }.map { (parameters[$0].name, values[$0]) }
   }
 
   func typeError(_ name: String, _ expected: String) -> RuntimeError {
@@ -101,5 +111,5 @@ public struct Arguments {
     return s
   }
 
-  public func bool(_ name: String) throws(RuntimeError) -> Bool { self[name].isTruthy }
+  public func bool(_ name: String) throws(RuntimeError) -> Bool { try self[name].truth() }
 }

@@ -40,7 +40,7 @@ extension BuiltinRegistry {
     add(Builtin(
       "bool", [Parameter("x", default: .bool(false))],
       doc: "True or False, by Python's rule: 0, empty strings, empty lists and None are False; everything else is True."
-    ) { (args, _) throws(RuntimeError) in .bool(args["x"].isTruthy) })
+    ) { (args, _) throws(RuntimeError) in .bool(try args["x"].truth()) })
 
     add(Builtin(
       "list", [Parameter("iterable", default: .tuple([]))],

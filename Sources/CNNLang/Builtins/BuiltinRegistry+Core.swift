@@ -58,6 +58,16 @@ extension BuiltinRegistry {
       return .none
     })
 
+    for name in ["exit", "quit"] {
+      add(Builtin(
+        name, [Parameter("keep_kernel", default: .bool(false))],
+        doc: "Ends a jupyter console session, as in IPython (a notebook ignores it). \(name) alone works too; keep_kernel=True leaves the kernel running."
+      ) { (args, ev) throws(RuntimeError) in
+        ev.host?.askExit(keepKernel: try args.bool("keep_kernel"))
+        return .none
+      })
+    }
+
     add(Builtin(
       "sleep", [Parameter("seconds")],
       doc: "Waits for the given number of seconds (fractions allowed). An interrupt ends the wait at once. Example: sleep(0.5)."

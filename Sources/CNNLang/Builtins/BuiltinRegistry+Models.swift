@@ -100,6 +100,7 @@ extension BuiltinRegistry {
 
     addZoo()
     addLayerAttributes()
+    addLayerSettings()
   }
 
   private mutating func addZoo() {

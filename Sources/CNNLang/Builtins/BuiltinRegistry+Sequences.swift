@@ -81,11 +81,21 @@ extension BuiltinRegistry {
     add(Builtin(
       "any", [Parameter("iterable")],
       doc: "True if at least one item is true. Example: any([0, 0, 1]) is True."
-    ) { (args, _) throws(RuntimeError) in .bool(try Sequences.elements(of: args["iterable"]).contains { $0.isTruthy }) })
+    ) { (args, _) throws(RuntimeError) in
+      for item in try Sequences.elements(of: args["iterable"]) {
+        if try item.truth() { return .bool(true) }
+      }
+      return .bool(false)
+    })
 
     add(Builtin(
       "all", [Parameter("iterable")],
       doc: "True if every item is true (and for an empty list). Example: all([1, 2, 0]) is False."
-    ) { (args, _) throws(RuntimeError) in .bool(try Sequences.elements(of: args["iterable"]).allSatisfy { $0.isTruthy }) })
+    ) { (args, _) throws(RuntimeError) in
+      for item in try Sequences.elements(of: args["iterable"]) {
+        if !(try item.truth()) { return .bool(false) }
+      }
+      return .bool(true)
+    })
   }
 }

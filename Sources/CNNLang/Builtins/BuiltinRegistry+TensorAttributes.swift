@@ -19,7 +19,9 @@ extension BuiltinRegistry {
     addProperty(Property("size", doc: "The number of values: the product of the shape.") { v in
       .number(Double(tensor(v).count))
     }, to: "tensor")
-    addProperty(Property("dtype", doc: "The number type of the values: always \"float32\".") { _ in .string("float32") }, to: "tensor")
+    addProperty(Property("dtype", doc: "The number type of the values: \"float32\", or \"bool\" for the answers of a comparison.") { v in
+      .string(v.isBooleanTensor ? "bool" : "float32")
+    }, to: "tensor")
     addProperty(Property("T", doc: "The tensor with its axes reversed: a matrix's rows become columns.") { v throws(RuntimeError) in
       .rearranged(try EngineCall.run { try tensor(v).transposed() }, from: v)
     }, to: "tensor")

@@ -27,6 +27,7 @@ public struct BuiltinRegistry {
     registry.addModels()
     registry.addTraining()
     registry.addDatasets()
+    registry.addPyplot()
     return registry
   }
 

@@ -38,6 +38,18 @@ extension DiagnosticMessage {
       return "\(type) 값은 바뀔 수 있어서 dict의 키가 될 수 없습니다: str, 숫자, tuple을 쓰세요"
     case .unsupportedForm(let form):
       return form.koreanText
+    case .ambiguousTruth(let shape):
+      return "모양이 \(formatShape(shape))인 텐서에는 값이 \(shape.reduce(1, *))개 있어서 True나 False 하나가 아닙니다: "
+        + "'모든 값이 참'은 all(...), '하나라도 참'은 any(...), 반올림 오차 안에서 같은지는 allclose(a, b), 정확히 같은지는 array_equal(a, b)로 쓰세요"
+    case .notOneValue(let shape):
+      return "item()에는 값이 꼭 하나인 텐서가 필요한데, 이 텐서의 모양은 \(formatShape(shape))입니다: x[0, 0]처럼 값 하나를 먼저 고르세요"
+    case .unknownMagic(let magic):
+      return "\(magic)은(는) CNN Lab에 없는 IPython 매직입니다: 있는 것은 %time, %timeit, %%time, %%timeit, %matplotlib(아무것도 바꾸지 않습니다: 그림은 늘 노트북 안에 나옵니다)입니다"
+    case .noModule(let name):
+      return "CNN Lab에는 '\(name)' 모듈이 없습니다: 있는 모듈은 \(ModuleTable.importable.joined(separator: ", "))이고, 그 멤버는 CNN Lab의 내장 함수입니다"
+    case .notInModule(let module, let name, let instead):
+      if let instead { return "\(module).\(name)은(는) CNN Lab에 없습니다: \(instead)" }
+      return "\(module).\(name)은(는) CNN Lab에 없습니다: 모듈에 help()를 쓰면 무엇이 있는지 보여 줍니다"
     case .dataFile(let error):
       return error.koreanText
     case .displayOption(let problem):
@@ -297,6 +309,24 @@ extension UnsupportedForm {
       return "dict 컴프리헨션은 이 언어에 없습니다: d = {}로 시작해 for 반복문 안에서 d[key] = value로 넣으세요"
     case .dictUnpacking:
       return "dict 안의 '**'는 이 언어에 없습니다: d.copy()로 복사한 뒤 d.update(other)로 다른 dict의 항목을 더하세요"
+    case .tryStatement:
+      return "'try'는 이 언어에 없습니다: 오류가 나면 셀이 멈추고 무엇이 잘못됐는지 알려 줍니다. 대신 if로 먼저 확인하세요 (예: if key in d:)"
+    case .classDefinition:
+      return "'class'는 이 언어에 없습니다: 모델은 층으로 Sequential([...])이나 Model(inputs, outputs)로 만들고, 함수는 def로 쓰세요"
+    case .withStatement:
+      return "'with'는 이 언어에 없습니다: 블록 안의 문장을 with 없이 쓰세요 (열고 닫을 파일, 장치, gradient tape가 없습니다)"
+    case .lambda:
+      return "'lambda'는 이 언어에 없습니다: def name(x): return ...으로 함수를 만들어 name을 쓰세요"
+    case .yield:
+      return "'yield'는 이 언어에 없습니다: 값들을 list에 모아 그 list를 return하세요"
+    case .del:
+      return "'del'은 이 언어에 없습니다: 이름에 새 값을 넣거나, xs.pop(i)나 d.pop(key)로 항목을 지우세요"
+    case .raise:
+      return "'raise'는 이 언어에 없습니다: 메시지와 함께 멈추려면 assert condition, \"message\"라고 쓰세요"
+    case .nonlocal:
+      return "'nonlocal'은 이 언어에 없습니다: 함수에서 새 값을 return하거나 global을 쓰세요"
+    case .shellCommand:
+      return "'!'는 IPython에서 셸 명령을 실행합니다. 이 커널은 셸이 아니라 CNN Lab 셀을 실행합니다: 명령은 터미널에서 실행하세요"
     }
   }
 }

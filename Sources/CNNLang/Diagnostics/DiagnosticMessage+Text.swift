@@ -1,3 +1,5 @@
+import TensorEngine
+
 // The one place where the words of every error live: short sentences in a learner's words,
 // identifiers quoted '…'.
 
@@ -5,6 +7,11 @@ extension DiagnosticMessage {
   /// The sentence after `ErrorKind:`; also Jupyter's `evalue`.
   public var text: String {
     switch self {
+    case .ambiguousTruth(let shape):
+      let count = shape.reduce(1, *)
+      return "a tensor of shape \(formatShape(shape)) holds \(count) values, so it is not one True or False: write all(...) for 'every value is true', any(...) for 'at least one', allclose(a, b) to compare within rounding, or array_equal(a, b) for exactly equal"
+    case .notOneValue(let shape):
+      return "item() needs a tensor of exactly one value, but this one has shape \(formatShape(shape)): index one value first, such as x[0, 0]"
     case .argumentType(let f, let p, let expected, let got):
       return "\(f)() needs \(expected) for '\(p)', but got \(article(got))"
     case .assertionFailed(let message):
@@ -140,6 +147,11 @@ extension DiagnosticMessage {
       return "\(f)() \(takes), but \(given) \(given == 1 ? "was" : "were") given"
     case .unclosedBracket(let open, let line, let column):
       return "'\(open)' opened at \(line):\(column) is never closed"
+    case .noModule(let name):
+      return "CNN Lab has no module '\(name)': the modules it has are \(ModuleTable.importable.joined(separator: ", ")), and their members are CNN Lab's built-ins"
+    case .notInModule(let module, let name, let instead):
+      if let instead { return "\(module).\(name) is not in CNN Lab: \(instead)" }
+      return "\(module).\(name) is not in CNN Lab: help() on the module lists what it has"
     case .undefinedName(let name):
       return "name '\(name)' is not defined"
     case .unexpectedCharacter(let c):
@@ -158,6 +170,8 @@ extension DiagnosticMessage {
       return "'\(op)' is not supported between \(article(left)) and \(article(right))"
     case .unsupportedSyntax(let what):
       return "\(what) is not part of this language"
+    case .unknownMagic(let magic):
+      return "\(magic) is an IPython magic that CNN Lab does not have: it has %time, %timeit, %%time, %%timeit and %matplotlib (which changes nothing: pictures are always inline)"
     case .unsupportedForm(let form):
       return form.text
     case .unsupportedUnary(let op, let type):
@@ -181,6 +195,24 @@ extension UnsupportedForm {
       return "dict comprehensions are not part of this language: start with d = {} and set d[key] = value inside a for loop"
     case .dictUnpacking:
       return "'**' inside a dict is not part of this language: copy it with d.copy() and add the other's items with d.update(other)"
+    case .tryStatement:
+      return "'try' is not part of this language: an error stops the cell and says what went wrong; check first with if instead (for example: if key in d:)"
+    case .classDefinition:
+      return "'class' is not part of this language: build models from layers with Sequential([...]) or Model(inputs, outputs), and write functions with def"
+    case .withStatement:
+      return "'with' is not part of this language: write the statements of its block without it (there are no files, devices or gradient tapes to open and close)"
+    case .lambda:
+      return "'lambda' is not part of this language: write def name(x): return ... and use name"
+    case .yield:
+      return "'yield' is not part of this language: collect the values in a list and return the list"
+    case .del:
+      return "'del' is not part of this language: assign a new value to the name, or remove an item with xs.pop(i) or d.pop(key)"
+    case .raise:
+      return "'raise' is not part of this language: write assert condition, \"message\" to stop with a message"
+    case .nonlocal:
+      return "'nonlocal' is not part of this language: return the new value from the function, or use global"
+    case .shellCommand:
+      return "'!' runs a shell command in IPython; this kernel runs CNN Lab cells, not a shell: run the command in a terminal"
     }
   }
 }

@@ -27,12 +27,19 @@ public enum DiagnosticMessage: Sendable, Equatable {
   case repeatedKeyword(String)
   case nonDefaultAfterDefault(String)
   case unsupportedSyntax(String)
+  /// `%load_ext`, `%%writefile`, ...: an IPython magic CNN Lab does not have.
+  case unknownMagic(String)
   /// A Python form the language leaves out, with what to write instead.
   case unsupportedForm(UnsupportedForm)
   case danglingClause(String)
 
   // Names and attributes.
   case undefinedName(String)
+  /// `import pandas`: a module CNN Lab does not have.
+  case noModule(String)
+  /// `tf.keras.layers.Conv3D`, `from numpy.random import rand`: `module.name` is not in CNN Lab;
+  /// `instead` says what to write, when the table knows.
+  case notInModule(module: String, name: String, instead: String?)
   case noAttribute(type: String, name: String)
   case readOnlyAttribute(type: String, name: String)
 
@@ -64,6 +71,10 @@ public enum DiagnosticMessage: Sendable, Equatable {
   case unpackCount(expected: Int, got: Int)
   case invalidFormatSpec(spec: String, type: String)
   case valueNotFound(String)
+  /// `if t == u:` for tensors of several values: numpy's "truth value is ambiguous".
+  case ambiguousTruth(shape: [Int])
+  /// `x.item()` on a tensor of several values.
+  case notOneValue(shape: [Int])
   case popFromEmpty
   case negativeValue(function: String, parameter: String)
   case recursionLimit(Int)
@@ -113,17 +124,19 @@ public enum DiagnosticMessage: Sendable, Equatable {
       .expectedIndentedBlock, .expected, .invalidAssignmentTarget, .invalidNumber,
       .fstringEmptyExpression, .fstringSingleClosingBrace, .fstringUnclosedExpression, .tooDeeplyNested,
       .outsideFunction, .outsideLoop, .positionalAfterKeyword, .repeatedKeyword, .nonDefaultAfterDefault,
-      .unsupportedSyntax, .unsupportedForm, .danglingClause:
+      .unsupportedSyntax, .unsupportedForm, .unknownMagic, .danglingClause:
       return .syntax
     case .undefinedName:
       return .name
+    case .noModule, .notInModule:
+      return .import
     case .noAttribute, .readOnlyAttribute, .unsupportedOperands, .unsupportedUnary, .notCallable, .notSubscriptable, .notIterable,
       .notComparable, .indexNotWhole, .argumentType, .missingArgument, .tooManyArguments, .unexpectedKeyword,
       .duplicateArgument, .notAssignable, .cannotUnpack, .unhashable:
       return .type
     case .divisionByZero, .notWholeNumber, .invalidLiteral, .emptySequence, .rangeStepZero, .sliceStepZero,
       .unpackCount, .invalidFormatSpec, .valueNotFound, .popFromEmpty, .negativeValue, .recursionLimit,
-      .numberTooLarge, .invalidChoice:
+      .numberTooLarge, .invalidChoice, .ambiguousTruth, .notOneValue:
       return .value
     case .indexOutOfRange:
       return .index

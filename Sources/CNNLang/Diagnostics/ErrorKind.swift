@@ -1,6 +1,6 @@
 /// The category of an error: it becomes Jupyter's `ename`.
 public enum ErrorKind: String, Sendable, CaseIterable {
-  case syntax, name, type, value, index, key, assertion, shape, resource, keyboardInterrupt
+  case syntax, name, type, value, index, key, `import`, assertion, shape, resource, keyboardInterrupt
 
   /// The name shown to the learner and sent as `ename`.
   public var name: String {
@@ -11,6 +11,7 @@ public enum ErrorKind: String, Sendable, CaseIterable {
     case .value: return "ValueError"
     case .index: return "IndexError"
     case .key: return "KeyError"
+    case .import: return "ImportError"
     case .assertion: return "AssertionError"
     case .shape: return "ShapeError"
     case .resource: return "ResourceError"

@@ -14,6 +14,7 @@ public struct BlockHeader: Sendable, Equatable {
 public enum SyntaxPart: Sendable, Equatable {
   case expression, index, functionName, parameterName, attributeNameAfterDot, nameAfterGlobal
   case fstringClosingBrace, conditionalElse, colonBetweenKeyAndValue
+  case statementToTime, nameToLookUp, nameToImport, moduleName, nameAfterAs
   case endOfLine, endOfExpression, endOfBlock, endOfCell, indentedLine
   case number, string
   /// Punctuation or keywords as typed (`':'`, `'in'`); several are alternatives.
@@ -41,6 +42,11 @@ extension SyntaxPart: LearnerText {
     case .fstringClosingBrace: return "'}' after the f-string expression"
     case .conditionalElse: return "'else' in 'a if condition else b'"
     case .colonBetweenKeyAndValue: return "':' between a key and its value"
+    case .statementToTime: return "a statement to time"
+    case .nameToLookUp: return "a name"
+    case .nameToImport: return "a name to import"
+    case .moduleName: return "a module name"
+    case .nameAfterAs: return "a name after 'as'"
     case .endOfLine: return "the end of the line"
     case .endOfExpression: return "the end of the expression"
     case .endOfBlock: return "the end of the block"
@@ -66,6 +72,11 @@ extension SyntaxPart: LearnerText {
     case .fstringClosingBrace: return "f-string 식 뒤의 '}'"
     case .conditionalElse: return "'a if condition else b'의 'else'"
     case .colonBetweenKeyAndValue: return "키와 값 사이의 ':'"
+    case .statementToTime: return "시간을 잴 문장"
+    case .nameToLookUp: return "이름"
+    case .nameToImport: return "가져올 이름"
+    case .moduleName: return "모듈 이름"
+    case .nameAfterAs: return "'as' 뒤의 이름"
     case .endOfLine: return "줄의 끝"
     case .endOfExpression: return "식의 끝"
     case .endOfBlock: return "블록의 끝"

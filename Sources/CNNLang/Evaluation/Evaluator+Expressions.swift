@@ -25,14 +25,14 @@ extension Evaluator {
       return try evaluateComparison(first, rest, e.range)
     case .and(let l, let r):
       let left = try evaluate(l)
-      return left.isTruthy ? try evaluate(r) : left
+      return try truth(left, l) ? try evaluate(r) : left
     case .or(let l, let r):
       let left = try evaluate(l)
-      return left.isTruthy ? left : try evaluate(r)
+      return try truth(left, l) ? left : try evaluate(r)
     case .not(let operand):
-      return .bool(!(try evaluate(operand).isTruthy))
+      return .bool(!(try truth(try evaluate(operand), operand)))
     case .conditional(let condition, let then, let otherwise):
-      return try evaluate(condition).isTruthy ? try evaluate(then) : try evaluate(otherwise)
+      return try truth(try evaluate(condition), condition) ? try evaluate(then) : try evaluate(otherwise)
     case .call(let calleeExpr, let arguments):
       return try evaluateCall(calleeExpr, arguments, range: e.range)
     case .subscript(let baseExpr, let items):
@@ -80,14 +80,27 @@ extension Evaluator {
   @inline(never)
   private func evaluateComparison(_ first: Expr, _ rest: [(CompareOp, Expr)], _ range: SourceRange) throws(RuntimeError) -> Value {
     var left = try evaluate(first)
-    for (op, rightExpr) in rest {
+    var leftExpr = first
+    for (position, (op, rightExpr)) in rest.enumerated() {
       let right = try evaluate(rightExpr)
-      let holds: Bool
-      do { holds = try Operators.compare(op, left, right) } catch { throw error.locating(file, range) }
-      if !holds { return .bool(false) }
+      let answer: Value
+      do { answer = try Operators.comparison(op, left, right) } catch { throw error.locating(file, range) }
+      // `a < b < c` is `a < b and b < c`: each link but the last must be one True or False.
+      if position == rest.count - 1 { return answer }
+      if !(try truth(answer, .spanning(leftExpr.range, rightExpr.range))) { return answer }
       left = right
+      leftExpr = rightExpr
     }
     return .bool(true)
+  }
+
+  /// A condition's truth, with the caret under the condition when a tensor cannot give one.
+  func truth(_ value: Value, _ e: Expr) throws(RuntimeError) -> Bool {
+    try truth(value, e.range)
+  }
+
+  func truth(_ value: Value, _ range: SourceRange) throws(RuntimeError) -> Bool {
+    do { return try value.truth() } catch { throw error.locating(file, range) }
   }
 
   @inline(never)
@@ -109,6 +122,8 @@ extension Evaluator {
       switch item {
       case .index(let e):
         parts.append(.single(try evaluate(e), e.range))
+      case .ellipsis:
+        parts.append(.ellipsis)
       case .slice(let lower, let upper, let step):
         func optional(_ e: Expr?) throws(RuntimeError) -> Value? { try e.map { (e) throws(RuntimeError) in try evaluate(e) } }
         parts.append(.slice(try optional(lower), try optional(upper), try optional(step)))
@@ -124,6 +139,7 @@ extension Evaluator {
       let suggestion = NameSuggester.nearest(to: name, in: namespace.memberNames).map { Suggestion.didYouMean($0) }
       throw RuntimeError(.noAttribute(type: "module '\(namespace.name)'", name: name), suggestion: suggestion)
     }
+    if case .module(let module) = value { return try member(of: module.name, name) }
     let type = value.typeName
     if let property = registry.properties[type]?[name] { return try property.get(value) }
     if let method = registry.methods[type]?[name] { return .method(method, receiver: value) }
@@ -231,7 +247,7 @@ extension Evaluator {
       index += 1
       try checkCancellation()
       try assign(item, to: target)
-      if let condition, !(try evaluate(condition).isTruthy) { continue }
+      if let condition, !(try truth(try evaluate(condition), condition)) { continue }
       results.append(try evaluate(element))
     }
     return .list(results)

@@ -37,6 +37,8 @@ public final class Evaluator {
   let layerNaming = LayerNaming()
   /// The language help() pages speak; the interpreter sets it once.
   var language = MessageLanguage.english
+  /// The pictures `plt.imshow` has placed and `plt.show()` (or the cell's end) will show.
+  var figure = Pyplot()
 
   init(registry: BuiltinRegistry, cancellation: CancellationFlag, maximumDepth: Int) {
     self.registry = registry
@@ -91,14 +93,15 @@ public final class Evaluator {
     do throws(RuntimeError) {
       switch s.kind {
       case .expression(let e):
-        _ = try evaluate(e)
+        let value = try evaluate(e)
+        try callIfExit(e, value)
       case .assign(let targets, let valueExpr):
         let value = try evaluate(valueExpr)
         for target in targets { try assign(value, to: target) }
       case .augmentedAssign(let target, let op, let valueExpr):
         try augmentedAssign(target, op, valueExpr)
       case .assert(let condition, let messageExpr):
-        if !(try evaluate(condition).isTruthy) {
+        if !(try truth(try evaluate(condition), condition)) {
           let message = try messageExpr.map { (e) throws(RuntimeError) in try evaluate(e).str }
           throw RuntimeError(.assertionFailed(message)).locating(file, condition.range)
         }
@@ -112,13 +115,13 @@ public final class Evaluator {
         return .returnValue(try e.map { (e) throws(RuntimeError) in try evaluate(e) } ?? .none)
       case .if(let branches, let otherwise):
         for branch in branches {
-          if try evaluate(branch.condition).isTruthy { return try execute(branch.body) }
+          if try truth(try evaluate(branch.condition), branch.condition) { return try execute(branch.body) }
         }
         if let otherwise { return try execute(otherwise) }
       case .for(let target, let iterableExpr, let body):
         return try executeFor(target, iterableExpr, body)
       case .while(let condition, let body):
-        while try evaluate(condition).isTruthy {
+        while try truth(try evaluate(condition), condition) {
           try checkCancellation()
           let flow = try execute(body)
           if case .breakLoop = flow { break }
@@ -126,6 +129,14 @@ public final class Evaluator {
         }
       case .def(let decl):
         bind(decl.name, .function(try makeFunction(decl)))
+      case .import(let modules):
+        try executeImport(modules)
+      case .fromImport(let module, let names):
+        try executeFromImport(module, names)
+      case .timed(let body, let repeated):
+        return try executeTimedFlow(body, repeated: repeated)
+      case .help(let e):
+        try executeHelp(e)
       case .global(let names):
         if !frames.isEmpty {
           frames[frames.count - 1].globalNames.formUnion(names)
@@ -167,7 +178,7 @@ public final class Evaluator {
     case .tensor(let t, _):
       // `for row in x` walks the first axis, as numpy does.
       guard t.rank > 0 else { throw RuntimeError(.notIterable("0-d tensor")) }
-      return index < t.shape[0] ? try TensorArithmetic.item(t, index) : nil
+      return index < t.shape[0] ? value.keepingKind(try TensorArithmetic.item(t, index)) : nil
     default:
       throw RuntimeError(.notIterable(value.typeName))
     }

@@ -6,6 +6,8 @@ public struct Index {
   public enum Part {
     case single(Value, SourceRange)
     case slice(Value?, Value?, Value?)
+    /// `...`: whole axes, as many as the other parts leave.
+    case ellipsis
   }
   public var parts: [Part]
 }
@@ -15,8 +17,9 @@ public struct Index {
 enum Indexing {
   static func get(_ base: Value, _ index: Index) throws(RuntimeError) -> Value {
     if case .tensor(let t, let origin) = base {
-      // A part of a picture is still a picture: the pixel scale goes with it.
-      let part = try TensorArithmetic.index(t, index)
+      // A part of a picture is still a picture: the pixel scale goes with it; a part of a
+      // comparison's booleans is still booleans.
+      let part = base.keepingKind(try TensorArithmetic.index(t, index))
       guard case .tensor(let selected, _) = part, let scale = origin?.pixelScale else { return part }
       return .tensor(selected, origin: .pixels(scale))
     }
@@ -35,6 +38,8 @@ enum Indexing {
       throw RuntimeError(.notSubscriptable(base.typeName))
     }
     switch try onlyPart(index, base) {
+    case .ellipsis:
+      throw RuntimeError(.indexNotWhole(type: base.typeName, got: "'...'"))
     case .single(let v, _):
       return items[try position(v, count: items.count, type: base.typeName)]
     case .slice(let lower, let upper, let step):
@@ -54,6 +59,8 @@ enum Indexing {
     }
     guard case .list(let storage) = base else { throw RuntimeError(.notAssignable(type: base.typeName)) }
     switch try onlyPart(index, base) {
+    case .ellipsis:
+      throw RuntimeError(.indexNotWhole(type: "list", got: "'...'"))
     case .single(let v, _):
       storage.items[try position(v, count: storage.items.count, type: "list")] = value
     case .slice(let lower, let upper, let step):

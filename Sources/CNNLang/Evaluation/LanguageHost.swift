@@ -15,10 +15,13 @@ public protocol LanguageHost: AnyObject {
   func page(_ text: String)
   /// `fit(...)`: the live progress line and chart, redrawn in place.
   func training(_ frame: TrainingFrame)
+  /// `exit` or `quit`: ask the front end to end the session (IPython's `ask_exit`).
+  func askExit(keepKernel: Bool)
 }
 
 extension LanguageHost {
   public func problem(withShowOptions options: [String: Value]) -> String? { nil }
+  public func askExit(keepKernel: Bool) {}
 }
 
 /// The end of a cell: the value of its last bare expression (nil if none or None), or an error.

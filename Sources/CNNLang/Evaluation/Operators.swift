@@ -69,6 +69,13 @@ enum Operators {
     }
   }
 
+  /// A comparison as the language writes it: value by value when a tensor is involved (a
+  /// tensor of booleans), else Python's one answer.
+  static func comparison(_ op: CompareOp, _ l: Value, _ r: Value) throws(RuntimeError) -> Value {
+    if let answers = try TensorComparison.compare(op, l, r) { return answers }
+    return .bool(try compare(op, l, r))
+  }
+
   static func compare(_ op: CompareOp, _ l: Value, _ r: Value) throws(RuntimeError) -> Bool {
     switch op {
     case .equal: return l == r
@@ -168,6 +175,7 @@ extension Operators {
     case (.builtin(let a), .builtin(let b)): return a === b
     case (.method(let a, let x), .method(let b, let y)): return a === b && Operators.identical(x, y)
     case (.stream(let a), .stream(let b)): return a == b
+    case (.module(let a), .module(let b)): return a == b
     case (.tensor(let a, _), .tensor(let b, _)): return a.isClose(to: b)
     case (.tensor(let a, _), .list), (.tensor(let a, _), .tuple):
       return (try? TensorValues.tensor(from: r, function: "==")).map { a.isClose(to: $0) } ?? false

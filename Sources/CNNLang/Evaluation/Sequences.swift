@@ -38,7 +38,7 @@ enum Sequences {
       let count = t.shape.first ?? 0
       try checkSize(count, of: "a list of \(count) items")
       var items: [Value] = []
-      for i in 0..<count { items.append(try TensorArithmetic.item(t, i)) }
+      for i in 0..<count { items.append(v.keepingKind(try TensorArithmetic.item(t, i))) }
       return items
     default: throw RuntimeError(.notIterable(v.typeName))
     }

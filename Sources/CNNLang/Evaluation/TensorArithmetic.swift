@@ -78,6 +78,10 @@ enum TensorArithmetic {
 
   /// `x[i]`, `x[i, j]`, `x[a:b, :, 0]`.
   static func index(_ t: Tensor, _ index: Index) throws(RuntimeError) -> Value {
+    if TensorSelection.isAdvanced(index) {
+      let (offsets, shape) = try TensorSelection.select(t.shape, index)
+      return TensorValues.result(Tensor(shape: shape, values: offsets.map { t.values[$0] }))
+    }
     var axes: [AxisIndex] = []
     for (axis, part) in index.parts.enumerated() {
       switch part {
@@ -94,6 +98,8 @@ enum TensorArithmetic {
         let stepValue = try bound(step) ?? 1
         if stepValue == 0 { throw RuntimeError(.sliceStepZero) }
         axes.append(.range(start: try bound(lower), stop: try bound(upper), step: stepValue))
+      case .ellipsis:
+        break  // an advanced index, handled above
       }
     }
     return TensorValues.result(try EngineCall.run { try t.sliced(axes) })
@@ -107,6 +113,10 @@ enum TensorArithmetic {
   /// The storage offsets an index selects (row-major over the selection), and the
   /// selection's shape, for assignment. Index rules are Python's, as for reading.
   static func positions(_ shape: [Int], _ index: Index) throws(RuntimeError) -> (offsets: [Int], selection: [Int]) {
+    if TensorSelection.isAdvanced(index) {
+      let (offsets, selection) = try TensorSelection.select(shape, index)
+      return (offsets, selection)
+    }
     guard index.parts.count <= shape.count else {
       throw RuntimeError(.engine(.invalidArgument(
         operation: "index", message: "\(index.parts.count) indices for a tensor with \(shape.count) dimensions")))
@@ -131,6 +141,8 @@ enum TensorArithmetic {
         let picked = try Indexing.sliceIndices(count: size, lower, upper, step)
         perAxis.append(picked)
         selection.append(picked.count)
+      case .ellipsis:
+        break  // an advanced index, handled above
       }
     }
     var offsets = [0]

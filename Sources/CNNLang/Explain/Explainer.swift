@@ -20,6 +20,7 @@ struct Explainer {
     case .convolution(let x, _, _, _, _, _, _, _, _): input = x
     case .pooling(let x, _, _, _, _, _): input = x
     case .pixels: throw RuntimeError(.notExplainable(Explainer.notComputed))
+    case .comparison: input = output
     }
     var explanation = try build(at: at, filter: filter, sample: sample)
     let finite = input.values.filter(\.isFinite)
@@ -29,6 +30,8 @@ struct Explainer {
 
   private func build(at: [Int], filter: Int?, sample: Int?) throws(RuntimeError) -> Explanation {
     switch origin {
+    case .comparison:
+      throw RuntimeError(.notExplainable("this tensor holds the answers of a comparison"))
     case .convolution(let input, let kernel, let bias, let strides, let padding, let dilation, let groups, let activation, let layerName):
       let view = try ImageLayout(input.shape)
       let kh = kernel.shape[0], kw = kernel.shape[1]

@@ -48,6 +48,8 @@ struct Argument {
 
 enum SubscriptItem {
   case index(Expr)
+  /// `...` in `x[..., 0]`: as many whole axes as needed.
+  case ellipsis
   case slice(lower: Expr?, upper: Expr?, step: Expr?)
 }
 
@@ -103,6 +105,30 @@ enum StmtKind {
   case def(FunctionDecl)
   /// `global a, b`: inside a def, these names are assigned in the session, not locally.
   case global([String])
+  /// `import numpy as np`, `import tensorflow.keras.layers`: one entry per module.
+  case `import`([ImportedModule])
+  /// `from tensorflow.keras import layers, models as m`; `names` is empty for `import *`.
+  case fromImport(module: ImportedModule, names: [ImportedName])
+  /// `%time stmt` and `%%time` (once, printing CPU and wall time), `%timeit` and `%%timeit`
+  /// (repeated, printing the mean and spread per loop), as IPython prints them.
+  case timed(body: [Stmt], repeated: Bool)
+  /// `?name`, `name?`: the documentation, as help(name) gives it.
+  case help(Expr)
+}
+
+/// A dotted module path as written (`tensorflow.keras.layers`), with its `as` name.
+struct ImportedModule {
+  let path: [String]
+  let alias: String?
+  let range: SourceRange
+  var dotted: String { path.joined(separator: ".") }
+}
+
+/// One name after `from ... import`, with its `as` name.
+struct ImportedName {
+  let name: String
+  let alias: String?
+  let range: SourceRange
 }
 
 /// A `def`: its parameters keep their default expressions, evaluated once at definition.

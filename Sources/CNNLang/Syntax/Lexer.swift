@@ -20,6 +20,8 @@ struct Lexer {
   private(set) var firstUnclosedBracket: Int?
   /// The indentation of the innermost block still open at the end (0 at top level).
   private(set) var openBlockIndent = 0
+  /// Whether this lexes a cell (with line structure), where IPython's `%`, `!` and `?` lines are read.
+  private var readsLines = true
 
   init(file: SourceFile, range: SourceRange? = nil) {
     self.file = file
@@ -31,6 +33,7 @@ struct Lexer {
   /// `indentation: false` lexes an expression fragment (an f-string's braces): no line structure.
   mutating func tokenize(indentation: Bool = true) -> [Token] {
     var atLineStart = indentation
+    readsLines = indentation
     while pos < end {
       if atLineStart && brackets.isEmpty {
         atLineStart = false
@@ -50,6 +53,12 @@ struct Lexer {
         pos += 1
       case "\\" where pos + 1 < end && s[pos + 1] == "\n":
         pos += 2
+      case "%" where readsLines && brackets.isEmpty && atStatementStart,
+        "!" where readsLines && brackets.isEmpty && atStatementStart,
+        "?" where readsLines && brackets.isEmpty && atStatementStart:
+        let start = pos
+        while pos < end && s[pos] != "\n" && s[pos] != "\r" { pos += 1 }
+        emit(.magic(file.text(start, pos)), start, pos)
       default:
         if isIdentifierStart(c) {
           lexNameOrPrefixedString()
@@ -82,6 +91,12 @@ struct Lexer {
     }
     emit(.eof, end, end)
     return tokens
+  }
+
+  /// At the start of a statement: nothing before it on its line but indentation.
+  private var atStatementStart: Bool {
+    guard let last = tokens.last else { return true }
+    return last.kind == .newline || last.kind == .indent || last.kind == .dedent
   }
 
   mutating func emit(_ kind: Token.Kind, _ start: Int, _ stop: Int) {

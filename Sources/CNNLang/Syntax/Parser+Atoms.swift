@@ -24,7 +24,7 @@ extension Parser {
     case .punct(.leftBrace):
       return try parseDictDisplay()
     case .keyword(.lambda):
-      throw fail(.unsupportedSyntax("'lambda'"), at: token.range)
+      throw fail(.unsupportedForm(.lambda), at: token.range)
     default:
       throw fail(.expected(.expression, found: token.part), at: token.range)
     }

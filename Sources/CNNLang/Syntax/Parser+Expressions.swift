@@ -193,6 +193,7 @@ extension Parser {
   }
 
   private mutating func parseSubscriptItem() throws(Bailout) -> SubscriptItem {
+    if match(.ellipsis) { return .ellipsis }
     var lower: Expr?
     if !current.isPunct(.colon) {
       let e = try parseExpression()

@@ -33,8 +33,13 @@ extension Parser {
           names.append(name)
         } while match(.comma)
         return Stmt(.global(names), SourceRange(start: start, end: previousEnd))
-      case .del, .lambda:
-        throw fail(.unsupportedSyntax("'\(k.rawValue)'"), at: token.range)
+      case .del: throw fail(.unsupportedForm(.del), at: token.range)
+      case .lambda: throw fail(.unsupportedForm(.lambda), at: token.range)
+      case .yield: throw fail(.unsupportedForm(.yield), at: token.range)
+      case .raise: throw fail(.unsupportedForm(.raise), at: token.range)
+      case .nonlocal: throw fail(.unsupportedForm(.nonlocal), at: token.range)
+      case .import, .from:
+        return try parseImport()
       default:
         break
       }
@@ -59,6 +64,11 @@ extension Parser {
       }
       let value = try parseExpressionList()
       return Stmt(.augmentedAssign(target: target, op: op, value: value), SourceRange(start: start, end: previousEnd))
+    }
+    if current.isPunct(.question) {
+      // `name?` and `name??`: IPython's way to ask for documentation.
+      while match(.question) {}
+      return Stmt(.help(first), SourceRange(start: start, end: previousEnd))
     }
     return Stmt(.expression(first), first.range)
   }
@@ -115,5 +125,59 @@ extension Parser {
       return try target(from: tuple)
     }
     return try target(from: items[0])
+  }
+
+  /// `import a.b [as c], d` and `from a.b import x [as y], z` (or `(x, z)`, or `*`).
+  mutating func parseImport() throws(Bailout) -> Stmt {
+    let start = current.range.start
+    if match(.import) {
+      var modules: [ImportedModule] = []
+      repeat { modules.append(try parseModulePath(allowAlias: true)) } while match(.comma)
+      return Stmt(.import(modules), SourceRange(start: start, end: previousEnd))
+    }
+    advance()
+    let module = try parseModulePath(allowAlias: false)
+    guard match(.import) else { throw fail(.expected(.symbols(["import"]), found: current.part), at: current.range) }
+    if current.isPunct(.star) {
+      advance()
+      return Stmt(.fromImport(module: module, names: []), SourceRange(start: start, end: previousEnd))
+    }
+    let bracketed = match(.leftParen)
+    var names: [ImportedName] = []
+    repeat {
+      if bracketed && current.isPunct(.rightParen) { break }
+      guard case .name(let name) = current.kind else {
+        throw fail(.expected(.nameToImport, found: current.part), at: current.range)
+      }
+      let range = advance().range
+      let alias = try parseAlias()
+      names.append(ImportedName(name: name, alias: alias, range: SourceRange(start: range.start, end: previousEnd)))
+    } while match(.comma)
+    if bracketed { try expect(.rightParen, .symbols([",", ")"])) }
+    return Stmt(.fromImport(module: module, names: names), SourceRange(start: start, end: previousEnd))
+  }
+
+  private mutating func parseModulePath(allowAlias: Bool) throws(Bailout) -> ImportedModule {
+    let start = current.range.start
+    var path: [String] = []
+    repeat {
+      guard case .name(let part) = current.kind else {
+        throw fail(.expected(.moduleName, found: current.part), at: current.range)
+      }
+      advance()
+      path.append(part)
+    } while match(.dot)
+    let end = previousEnd
+    let alias = allowAlias ? try parseAlias() : nil
+    return ImportedModule(path: path, alias: alias, range: SourceRange(start: start, end: end))
+  }
+
+  private mutating func parseAlias() throws(Bailout) -> String? {
+    guard match(.as) else { return nil }
+    guard case .name(let alias) = current.kind else {
+      throw fail(.expected(.nameAfterAs, found: current.part), at: current.range)
+    }
+    advance()
+    return alias
   }
 }

@@ -159,6 +159,7 @@ struct Parser {
   // MARK: Statements
 
   mutating func parseStatement() throws(Bailout) -> [Stmt] {
+    if case .magic(let text) = current.kind { return try parseMagic(text) }
     let start = current.range.start
     if case .keyword(let k) = current.kind {
       switch k {
@@ -184,10 +185,29 @@ struct Parser {
       case .def: return [try parseDef()]
       case .else, .elif:
         throw fail(.danglingClause(k.rawValue), at: current.range)
+      case .try, .except, .finally, .class, .with:
+        skipUnsupportedCompound(k)
+        return []
       default: break
       }
     }
     return try parseSimpleLine()
+  }
+
+  /// `try:`, `class C:` and `with f:` are reported once, and their blocks (with a `try`'s
+  /// `except`, `else` and `finally` clauses) are skipped, so nothing inside adds more errors.
+  mutating func skipUnsupportedCompound(_ keyword: Keyword) {
+    let form: UnsupportedForm
+    switch keyword {
+    case .class: form = .classDefinition
+    case .with: form = .withStatement
+    default: form = .tryStatement
+    }
+    report(.unsupportedForm(form), at: current.range)
+    synchronize()
+    while form == .tryStatement, current.isKeyword(.except) || current.isKeyword(.finally) || current.isKeyword(.else) {
+      synchronize()
+    }
   }
 
   mutating func parseIf() throws(Bailout) -> Stmt {

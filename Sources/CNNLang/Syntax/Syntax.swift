@@ -13,6 +13,7 @@ public enum Syntax {
       case .number(let d): return "number(\(NumberText.repr(d)))"
       case .string(let s): return "string(\(Value.quoted(s)))"
       case .fstring(let parts): return "fstring(\(parts.count))"
+      case .magic(let text): return "magic(\(text))"
       case .punct(let p): return "'\(p.rawValue)'"
       case .newline: return "newline"
       case .indent: return "indent"
@@ -54,6 +55,11 @@ enum TreePrinter {
     case .for(let t, let iterable, let body): return "(for \(target(t)) \(expression(iterable)) \(block(body)))"
     case .while(let c, let body): return "(while \(expression(c)) \(block(body)))"
     case .global(let names): return "(global \(names.joined(separator: " ")))"
+    case .import(let modules): return "(import\(modules.map { " " + $0.dotted + ($0.alias.map { " as " + $0 } ?? "") }.joined()))"
+    case .timed(let body, let repeated): return "(\(repeated ? "timeit" : "time") \(block(body)))"
+    case .help(let e): return "(help \(expression(e)))"
+    case .fromImport(let module, let names):
+      return "(from \(module.dotted) import\(names.isEmpty ? " *" : names.map { " " + $0.name + ($0.alias.map { " as " + $0 } ?? "") }.joined()))"
     case .def(let d):
       let params = d.parameters.map { p in p.defaultValue.map { "\(p.name)=\(expression($0))" } ?? p.name }
       return "(def \(d.name) (\(params.joined(separator: " "))) \(block(d.body)))"
@@ -76,6 +82,7 @@ enum TreePrinter {
   static func item(_ i: SubscriptItem) -> String {
     switch i {
     case .index(let e): return expression(e)
+    case .ellipsis: return "..."
     case .slice(let l, let u, let s):
       return "(slice \([l, u, s].map { $0.map(expression) ?? "_" }.joined(separator: " ")))"
     }

@@ -6,6 +6,9 @@ struct Token: Equatable {
     case number(Double)
     case string(String)
     case fstring([FStringPart])
+    /// An IPython line at a statement's start, from its sigil to the end of the line:
+    /// `%time f(x)`, `%%timeit`, `?name`, `!ls`.
+    case magic(String)
     case punct(Punct)
     case newline
     case indent
@@ -24,6 +27,7 @@ struct Token: Equatable {
     case .keyword(let k): return .keyword(k.rawValue)
     case .number: return .number
     case .string, .fstring: return .string
+    case .magic(let text): return .symbols([text])
     case .punct(let p): return .symbols([p.rawValue])
     case .newline: return .endOfLine
     case .indent: return .indentedLine
@@ -47,6 +51,9 @@ enum FStringPart: Equatable {
 enum Keyword: String, CaseIterable {
   case and, or, not, `in`, `is`, `if`, elif, `else`, `for`, `while`, `break`, `continue`
   case def, `return`, pass, assert, `True`, `False`, `None`, lambda, `del`, global
+  case `import`, from, `as`
+  /// Python's words for forms the language leaves out: reserved so each gets its own message.
+  case `try`, except, finally, `class`, with, yield, raise, nonlocal
 }
 
 /// Operators and punctuation, longest spellings first so the lexer can match greedily.
@@ -54,11 +61,12 @@ enum Punct: String, CaseIterable {
   case powerAssign = "**=", floorDivAssign = "//="
   case power = "**", floorDiv = "//", equal = "==", notEqual = "!=", lessEqual = "<="
   case greaterEqual = ">=", arrow = "->", plusAssign = "+=", minusAssign = "-="
+  case ellipsis = "..."
   case starAssign = "*=", slashAssign = "/=", percentAssign = "%=", atAssign = "@="
   case leftParen = "(", rightParen = ")", leftBracket = "[", rightBracket = "]"
   case leftBrace = "{", rightBrace = "}", comma = ",", colon = ":", dot = ".", semicolon = ";"
   case plus = "+", minus = "-", star = "*", slash = "/", percent = "%", at = "@"
-  case less = "<", greater = ">", assign = "="
+  case less = "<", greater = ">", assign = "=", question = "?"
 
   static let bySpelling: [[Unicode.Scalar]: Punct] = {
     var table: [[Unicode.Scalar]: Punct] = [:]

@@ -62,6 +62,17 @@ struct Documentation {
         return "  .\(name) = \(Documentation.abbreviated(member.repr))"
       }
       return "module \(n.name)\n\n\(n.doc)\n\nMembers:\n" + members.joined(separator: "\n")
+    case .module(let m):
+      var lines = ["module \(m.name): its members are CNN Lab's built-ins.", ""]
+      for (name, member) in (ModuleTable.modules[m.name] ?? [:]).sorted(by: { $0.key < $1.key }) {
+        switch member {
+        case .builtin(let b): lines.append("  \(name)" + (registry.functions[b] != nil || registry.constants[b] != nil ? (b == name ? "" : "  (\(b))") : "  (not in CNN Lab yet)"))
+        case .module(let sub): lines.append("  \(name)  (module \(sub))")
+        case .constant: lines.append("  \(name)")
+        case .instead(let advice): lines.append("  \(name)  (not in CNN Lab: \(advice))")
+        }
+      }
+      return lines.joined(separator: "\n")
     default:
       let header = (name.map { "\($0): " } ?? "") + "\(value.typeName) = \(Documentation.abbreviated(value.repr))"
       guard let typeDoc = registry.typeDocs[value.typeName] else { return header }
@@ -116,7 +127,10 @@ struct Documentation {
       case .while: return "while CONDITION:\n\nRuns the indented block again and again while the condition is true."
       case .def: return "def NAME(a, b=1):\n\nDefines a function; 'return value' inside it gives the result."
       case .assert: return "assert CONDITION, \"message\"\n\nStops the cell with an AssertionError (and the message) if the condition is false."
-      default: return "'\(keyword.rawValue)' is a keyword of the language."
+      case .import, .from, .as: return "import numpy as np, from tensorflow.keras import layers\n\nBinds a module whose members are CNN Lab's built-ins: np.argmax is argmax, layers.Conv2D is Conv2D."
+      default:
+        if let form = UnsupportedForm(keyword: keyword) { return form.text }
+        return "'\(keyword.rawValue)' is a keyword of the language."
       }
     case .korean:
       switch keyword {
@@ -125,7 +139,10 @@ struct Documentation {
       case .while: return "while CONDITION:\n\n조건이 참인 동안 들여 쓴 블록을 되풀이해서 실행합니다."
       case .def: return "def NAME(a, b=1):\n\n함수를 정의합니다. 함수 안의 'return 값'이 결과가 됩니다."
       case .assert: return "assert CONDITION, \"message\"\n\n조건이 거짓이면 AssertionError(와 메시지)를 내고 셀을 멈춥니다."
-      default: return k("'\(keyword.rawValue)'", .topic) + " 이 언어의 키워드입니다."
+      case .import, .from, .as: return "import numpy as np, from tensorflow.keras import layers\n\n멤버가 CNN Lab의 내장 함수인 모듈을 이름에 묶습니다: np.argmax는 argmax이고, layers.Conv2D는 Conv2D입니다."
+      default:
+        if let form = UnsupportedForm(keyword: keyword) { return form.koreanText }
+        return k("'\(keyword.rawValue)'", .topic) + " 이 언어의 키워드입니다."
       }
     }
   }

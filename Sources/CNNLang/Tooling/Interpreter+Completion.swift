@@ -21,12 +21,18 @@ extension Interpreter {
             if case .builtin = member { found.append((name, "function")) } else { found.append((name, "instance")) }
           }
         }
+        if case .module(let module) = receiver {
+          for (name, member) in ModuleTable.modules[module.name] ?? [:] {
+            if case .module = member { found.append((name, "module")) } else { found.append((name, "function")) }
+          }
+        }
         for name in (registry.methods[type] ?? [:]).keys { found.append((name, "function")) }
         for name in (registry.properties[type] ?? [:]).keys { found.append((name, "property")) }
       }
     } else {
       for k in Keyword.allCases { found.append((k.rawValue, "keyword")) }
-      for (name, b) in registry.functions { found.append((name, b.completionKind)) }
+      // `plt.imshow` and its kin are reached through their module, never by their dotted name.
+      for (name, b) in registry.functions where !name.contains(".") { found.append((name, b.completionKind)) }
       for name in registry.constants.keys { found.append((name, "instance")) }
       for name in evaluator.userNames {
         if case .function = evaluator.globals[name] { found.append((name, "function")) } else { found.append((name, "instance")) }

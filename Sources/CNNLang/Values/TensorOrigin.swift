@@ -22,4 +22,13 @@ public indirect enum TensorOrigin: Sendable {
     if case .pixels(let scale) = self { return scale }
     return nil
   }
+
+  /// A comparison (`pred == y`, `x > 0.5`) or another test of each value: numpy's bool array.
+  /// The values are 0 and 1 and read as False and True; arithmetic turns them into numbers.
+  case comparison
+
+  var isBoolean: Bool {
+    if case .comparison = self { return true }
+    return false
+  }
 }

@@ -7,14 +7,19 @@ import TextAndTime
 enum TensorText {
   static let maximumShownValues = 256
 
-  static func describe(_ tensor: Tensor) -> String {
-    let header = "tensor of shape \(formatShape(tensor.shape))"
+  /// `boolean`: the answers of a comparison, shown as True and False (numpy's bool arrays).
+  static func describe(_ tensor: Tensor, boolean: Bool = false) -> String {
+    let header = "tensor of shape \(formatShape(tensor.shape))" + (boolean ? ", bool" : "")
     if tensor.count == 0 { return header + ", empty" }
-    guard tensor.count <= maximumShownValues else { return header + ", " + statistics(tensor) }
+    guard tensor.count <= maximumShownValues else {
+      return header + ", " + (boolean ? truthCount(tensor) : statistics(tensor))
+    }
+    let text: (Float) -> String
+    if boolean { text = truth } else { text = number }
     switch tensor.rank {
-    case 0: return number(tensor.values[0])
-    case 1: return header + "\n[" + tensor.values.map(number).joined(separator: ", ") + "]"
-    case 2: return header + "\n" + grid(tensor.values, rows: tensor.shape[0], columns: tensor.shape[1])
+    case 0: return text(tensor.values[0])
+    case 1: return header + "\n[" + tensor.values.map(text).joined(separator: ", ") + "]"
+    case 2: return header + "\n" + grid(tensor.values, rows: tensor.shape[0], columns: tensor.shape[1], text)
     default:
       // Channels-last: show each channel of each leading index as its own 2-D grid.
       let (h, w, c) = (tensor.shape[tensor.rank - 3], tensor.shape[tensor.rank - 2], tensor.shape[tensor.rank - 1])
@@ -28,7 +33,7 @@ enum TensorText {
             for col in 0..<w { plane.append(tensor.values[((n * h + r) * w + col) * c + channel]) }
           }
           let label = leading > 1 ? "[\(n)] channel \(channel):" : "channel \(channel):"
-          blocks.append(label + "\n" + grid(plane, rows: h, columns: w))
+          blocks.append(label + "\n" + grid(plane, rows: h, columns: w, text))
         }
       }
       return header + "\n" + blocks.joined(separator: "\n")
@@ -42,8 +47,8 @@ enum TensorText {
   }
 
   /// Rows of right-aligned numbers in brackets, so columns line up.
-  static func grid(_ values: [Float], rows: Int, columns: Int) -> String {
-    let texts = values.map(number)
+  static func grid(_ values: [Float], rows: Int, columns: Int, _ text: (Float) -> String = TensorText.number) -> String {
+    let texts = values.map(text)
     let width = texts.map(\.count).max() ?? 1
     var lines: [String] = []
     for r in 0..<rows {
@@ -53,6 +58,12 @@ enum TensorText {
       lines.append(open + cells.joined(separator: ", ") + close)
     }
     return lines.joined(separator: "\n")
+  }
+
+  static func truth(_ v: Float) -> String { v != 0 ? "True" : "False" }
+
+  static func truthCount(_ tensor: Tensor) -> String {
+    "\(tensor.values.filter { $0 != 0 }.count) True, \(tensor.values.filter { $0 == 0 }.count) False"
   }
 
   static func statistics(_ tensor: Tensor) -> String {
@@ -78,10 +89,17 @@ extension TensorText {
   /// array's repr, under the name `tensor`: `tensor([0.659, 0.242, 0.099])`, rows on lines of
   /// their own, one notation for all values (`SharedNotation`), `...` for the middle of a
   /// large tensor.
-  public static func values(_ tensor: Tensor) -> String {
+  /// A comparison's booleans read `True` and `False`, right-aligned as numpy aligns them.
+  public static func values(_ tensor: Tensor, boolean: Bool = false) -> String {
     let prefix = "tensor("
-    guard tensor.rank > 0 else { return prefix + number(tensor.values.first ?? 0) + ")" }
+    guard tensor.rank > 0 else { return prefix + (boolean ? truth : number)(tensor.values.first ?? 0) + ")" }
     if tensor.count == 0 { return prefix + "[], shape=\(formatShape(tensor.shape)))" }
+    if boolean {
+      let layout = NumpyLayout(
+        shape: tensor.shape, strides: Tensor.strides(of: tensor.shape), summarise: tensor.count > summaryThreshold,
+        indent: prefix.count, element: { offset in tensor.values[offset] != 0 ? " True" : "False" })
+      return prefix + layout.block(axis: 0, base: 0, column: prefix.count) + ")"
+    }
     let summarise = tensor.count > summaryThreshold
     let notation = SharedNotation(for: tensor.values)
     // Decimal points line up (numpy pads the short fractions on the right; whole numbers,

@@ -13,7 +13,7 @@ extension Value {
   /// tensor its values as numpy writes them (`tensor([1, 3, 2])`).
   public var str: String {
     if case .string(let s) = self { return s }
-    if case .tensor(let t, _) = self { return TensorText.values(t) }
+    if case .tensor(let t, let origin) = self { return TensorText.values(t, boolean: origin?.isBoolean == true) }
     return repr
   }
 
@@ -62,7 +62,8 @@ extension Value {
     case .builtin(let b): return "<built-in function \(b.name)>"
     case .method(let b, let receiver): return "<method '\(b.name)' of \(receiver.typeName)>"
     case .stream(let s): return s.rawValue
-    case .tensor(let t, _): return TensorText.describe(t)
+    case .module(let m): return "<module '\(m.name)' (CNN Lab's built-ins)>"
+    case .tensor(let t, let origin): return TensorText.describe(t, boolean: origin?.isBoolean == true)
     case .explanation(let e): return e.text
     case .layer(let l): return l.repr
     case .model(let m): return m.repr

@@ -17,6 +17,8 @@ public enum Value {
   /// A method looked up on a value, such as `xs.append`: calling it passes `receiver` first.
   indirect case method(Builtin, receiver: Value)
   case stream(OutputStream)
+  /// `np` after `import numpy as np`: a module of CNN Lab's built-ins (see `ModuleTable`).
+  case module(ModuleValue)
   /// A float32 tensor from the engine: an image, a feature map, a kernel, a batch.
   /// `origin` says how it was computed, for `explain()`; arithmetic drops it.
   case tensor(Tensor, origin: TensorOrigin? = nil)
@@ -49,6 +51,7 @@ public enum Value {
     case .function, .builtin: return "function"
     case .method: return "method"
     case .stream: return "stream"
+    case .module: return "module"
     case .tensor: return "tensor"
     case .explanation: return "explanation"
     case .layer: return "layer"
@@ -77,7 +80,7 @@ public enum Value {
     case .dict(let d): return d.count > 0
     case .tuple(let t): return !t.isEmpty
     case .range(let r): return r.count > 0
-    case .function, .builtin, .method, .stream, .tensor, .explanation: return true
+    case .function, .builtin, .method, .stream, .tensor, .explanation, .module: return true
     case .layer, .model, .symbolic, .summary, .training, .namespace: return true
     }
   }
@@ -131,6 +134,11 @@ public struct RangeValue: Equatable {
   }
 
   public subscript(i: Int) -> Int { start + i * step }
+}
+
+/// An imported module, by its full dotted name (`tensorflow.keras.layers`).
+public struct ModuleValue: Equatable, Sendable {
+  public let name: String
 }
 
 /// `stdout` and `stderr`, the values `print(..., file=)` accepts.
