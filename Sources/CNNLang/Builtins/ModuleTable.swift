@@ -51,8 +51,12 @@ enum ModuleTable {
         "float32": .constant(.string("float32")), "uint8": .constant(.string("uint8")), "int32": .constant(.string("int32")),
         "data": .instead("slice tensors directly, for example x[:32] for a batch"),
         "GradientTape": .instead("train with model.compile(...) and model.fit(...)"),
-        "random": .instead("use random(shape, seed=0) for uniform and randn(shape, seed=0) for normal numbers"),
+        "random": .module("tensorflow.random"),
       ]),
+    "tensorflow.random": [
+      "uniform": .builtin("random"), "normal": .builtin("randn"),
+      "set_seed": .instead("give seed= to random(shape, seed=...) and randn(shape, seed=...) instead"),
+    ],
     "tensorflow.nn": merged(
       same(["relu", "sigmoid", "tanh", "softmax", "leaky_relu", "conv2d"]),
       ["max_pool2d": .builtin("max_pool"), "avg_pool2d": .builtin("avg_pool")]),
@@ -127,6 +131,18 @@ enum ModuleTable {
     if dotted == "keras" || dotted.hasPrefix("keras.") { return "tensorflow." + dotted }
     return dotted
   }
+
+  /// What to use instead of the libraries tutorials import beside Keras.
+  static let absentModules: [String: String] = [
+    "pandas": "show(x) draws a small 2-D tensor as a table of its values with a gray gradient, as style.background_gradient does",
+    "torch": "CNN Lab speaks Keras: tf.keras.layers.Conv2D, Sequential, Model",
+    "torchvision": "CNN Lab speaks Keras: tf.keras.layers.Conv2D, Sequential, Model",
+    "d2l": "the layers and models are built in (tf.keras.layers, tf.keras.models), and summary(model) shows every shape",
+    "cv2": "image(path) reads PNG and JPEG files, and conv2d(x, filter(\"sobel_x\")) filters them",
+    "PIL": "image(path) reads PNG and JPEG files",
+    "sklearn": "digits(n) is a built-in data set; mean(pred == y) is an accuracy",
+    "seaborn": "show(x) draws tensors; print(...) writes numbers",
+  ]
 
   /// The modules a learner can import, as they are usually written.
   static let importable = ["tensorflow (import tensorflow as tf)", "keras", "numpy (import numpy as np)", "matplotlib.pyplot (import matplotlib.pyplot as plt)"]

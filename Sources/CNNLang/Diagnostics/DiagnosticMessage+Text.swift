@@ -144,6 +144,9 @@ extension DiagnosticMessage {
     case .unclosedBracket(let open, let line, let column):
       return "'\(open)' opened at \(line):\(column) is never closed"
     case .noModule(let name):
+      if let advice = ModuleTable.absentModules[String(name.split(separator: ".").first ?? "")] {
+        return "CNN Lab has no module '\(name)': \(advice)"
+      }
       return "CNN Lab has no module '\(name)': the modules it has are \(ModuleTable.importable.joined(separator: ", ")), and their members are CNN Lab's built-ins"
     case .notInModule(let module, let name, let instead):
       if let instead { return "\(module).\(name) is not in CNN Lab: \(instead)" }
@@ -239,6 +242,7 @@ extension Hint {
     case .indentBlock: return "indent the lines of the block, for example by 4 spaces"
     case .useDoubleEqualsToCompare: return "to compare two values, use '=='"
     case .wholeNumberIndex: return "use int(...) to turn a number into a whole index"
+    case .pythonInternals: return "CNN Lab values have no Python internals: type(x) names a value's type, and a layer shows its kind when printed"
     }
   }
 }
