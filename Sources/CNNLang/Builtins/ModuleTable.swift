@@ -13,8 +13,8 @@ enum ModuleMember: Sendable, Equatable {
   case module(String)
   /// A value: `np.newaxis` is None, `np.float32` is the string "float32".
   case constant(ModuleConstant)
-  /// A name tutorials use that CNN Lab does not have: the text says what to write instead.
-  case instead(String)
+  /// A name tutorials use that CNN Lab does not have: the advice says what to write instead.
+  case instead(ModuleAdvice)
 }
 
 enum ModuleConstant: Sendable, Equatable {
@@ -49,13 +49,13 @@ enum ModuleTable {
         "range": .builtin("arange"), "reduce_sum": .builtin("sum"), "reduce_mean": .builtin("mean"),
         "reduce_max": .builtin("max"), "reduce_min": .builtin("min"),
         "float32": .constant(.string("float32")), "uint8": .constant(.string("uint8")), "int32": .constant(.string("int32")),
-        "data": .instead("slice tensors directly, for example x[:32] for a batch"),
-        "GradientTape": .instead("train with model.compile(...) and model.fit(...)"),
+        "data": .instead(.tfData),
+        "GradientTape": .instead(.gradientTape),
         "random": .module("tensorflow.random"),
       ]),
     "tensorflow.random": [
       "uniform": .builtin("random"), "normal": .builtin("randn"),
-      "set_seed": .instead("give seed= to random(shape, seed=...) and randn(shape, seed=...) instead"),
+      "set_seed": .instead(.seedArgument),
     ],
     "tensorflow.nn": merged(
       same(["relu", "sigmoid", "tanh", "softmax", "leaky_relu", "conv2d"]),
@@ -87,7 +87,7 @@ enum ModuleTable {
     "tensorflow.keras.activations": same(["relu", "sigmoid", "tanh", "softmax"]),
     "tensorflow.keras.utils": merged(
       same(["to_categorical"]),
-      ["plot_model": .instead("summary(model) shows every layer, its output shape and its parameters")]),
+      ["plot_model": .instead(.plotModel)]),
     "tensorflow.keras.applications": same(["VGG16", "ResNet50"]),
     "numpy": merged(
       same(["zeros", "ones", "full", "arange", "reshape", "transpose", "expand_dims", "squeeze", "argmax",
@@ -103,22 +103,22 @@ enum ModuleTable {
         "random": .module("numpy.random"),
       ]),
     "numpy.random": [
-      "rand": .instead("write random((rows, columns), seed=0): uniform numbers in 0..1, the same on every run"),
-      "random": .instead("write random(shape, seed=0): uniform numbers in 0..1, the same on every run"),
-      "randn": .instead("write randn((rows, columns), seed=0): normal numbers, the same on every run"),
-      "normal": .instead("write randn(shape, seed=0) * scale + mean"),
-      "seed": .instead("give seed= to random(shape, seed=...) and randn(shape, seed=...) instead"),
-      "randint": .instead("write round(random(shape, seed=0) * (high - low - 1)) + low"),
+      "rand": .instead(.randomRand),
+      "random": .instead(.randomRandom),
+      "randn": .instead(.randomRandn),
+      "normal": .instead(.randomNormal),
+      "seed": .instead(.seedArgument),
+      "randint": .instead(.randomRandint),
     ],
     "matplotlib": ["pyplot": .module("matplotlib.pyplot"), "cm": .module("matplotlib.cm")],
     "matplotlib.pyplot": merged(
       Dictionary(uniqueKeysWithValues: Pyplot.functionNames.map { ($0, .builtin("plt." + $0)) }),
       [
         "cm": .module("matplotlib.cm"),
-        "plot": .instead("CNN Lab draws pictures, not line charts: print the values, or show(tensor(values))"),
-        "subplots": .instead("write plt.subplot(rows, columns, i) before each plt.imshow(...)"),
-        "hist": .instead("CNN Lab draws pictures, not histograms: print(min(x), max(x), mean(x)) summarises the values"),
-        "savefig": .instead("pictures are part of the notebook's output: save the notebook"),
+        "plot": .instead(.plotLines),
+        "subplots": .instead(.subplots),
+        "hist": .instead(.histogram),
+        "savefig": .instead(.savefig),
       ]),
     "matplotlib.cm": [
       "gray": .constant(.string("gray")), "binary": .constant(.string("binary")), "viridis": .constant(.string("viridis")),
@@ -133,15 +133,15 @@ enum ModuleTable {
   }
 
   /// What to use instead of the libraries tutorials import beside Keras.
-  static let absentModules: [String: String] = [
-    "pandas": "show(x) draws a small 2-D tensor as a table of its values with a gray gradient, as style.background_gradient does",
-    "torch": "CNN Lab speaks Keras: tf.keras.layers.Conv2D, Sequential, Model",
-    "torchvision": "CNN Lab speaks Keras: tf.keras.layers.Conv2D, Sequential, Model",
-    "d2l": "the layers and models are built in (tf.keras.layers, tf.keras.models), and summary(model) shows every shape",
-    "cv2": "image(path) reads PNG and JPEG files, and conv2d(x, filter(\"sobel_x\")) filters them",
-    "PIL": "image(path) reads PNG and JPEG files",
-    "sklearn": "digits(n) is a built-in data set; mean(pred == y) is an accuracy",
-    "seaborn": "show(x) draws tensors; print(...) writes numbers",
+  static let absentModules: [String: ModuleAdvice] = [
+    "pandas": .pandas,
+    "torch": .torch,
+    "torchvision": .torch,
+    "d2l": .d2l,
+    "cv2": .openCV,
+    "PIL": .pillow,
+    "sklearn": .scikitLearn,
+    "seaborn": .seaborn,
   ]
 
   /// The modules a learner can import, as they are usually written.
