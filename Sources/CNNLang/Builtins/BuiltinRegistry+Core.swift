@@ -40,6 +40,14 @@ extension BuiltinRegistry {
     })
 
     add(Builtin(
+      "display", [Parameter("objs", variadic: true)],
+      doc: "IPython's display(): shows each value at once, as show(value) does. Example: display(x, y)."
+    ) { (args, ev) throws(RuntimeError) in
+      for value in args.rest { ev.host?.show(value, options: [:]) }
+      return .none
+    })
+
+    add(Builtin(
       "clear_output", [Parameter("wait", default: .bool(false))],
       doc: "Clears this cell's output. With wait=True the old output stays until new output arrives, which avoids flicker in a loop that redraws a picture."
     ) { (args, ev) throws(RuntimeError) in

@@ -15,11 +15,7 @@ extension BuiltinRegistry {
         guard case .tensor(let t, _) = args["iterable"] else {
           return try TensorReduction.fallback(listForm, args, ev, dropping: ["axis"])
         }
-        let nonzero = Tensor(shape: t.shape, values: t.values.map { $0 != 0 ? 1 : 0 })
-        guard let axis = try args.optionalAxis("axis") else {
-          return .bool(wantsEvery ? !nonzero.values.contains(0) : nonzero.values.contains(1))
-        }
-        return .booleans(try EngineCall.run { try nonzero.reduced(wantsEvery ? .min : .max, axis: axis) })
+        return try TensorComparison.truthOf(t, every: wantsEvery, axis: try args.optionalAxis("axis"))
       })
     }
 

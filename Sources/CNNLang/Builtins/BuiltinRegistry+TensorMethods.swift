@@ -34,6 +34,12 @@ extension BuiltinRegistry {
       })
     }
 
+    for (name, wantsEvery) in [("all", true), ("any", false)] {
+      method(name, [Parameter("axis", default: Value.none)], doc: wantsEvery ? "True if every value is nonzero; along axis, a tensor of booleans. Example: (x >= 0).all()." : "True if any value is nonzero; along axis, a tensor of booleans. Example: (x == 2).any().") {
+        (args, _) throws(RuntimeError) in
+        try TensorComparison.truthOf(tensor(args), every: wantsEvery, axis: try args.optionalAxis("axis"))
+      }
+    }
     method("astype", [Parameter("dtype")], doc: "The values converted as numpy's type would hold them: \"float32\" keeps them, \"int32\"/\"int64\"/int cut off fractions (towards zero), \"uint8\" also wraps into 0..255, \"bool\"/bool marks the nonzero ones. The values stay numbers (or booleans). Example: (x * 255).astype(\"uint8\").") {
       (args, _) throws(RuntimeError) in
       let t = tensor(args)
@@ -91,6 +97,30 @@ extension BuiltinRegistry {
 
     add(Builtin("clip", [Parameter("a"), Parameter("a_min"), Parameter("a_max")], doc: "Every value of a limited to a_min..a_max (None for no limit on that side). Example: clip(x, 0, 1).") {
       (args, _) throws(RuntimeError) in .tensor(try TensorShapes.clip(try TensorReduction.operand(args, "a"), args))
+    })
+    add(Builtin("to_categorical", [Parameter("y"), Parameter("num_classes", default: Value.none)], doc: "Keras's one-hot encoding: labels (n,) become (n, num_classes) rows of 0 with a 1 at the label. num_classes defaults to the largest label + 1. Example: to_categorical([2, 0], 3).") {
+      (args, _) throws(RuntimeError) in
+      let labels = try TensorReduction.operand(args, "y")
+      var classes = 0
+      var positions: [Int] = []
+      for v in labels.values {
+        guard v.isFinite, v >= 0, v == v.rounded() else { throw args.typeError("y", "whole-number labels from 0") }
+        positions.append(Int(v))
+        classes = Swift.max(classes, Int(v) + 1)
+      }
+      if let given = try args.optionalInt("num_classes") {
+        guard given >= classes else {
+          throw RuntimeError(.engine(.invalidArgument(operation: "to_categorical", message: "a label is \(classes - 1), but num_classes is \(given)")))
+        }
+        classes = given
+      }
+      var values = [Float](repeating: 0, count: positions.count * classes)
+      for (row, label) in positions.enumerated() { values[row * classes + label] = 1 }
+      // Labels (n, 1), as CIFAR-10 gives them, one-hot to (n, classes), as in Keras.
+      var shape = labels.shape
+      if shape.count > 1, shape.last == 1 { shape.removeLast() }
+      shape.append(classes)
+      return .tensor(Tensor(shape: shape, values: values))
     })
     add(Builtin("expand_dims", [Parameter("a"), Parameter("axis")], doc: "The tensor with a new axis of size 1 at axis: expand_dims(x, 0) makes one image a batch of one; expand_dims(x, -1) adds a channel axis.") {
       (args, _) throws(RuntimeError) in

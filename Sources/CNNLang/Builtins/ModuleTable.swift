@@ -13,8 +13,8 @@ enum ModuleMember: Sendable, Equatable {
   case module(String)
   /// A value: `np.newaxis` is None, `np.float32` is the string "float32".
   case constant(ModuleConstant)
-  /// A name tutorials use that CNN Lab does not have: the text says what to write instead.
-  case instead(String)
+  /// A name tutorials use that CNN Lab does not have: the advice says what to write instead.
+  case instead(ModuleAdvice)
 }
 
 enum ModuleConstant: Sendable, Equatable {
@@ -49,10 +49,14 @@ enum ModuleTable {
         "range": .builtin("arange"), "reduce_sum": .builtin("sum"), "reduce_mean": .builtin("mean"),
         "reduce_max": .builtin("max"), "reduce_min": .builtin("min"),
         "float32": .constant(.string("float32")), "uint8": .constant(.string("uint8")), "int32": .constant(.string("int32")),
-        "data": .instead("slice tensors directly, for example x[:32] for a batch"),
-        "GradientTape": .instead("train with model.compile(...) and model.fit(...)"),
-        "random": .instead("use random(shape, seed=0) for uniform and randn(shape, seed=0) for normal numbers"),
+        "data": .instead(.tfData),
+        "GradientTape": .instead(.gradientTape),
+        "random": .module("tensorflow.random"),
       ]),
+    "tensorflow.random": [
+      "uniform": .builtin("random"), "normal": .builtin("randn"),
+      "set_seed": .instead(.seedArgument),
+    ],
     "tensorflow.nn": merged(
       same(["relu", "sigmoid", "tanh", "softmax", "leaky_relu", "conv2d"]),
       ["max_pool2d": .builtin("max_pool"), "avg_pool2d": .builtin("avg_pool")]),
@@ -83,7 +87,7 @@ enum ModuleTable {
     "tensorflow.keras.activations": same(["relu", "sigmoid", "tanh", "softmax"]),
     "tensorflow.keras.utils": merged(
       same(["to_categorical"]),
-      ["plot_model": .instead("summary(model) shows every layer, its output shape and its parameters")]),
+      ["plot_model": .instead(.plotModel)]),
     "tensorflow.keras.applications": same(["VGG16", "ResNet50"]),
     "numpy": merged(
       same(["zeros", "ones", "full", "arange", "reshape", "transpose", "expand_dims", "squeeze", "argmax",
@@ -99,22 +103,22 @@ enum ModuleTable {
         "random": .module("numpy.random"),
       ]),
     "numpy.random": [
-      "rand": .instead("write random((rows, columns), seed=0): uniform numbers in 0..1, the same on every run"),
-      "random": .instead("write random(shape, seed=0): uniform numbers in 0..1, the same on every run"),
-      "randn": .instead("write randn((rows, columns), seed=0): normal numbers, the same on every run"),
-      "normal": .instead("write randn(shape, seed=0) * scale + mean"),
-      "seed": .instead("give seed= to random(shape, seed=...) and randn(shape, seed=...) instead"),
-      "randint": .instead("write round(random(shape, seed=0) * (high - low - 1)) + low"),
+      "rand": .instead(.randomRand),
+      "random": .instead(.randomRandom),
+      "randn": .instead(.randomRandn),
+      "normal": .instead(.randomNormal),
+      "seed": .instead(.seedArgument),
+      "randint": .instead(.randomRandint),
     ],
     "matplotlib": ["pyplot": .module("matplotlib.pyplot"), "cm": .module("matplotlib.cm")],
     "matplotlib.pyplot": merged(
       Dictionary(uniqueKeysWithValues: Pyplot.functionNames.map { ($0, .builtin("plt." + $0)) }),
       [
         "cm": .module("matplotlib.cm"),
-        "plot": .instead("CNN Lab draws pictures, not line charts: print the values, or show(tensor(values))"),
-        "subplots": .instead("write plt.subplot(rows, columns, i) before each plt.imshow(...)"),
-        "hist": .instead("CNN Lab draws pictures, not histograms: print(min(x), max(x), mean(x)) summarises the values"),
-        "savefig": .instead("pictures are part of the notebook's output: save the notebook"),
+        "plot": .instead(.plotLines),
+        "subplots": .instead(.subplots),
+        "hist": .instead(.histogram),
+        "savefig": .instead(.savefig),
       ]),
     "matplotlib.cm": [
       "gray": .constant(.string("gray")), "binary": .constant(.string("binary")), "viridis": .constant(.string("viridis")),
@@ -127,6 +131,18 @@ enum ModuleTable {
     if dotted == "keras" || dotted.hasPrefix("keras.") { return "tensorflow." + dotted }
     return dotted
   }
+
+  /// What to use instead of the libraries tutorials import beside Keras.
+  static let absentModules: [String: ModuleAdvice] = [
+    "pandas": .pandas,
+    "torch": .torch,
+    "torchvision": .torch,
+    "d2l": .d2l,
+    "cv2": .openCV,
+    "PIL": .pillow,
+    "sklearn": .scikitLearn,
+    "seaborn": .seaborn,
+  ]
 
   /// The modules a learner can import, as they are usually written.
   static let importable = ["tensorflow (import tensorflow as tf)", "keras", "numpy (import numpy as np)", "matplotlib.pyplot (import matplotlib.pyplot as plt)"]

@@ -43,4 +43,6 @@ public enum Hint: Sendable, Equatable {
   case callMethodHelp(type: String, name: String)
   /// A tensor of the wrong rank that a reshape would fix, e.g. `(28, 28)`.
   case reshapeTo(String)
+  /// `x.__class__` and other Python internals.
+  case pythonInternals
 }

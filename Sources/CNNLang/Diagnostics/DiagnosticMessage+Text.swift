@@ -148,9 +148,12 @@ extension DiagnosticMessage {
     case .unclosedBracket(let open, let line, let column):
       return "'\(open)' opened at \(line):\(column) is never closed"
     case .noModule(let name):
+      if let advice = ModuleTable.absentModules[String(name.split(separator: ".").first ?? "")] {
+        return "CNN Lab has no module '\(name)': \(advice.text)"
+      }
       return "CNN Lab has no module '\(name)': the modules it has are \(ModuleTable.importable.joined(separator: ", ")), and their members are CNN Lab's built-ins"
     case .notInModule(let module, let name, let instead):
-      if let instead { return "\(module).\(name) is not in CNN Lab: \(instead)" }
+      if let instead { return "\(module).\(name) is not in CNN Lab: \(instead.text)" }
       return "\(module).\(name) is not in CNN Lab: help() on the module lists what it has"
     case .undefinedName(let name):
       return "name '\(name)' is not defined"
@@ -182,6 +185,33 @@ extension DiagnosticMessage {
       return "this triple-quoted string is never closed"
     case .valueNotFound(let what):
       return "\(what) is not in the list"
+    }
+  }
+}
+
+extension ModuleAdvice {
+  public var text: String {
+    switch self {
+    case .tfData: return "slice tensors directly, for example x[:32] for a batch"
+    case .gradientTape: return "train with model.compile(...) and model.fit(...)"
+    case .seedArgument: return "give seed= to random(shape, seed=...) and randn(shape, seed=...) instead"
+    case .plotModel: return "summary(model) shows every layer, its output shape and its parameters"
+    case .randomRand: return "write random((rows, columns), seed=0): uniform numbers in 0..1, the same on every run"
+    case .randomRandom: return "write random(shape, seed=0): uniform numbers in 0..1, the same on every run"
+    case .randomRandn: return "write randn((rows, columns), seed=0): normal numbers, the same on every run"
+    case .randomNormal: return "write randn(shape, seed=0) * scale + mean"
+    case .randomRandint: return "write round(random(shape, seed=0) * (high - low - 1)) + low"
+    case .plotLines: return "CNN Lab draws pictures, not line charts: print the values, or show(tensor(values))"
+    case .subplots: return "write plt.subplot(rows, columns, i) before each plt.imshow(...)"
+    case .histogram: return "CNN Lab draws pictures, not histograms: print(min(x), max(x), mean(x)) summarises the values"
+    case .savefig: return "pictures are part of the notebook's output: save the notebook"
+    case .pandas: return "show(x) draws a small 2-D tensor as a table of its values with a gray gradient, as style.background_gradient does"
+    case .torch: return "CNN Lab speaks Keras: tf.keras.layers.Conv2D, Sequential, Model"
+    case .d2l: return "the layers and models are built in (tf.keras.layers, tf.keras.models), and summary(model) shows every shape"
+    case .openCV: return "image(path) reads PNG and JPEG files, and conv2d(x, filter(\"sobel_x\")) filters them"
+    case .pillow: return "image(path) reads PNG and JPEG files"
+    case .scikitLearn: return "digits(n) is a built-in data set; mean(pred == y) is an accuracy"
+    case .seaborn: return "show(x) draws tensors; print(...) writes numbers"
     }
   }
 }
@@ -243,6 +273,7 @@ extension Hint {
     case .indentBlock: return "indent the lines of the block, for example by 4 spaces"
     case .useDoubleEqualsToCompare: return "to compare two values, use '=='"
     case .wholeNumberIndex: return "use int(...) to turn a number into a whole index"
+    case .pythonInternals: return "CNN Lab values have no Python internals: type(x) names a value's type, and a layer shows its kind when printed"
     }
   }
 }

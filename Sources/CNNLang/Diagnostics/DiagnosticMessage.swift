@@ -39,7 +39,7 @@ public enum DiagnosticMessage: Sendable, Equatable {
   case noModule(String)
   /// `tf.keras.layers.Conv3D`, `from numpy.random import rand`: `module.name` is not in CNN Lab;
   /// `instead` says what to write, when the table knows.
-  case notInModule(module: String, name: String, instead: String?)
+  case notInModule(module: String, name: String, instead: ModuleAdvice?)
   case noAttribute(type: String, name: String)
   case readOnlyAttribute(type: String, name: String)
 

@@ -143,6 +143,8 @@ extension Evaluator {
     let type = value.typeName
     if let property = registry.properties[type]?[name] { return try property.get(value) }
     if let method = registry.methods[type]?[name] { return .method(method, receiver: value) }
+    // Python's internals (`layer.__class__.__name__`) have no counterpart here.
+    if name.hasPrefix("__") { throw RuntimeError(.noAttribute(type: type, name: name), suggestion: .hint(.pythonInternals)) }
     let suggestion = NameSuggester.nearest(to: name, in: registry.attributeNames(of: type)).map { Suggestion.didYouMean($0) }
     throw RuntimeError(.noAttribute(type: type, name: name), suggestion: suggestion)
   }

@@ -6,6 +6,7 @@ import TextAndTime
 /// `/` is true division, `//` floors, `%` takes the divisor's sign.
 enum Operators {
   static func unary(_ op: UnaryOp, _ v: Value) throws(RuntimeError) -> Value {
+    if op == .invert { return try invert(v) }
     if case .tensor(let t, _) = v {
       return op == .negate ? .tensor(try EngineCall.run { try t.mapped(.negate) }) : .tensor(t)
     }
@@ -14,6 +15,7 @@ enum Operators {
   }
 
   static func binary(_ op: BinaryOp, _ l: Value, _ r: Value) throws(RuntimeError) -> Value {
+    if op == .bitAnd || op == .bitOr { return try logical(op, l, r) }
     if let a = l.numeric, let b = r.numeric { return .number(try arithmetic(op, a, b)) }
     if let result = try TensorArithmetic.binary(op, l, r) { return result }
     switch (op, l, r) {
@@ -64,9 +66,28 @@ enum Operators {
     case .power:
       if a == 0 && b < 0 { throw RuntimeError(.divisionByZero) }
       return pow(a, b)
-    case .matmul:
-      throw RuntimeError(.unsupportedOperands(op: "@", left: "number", right: "number"))
+    case .matmul, .bitAnd, .bitOr:
+      throw RuntimeError(.unsupportedOperands(op: op.rawValue, left: "number", right: "number"))
     }
+  }
+
+  /// `&` and `|`: on tensors, numpy's element-wise and/or of masks (nonzero is True); on bools
+  /// a bool; on whole numbers Python's bitwise operation.
+  private static func logical(_ op: BinaryOp, _ l: Value, _ r: Value) throws(RuntimeError) -> Value {
+    if case .bool(let a) = l, case .bool(let b) = r { return .bool(op == .bitAnd ? a && b : a || b) }
+    if let a = l.numeric, let b = r.numeric, let x = NumberText.wholeNumber(a), let y = NumberText.wholeNumber(b) {
+      return .number(Double(op == .bitAnd ? x & y : x | y))
+    }
+    if let answers = try TensorComparison.logical(op, l, r) { return answers }
+    throw RuntimeError(.unsupportedOperands(op: op.rawValue, left: l.typeName, right: r.typeName))
+  }
+
+  /// `~mask` flips a tensor of booleans (and a bool); `~n` is Python's -(n + 1) for a whole number.
+  private static func invert(_ v: Value) throws(RuntimeError) -> Value {
+    if case .tensor(let t, _) = v, v.isBooleanTensor { return .booleans(Tensor(shape: t.shape, values: t.values.map { $0 != 0 ? 0 : 1 })) }
+    if case .bool(let b) = v { return .bool(!b) }
+    if let d = v.numeric, let n = NumberText.wholeNumber(d) { return .number(Double(~n)) }
+    throw RuntimeError(.unsupportedUnary(op: "~", type: v.isBooleanTensor || v.typeName != "tensor" ? v.typeName : "tensor of numbers (compare first: ~(x > 0))"))
   }
 
   /// A comparison as the language writes it: value by value when a tensor is involved (a

@@ -10,6 +10,16 @@ enum TensorArithmetic {
     guard leftIsTensor || isTensor(r) else { return nil }
     let symbol = op.rawValue
     guard let engineOp = elementwise(op) else {
+      if op == .modulo || op == .floorDivide {
+        let (a, b) = (try operand(l, symbol, l, r), try operand(r, symbol, l, r))
+        let (x, y) = try TensorComparison.broadcast(a, b, operation: "'\(symbol)'")
+        // Python's rules, as numpy's: `//` floors, `%` takes the divisor's sign.
+        let values = zip(x.values, y.values).map { p, q -> Float in
+          let floored = (p / q).rounded(.down)
+          return op == .floorDivide ? floored : p - floored * q
+        }
+        return .tensor(Tensor(shape: x.shape, values: values))
+      }
       if op == .matmul {
         let (a, b) = (try operand(l, symbol, l, r), try operand(r, symbol, l, r))
         return TensorValues.result(try run(symbol) { try Ops.matmul(a, b) })
@@ -43,7 +53,7 @@ enum TensorArithmetic {
     case .multiply: return .multiply
     case .divide: return .divide
     case .power: return .power
-    case .floorDivide, .modulo, .matmul: return nil
+    case .floorDivide, .modulo, .matmul, .bitAnd, .bitOr: return nil
     }
   }
 

@@ -22,6 +22,24 @@ enum TensorComparison {
     return .booleans(Tensor(shape: x.shape, values: answers))
   }
 
+  /// `a & b`, `a | b` with a tensor on either side: value by value, nonzero read as True.
+  static func logical(_ op: BinaryOp, _ l: Value, _ r: Value) throws(RuntimeError) -> Value? {
+    guard isTensor(l) || isTensor(r) else { return nil }
+    let symbol = op.rawValue
+    func side(_ v: Value) throws(RuntimeError) -> Tensor {
+      if case .tensor(let t, _) = v { return t }
+      if let d = v.numeric { return Tensor(scalar: Float(d)) }
+      if case .list = v { return try TensorValues.tensor(from: v, function: "'\(symbol)'") }
+      throw RuntimeError(.unsupportedOperands(op: symbol, left: l.typeName, right: r.typeName))
+    }
+    let (x, y) = try broadcast(try side(l), try side(r), operation: "'\(symbol)'")
+    let values = zip(x.values, y.values).map { p, q -> Float in
+      let (a, b) = (p != 0, q != 0)
+      return (op == .bitAnd ? a && b : a || b) ? 1 : 0
+    }
+    return .booleans(Tensor(shape: x.shape, values: values))
+  }
+
   private static func test(_ op: CompareOp) -> ((Float, Float) -> Bool)? {
     switch op {
     case .equal: return { $0 == $1 }
@@ -57,6 +75,14 @@ enum TensorComparison {
       let zeros = Tensor(shape: shape, repeating: 0)
       return (a.shape == shape ? a : try a.combined(with: zeros, .add), b.shape == shape ? b : try b.combined(with: zeros, .add))
     }
+  }
+
+  /// numpy's `all` (every) and `any`: whether the values are nonzero, over all of them (one
+  /// bool) or along an axis (a tensor of booleans).
+  static func truthOf(_ t: Tensor, every: Bool, axis: Int?) throws(RuntimeError) -> Value {
+    let nonzero = Tensor(shape: t.shape, values: t.values.map { $0 != 0 ? 1 : 0 })
+    guard let axis else { return .bool(every ? !nonzero.values.contains(0) : nonzero.values.contains(1)) }
+    return .booleans(try EngineCall.run { try nonzero.reduced(every ? .min : .max, axis: axis) })
   }
 
   /// numpy's `allclose`: |a - b| <= atol + rtol * |b| for every pair, after broadcasting.

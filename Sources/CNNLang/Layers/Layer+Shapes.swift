@@ -80,7 +80,10 @@ extension Layer {
       return [Tensor.count(of: first)]
     case .dense(let units, _, _):
       guard first.count == 1 else {
-        let fix = first.count > 1 ? "add Flatten() before Dense" : nil
+        // A 2-D tensor is one image here; a batch of vectors goes through a model.
+        let fix = first.count == 2
+          ? "add Flatten() before Dense; for a batch of vectors (N, n), call a Sequential model on the batch"
+          : first.count > 2 ? "add Flatten() before Dense" : nil
         throw RuntimeError(.layerInput(layer: label, expected: "a vector (n,)", got: ShapeText.plain(first), fix: fix))
       }
       try countable([first[0], units])

@@ -79,10 +79,11 @@ extension BuiltinRegistry {
       try m.append(layer, file: ev.file)
       return .none
     }, to: "model")
-    addMethod(Builtin("summary", [Parameter("self")], kind: "method", doc: "The same table as summary(model).") {
-      (args, _) throws(RuntimeError) in
+    addMethod(Builtin("summary", [Parameter("self")], kind: "method", doc: "Prints the table of summary(model) at once and gives None, as Keras's model.summary() does; summary(model) gives the table as a value, which a cell shows with its picture-friendly HTML.") {
+      (args, ev) throws(RuntimeError) in
       guard let m = model(args["self"]) else { return .none }
-      return .summary(try ModelSummary(m))
+      ev.host?.write(try ModelSummary(m).text + "\n", toStderr: false)
+      return .none
     }, to: "model")
 
     property("symbolic tensor", "shape", "The shape, with None for the batch size.") { (v) throws(RuntimeError) in

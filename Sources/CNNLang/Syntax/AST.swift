@@ -53,11 +53,13 @@ enum SubscriptItem {
   case slice(lower: Expr?, upper: Expr?, step: Expr?)
 }
 
-enum UnaryOp: String { case negate = "-", plus = "+" }
+enum UnaryOp: String { case negate = "-", plus = "+", invert = "~" }
 
 enum BinaryOp: String {
   case add = "+", subtract = "-", multiply = "*", divide = "/", floorDivide = "//"
   case modulo = "%", power = "**", matmul = "@"
+  /// numpy's element-wise `and` and `or` on masks (`(x > 0) & (x < 1)`); bitwise on whole numbers.
+  case bitAnd = "&", bitOr = "|"
 }
 
 enum CompareOp: String {

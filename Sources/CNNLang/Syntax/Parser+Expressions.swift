@@ -68,12 +68,12 @@ extension Parser {
   }
 
   mutating func parseComparison() throws(Bailout) -> Expr {
-    let first = try parseArithmetic()
+    let first = try parseBitOr()
     var rest: [(CompareOp, Expr)] = []
     var chain = 0
     while let op = comparisonOperator() {
       try extendChain(&chain)
-      rest.append((op, try parseArithmetic()))
+      rest.append((op, try parseBitOr()))
     }
     guard let last = rest.last else { return first }
     return Expr(.compare(first: first, rest: rest), .spanning(first.range, last.1.range))
@@ -98,6 +98,29 @@ extension Parser {
       return match(.not) ? .isNot : .is
     default: return nil
     }
+  }
+
+  /// `a | b` binds looser than `&`, and both looser than arithmetic, as in Python.
+  mutating func parseBitOr() throws(Bailout) -> Expr {
+    var left = try parseBitAnd()
+    var chain = 0
+    while match(.pipe) {
+      try extendChain(&chain)
+      let right = try parseBitAnd()
+      left = Expr(.binary(.bitOr, left, right), .spanning(left.range, right.range))
+    }
+    return left
+  }
+
+  mutating func parseBitAnd() throws(Bailout) -> Expr {
+    var left = try parseArithmetic()
+    var chain = 0
+    while match(.ampersand) {
+      try extendChain(&chain)
+      let right = try parseArithmetic()
+      left = Expr(.binary(.bitAnd, left, right), .spanning(left.range, right.range))
+    }
+    return left
   }
 
   mutating func parseArithmetic() throws(Bailout) -> Expr {
@@ -145,6 +168,7 @@ extension Parser {
     switch current.kind {
     case .punct(.minus): op = .negate
     case .punct(.plus): op = .plus
+    case .punct(.tilde): op = .invert
     default: return try parsePower()
     }
     let start = advance().range.start

@@ -67,6 +67,7 @@ enum Punct: String, CaseIterable {
   case leftBrace = "{", rightBrace = "}", comma = ",", colon = ":", dot = ".", semicolon = ";"
   case plus = "+", minus = "-", star = "*", slash = "/", percent = "%", at = "@"
   case less = "<", greater = ">", assign = "=", question = "?"
+  case ampersand = "&", pipe = "|", tilde = "~"
 
   static let bySpelling: [[Unicode.Scalar]: Punct] = {
     var table: [[Unicode.Scalar]: Punct] = [:]

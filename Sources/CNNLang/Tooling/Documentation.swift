@@ -69,7 +69,7 @@ struct Documentation {
         case .builtin(let b): lines.append("  \(name)" + (registry.functions[b] != nil || registry.constants[b] != nil ? (b == name ? "" : "  (\(b))") : "  (not in CNN Lab yet)"))
         case .module(let sub): lines.append("  \(name)  (module \(sub))")
         case .constant: lines.append("  \(name)")
-        case .instead(let advice): lines.append("  \(name)  (not in CNN Lab: \(advice))")
+        case .instead(let advice): lines.append("  \(name)  (not in CNN Lab: \(advice.text))")
         }
       }
       return lines.joined(separator: "\n")
