@@ -122,7 +122,7 @@ def test_notebook_format_and_metadata(path):
 
 
 def test_every_chapter_has_a_student_and_a_solution_notebook():
-    assert len(SOLUTION_NOTEBOOKS) == 5
+    assert len(SOLUTION_NOTEBOOKS) == 6
     assert [p.name for p in STUDENT_NOTEBOOKS] == [p.name for p in SOLUTION_NOTEBOOKS]
 
 

@@ -56,6 +56,12 @@ struct Documentation {
       return f.signature + "\n\n" + (f.doc ?? none)
     case .stream(let s):
       return page(named: s.rawValue) ?? s.rawValue
+    case .namespace(let n):
+      let members = n.members.map { name, member -> String in
+        if case .builtin(let b) = member { return "  .\(b.signature)  \(b.doc)" }
+        return "  .\(name) = \(Documentation.abbreviated(member.repr))"
+      }
+      return "module \(n.name)\n\n\(n.doc)\n\nMembers:\n" + members.joined(separator: "\n")
     default:
       let header = (name.map { "\($0): " } ?? "") + "\(value.typeName) = \(Documentation.abbreviated(value.repr))"
       guard let typeDoc = registry.typeDocs[value.typeName] else { return header }
