@@ -95,9 +95,14 @@ import Testing
     case .noSuchLayer: 72
     case .disconnectedModel: 73
     case .notSequential: 74
+    case .unsupportedForm: 75
+    case .readOnlyAttribute: 76
+    case .unhashable: 77
+    case .keyNotFound: 78
+    case .training: 79
     }
   }
-  static let caseCount = 75
+  static let caseCount = 80
 
   /// Values no sentence contains by accident, so finding them proves they were carried over.
   static let samples: [Sample] = [
@@ -180,6 +185,27 @@ import Testing
     Sample(.noSuchLayer(name: "Qname", model: "Qmodel"), ["Qname", "Qmodel"]),
     Sample(.disconnectedModel(model: "Qmodel"), ["Qmodel", "Input"]),
     Sample(.notSequential(model: "Qmodel"), ["Qmodel", "Model"]),
+    Sample(.unsupportedForm(.setLiteral), ["{a, b}", "[a, b]", "{key: value}"]),
+    Sample(.unsupportedForm(.dictComprehension), ["d = {}", "d[key] = value"]),
+    Sample(.unsupportedForm(.dictUnpacking), ["'**'", "d.copy()", "d.update(other)"]),
+    Sample(.readOnlyAttribute(type: "Qtype", name: "Qattr"), ["Qtype", "'Qattr'"]),
+    Sample(.unhashable("Qtype"), ["Qtype"]),
+    Sample(.keyNotFound(key: "'Qk'", known: ["'Qa'", "'Qb'"]), ["'Qk'", "'Qa', 'Qb'", "d.get(key)", "None"]),
+    Sample(.keyNotFound(key: "'Qk'", known: []), ["'Qk'"]),
+    Sample(.training(.notCompiled(model: "Qm", method: "fit")), ["fit()", "Qm.compile(", "Qm.fit(...)"]),
+    Sample(.training(.unknownName(category: "Qcat", name: "Qn", nearest: "Qnear", known: ["Qa", "Qb"])), ["Qcat", "'Qn'", "'Qnear'", "'Qa', 'Qb'"]),
+    Sample(.training(.labelsDoNotFitLoss(loss: "Qloss", labels: "(173,)", output: "(179, 10)", fix: "Qfix")), ["'Qloss'", "(173,)", "(179, 10)", "Qfix"]),
+    Sample(.training(.outputDoesNotMatchLabels(output: "(181, 10)", labels: "(191,)", fix: "Qfix")), ["(181, 10)", "(191,)", "Qfix"]),
+    Sample(.training(.lengthMismatch(x: 193, y: 197)), ["193", "197"]),
+    Sample(.training(.emptyData(what: "Qwhat")), ["Qwhat"]),
+    Sample(.training(.validationSplit(1.5)), ["validation_split", "1.5"]),
+    Sample(.training(.interrupted(epoch: 3, epochs: 211, step: 223, steps: 227)), ["3/211", "223/227", "fit(...)"]),
+    Sample(.training(.notTrainable(model: "Qm")), ["Qm", "trainable = False"]),
+    Sample(.training(.weights(layer: "Qlayer", detail: "Qdetail")), ["Qlayer", "Qdetail"]),
+    Sample(.training(.weightsFile(path: "Qp.npz", detail: "Qdetail")), ["'Qp.npz'", "Qdetail"]),
+    Sample(.training(.notFinite(epoch: 229, step: 233)), ["229", "233", "255"]),
+    Sample(.training(.batchTooLarge(batch: 239, bytes: 3_000_000, limit: 1_048_576, fits: 241)), ["239", "2.9 MiB", "1.0 MiB", "batch_size=241"]),
+    Sample(.training(.batchTooLarge(batch: 239, bytes: 3_000_000, limit: 1_048_576, fits: 0)), ["239"]),
   ]
 
   @Test func everyCaseHasASample() {
@@ -239,6 +265,16 @@ import Testing
       (.unreadable(path: "Qp.png", reason: "Qreason"), ["Qp.png", "Qreason"]),
       (.unsupportedFormat(path: "Qp.gif"), ["Qp.gif", "PNG", "JPEG"]),
       (.invalidIDX(path: "Qp.idx", reason: "Qreason"), ["Qp.idx", "Qreason", "IDX"]),
+      (.invalidGzip(path: "Qp.gz", reason: "Qreason"), ["'Qp.gz'", "Qreason", "gzip"]),
+      (.invalidNPZ(path: "Qp.npz", reason: "Qreason"), ["'Qp.npz'", "Qreason", ".npz"]),
+      (.invalidNPY(path: "Qp.npz", entry: "Qx", reason: "Qreason"), ["'Qp.npz'", "'Qx'", "Qreason"]),
+      (.invalidNPY(path: "Qp.npy", entry: nil, reason: "Qreason"), ["'Qp.npy'", "Qreason"]),
+      (.missingArray(path: "Qp.npz", name: "Qx", available: ["Qa", "Qb"]), ["'Qp.npz'", "'Qx'", "'Qa', 'Qb'"]),
+      (.missingArray(path: "Qp.npz", name: "Qx", available: []), ["'Qp.npz'", "'Qx'"]),
+      (.inconsistentDataset(path: "Qp", reason: "Qreason"), ["'Qp'", "Qreason"]),
+      (.datasetNotFound(.mnist, searched: ["Qdir1", "Qdir2"]), ["MNIST", "Qdir1, Qdir2"]),
+      (.incompleteDataset(.fashionMNIST, folder: "Qdir", missing: ["Qf1", "Qf2"]), ["'Qdir'", "Fashion-MNIST", "Qf1, Qf2"]),
+      (.unwritable(path: "Qp", reason: "Qreason"), ["'Qp'", "Qreason"]),
     ]
     for (error, values) in files {
       expectTranslated(error.description, error.koreanText, keeping: values, "\(error)")
@@ -278,7 +314,7 @@ import Testing
     func listed(_ part: SyntaxPart) -> Bool {
       switch part {
       case .expression, .index, .functionName, .parameterName, .attributeNameAfterDot, .nameAfterGlobal,
-        .fstringClosingBrace, .conditionalElse, .endOfLine, .endOfExpression, .endOfBlock, .endOfCell,
+        .fstringClosingBrace, .conditionalElse, .colonBetweenKeyAndValue, .endOfLine, .endOfExpression, .endOfBlock, .endOfCell,
         .indentedLine, .number, .string, .symbols, .colonAfter, .name, .keyword:
         return true
       }
@@ -286,7 +322,7 @@ import Testing
     let parts: [(SyntaxPart, [String])] = [
       (.expression, []), (.index, []), (.functionName, []), (.parameterName, []),
       (.attributeNameAfterDot, ["'.'"]), (.nameAfterGlobal, ["'global'"]), (.fstringClosingBrace, ["'}'", "f-string"]),
-      (.conditionalElse, ["'else'", "'a if condition else b'"]), (.endOfLine, []), (.endOfExpression, []),
+      (.conditionalElse, ["'else'", "'a if condition else b'"]), (.colonBetweenKeyAndValue, ["':'"]), (.endOfLine, []), (.endOfExpression, []),
       (.endOfBlock, []), (.endOfCell, []), (.indentedLine, []), (.number, []), (.string, []),
       (.symbols([",", ")"]), ["','", "')'"]), (.colonAfter(BlockHeader("while", line: 12)), ["':'", "'while'", "12"]),
       (.name("Qn"), ["'Qn'"]), (.keyword("Qk"), ["'Qk'"]),
