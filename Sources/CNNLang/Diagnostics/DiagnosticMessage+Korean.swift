@@ -26,6 +26,18 @@ extension DiagnosticMessage {
       return "\(f)()에 '\(p)' 값이 두 번 주어졌습니다"
     case .engine(let error):
       return error.koreanText
+    case .training(let problem):
+      return problem.koreanText
+    case .readOnlyAttribute(let type, let name):
+      return "\(type)의 속성 '\(name)'에는 값을 넣을 수 없습니다: 읽기만 할 수 있습니다"
+    case .keyNotFound(let key, let known):
+      if known.isEmpty { return "\(k(key, .topic)) 이 dict의 키가 아닙니다: dict가 비어 있습니다" }
+      let shown = known.prefix(10).joined(separator: ", ") + (known.count > 10 ? ", ..." : "")
+      return "\(k(key, .topic)) 이 dict의 키가 아닙니다. 키는 \(shown)입니다. 오류 대신 None을 받으려면 d.get(key)를 쓰세요"
+    case .unhashable(let type):
+      return "\(type) 값은 바뀔 수 있어서 dict의 키가 될 수 없습니다: str, 숫자, tuple을 쓰세요"
+    case .unsupportedForm(let form):
+      return form.koreanText
     case .dataFile(let error):
       return error.koreanText
     case .displayOption(let problem):
@@ -163,18 +175,6 @@ extension DiagnosticMessage {
       return "세 따옴표(\"\"\") 문자열이 닫히지 않았습니다"
     case .valueNotFound(let what):
       return "list에 없는 값입니다: \(what)"
-    case .readOnlyAttribute(let type, let name):
-      return "\(type) 값의 '\(name)' 속성은 읽을 수만 있고 값을 대입할 수 없습니다"
-    case .unhashable(let type):
-      return "\(type) 값은 바뀔 수 있어서 dict의 키가 될 수 없습니다: str, 숫자, tuple을 쓰세요"
-    case .keyNotFound(let key, let known):
-      if known.isEmpty { return "\(key) 키가 이 dict에 없습니다: dict가 비어 있습니다" }
-      let shown = known.prefix(10).joined(separator: ", ") + (known.count > 10 ? ", ..." : "")
-      return "\(key) 키가 이 dict에 없습니다. 있는 키는 \(shown)입니다. d.get(key)는 오류 대신 None을 돌려줍니다"
-    case .unsupportedForm(let form):
-      return form.koreanText
-    case .training(let problem):
-      return problem.koreanText
     }
   }
 }
@@ -220,58 +220,6 @@ extension Note {
   }
 }
 
-extension UnsupportedForm {
-  public var koreanText: String {
-    switch self {
-    case .setLiteral:
-      return "{a, b} 같은 집합(set)은 이 언어에 없습니다: list [a, b]나 dict {key: value}를 쓰세요"
-    case .dictComprehension:
-      return "dict 컴프리헨션은 이 언어에 없습니다: d = {}로 시작해 for 반복문 안에서 d[key] = value로 넣으세요"
-    case .dictUnpacking:
-      return "dict 안의 '**'는 이 언어에 없습니다: d.copy()로 복사하고 d.update(other)로 다른 dict의 항목을 더하세요"
-    }
-  }
-}
-
-extension TrainingProblem {
-  /// The training errors in Korean; `text` holds the English.
-  public var koreanText: String {
-    switch self {
-    case .notCompiled(let model, let method):
-      return "\(method)()를 하려면 먼저 모델을 compile해야 합니다: \(model).\(method)(...) 전에 \(model).compile(optimizer=\"adam\", "
-        + "loss=\"sparse_categorical_crossentropy\", metrics=[\"accuracy\"])를 호출하세요"
-    case .unknownName(let category, let name, let nearest, let known):
-      let hint = nearest.map { "혹시 '\($0)'인가요? " } ?? ""
-      return "모르는 \(category) '\(name)': \(hint)CNN Lab이 아는 것은 " + known.map { "'\($0)'" }.joined(separator: ", ") + "입니다"
-    case .labelsDoNotFitLoss(let loss, let labels, let output, let fix):
-      return "레이블 \(k(labels, .subject)) 출력 \(output)에 대한 손실 '\(loss)'에 맞지 않습니다: \(fix)"
-    case .outputDoesNotMatchLabels(let output, let labels, let fix):
-      return "모델의 출력 \(k(output, .subject)) 레이블 \(k(labels, .and)) 맞지 않습니다" + (fix.map { ": \($0)" } ?? "")
-    case .lengthMismatch(let x, let y):
-      return "x에는 샘플이 \(x)개인데 y에는 레이블이 \(y)개입니다: 샘플 하나에 레이블 하나씩, 길이가 같아야 합니다"
-    case .emptyData(let what):
-      return "\(k(what, .subject)) 비어 있습니다: 학습하거나 평가할 데이터가 없습니다"
-    case .validationSplit(let split):
-      return "validation_split은 0 이상 1 미만(데이터의 비율)이어야 합니다. 지금은 \(split)입니다"
-    case .interrupted(let epoch, let epochs, let step, let steps):
-      return "학습이 에포크 \(epoch)/\(epochs)의 스텝 \(step)/\(steps) 뒤에 멈췄습니다: 모델은 스텝 \(step)의 가중치를 "
-        + "간직하고, history에는 끝난 에포크 \(epoch - 1)개가 있습니다. 이어서 하려면 fit(...)을 다시 호출하세요"
-    case .notTrainable(let model):
-      return "\(model)에는 학습할 가중치가 없습니다: 모든 층이 고정되었거나(trainable = False) 가중치가 없습니다"
-    case .weights(let layer, let detail):
-      return "\(layer)의 가중치에 문제가 있습니다: \(detail)"
-    case .weightsFile(let path, let detail):
-      return "가중치 파일 '\(path)'에 문제가 있습니다: \(detail)"
-    case .batchTooLarge(let batch, let bytes, let limit, let fits):
-      return "배치 크기 \(batch)로 학습 스텝을 하면 활성값과 그래디언트에 약 \(k(formatBytes(bytes), .subject)) 필요해 메모리 한도 "
-        + "\(k(formatBytes(limit), .object)) 넘습니다: " + (fits > 0 ? "batch_size=\(fits)이면 들어갑니다" : "샘플 하나도 들어가지 않습니다")
-    case .notFinite(let epoch, let step):
-      return "에포크 \(epoch), 스텝 \(step)에서 손실이 NaN이나 무한대가 되었습니다: 학습률이 너무 클 수 있고(10배 작게 해 보세요), "
-        + "입력의 크기를 맞추지 않았을 수도 있습니다(이미지는 255로 나누세요)"
-    }
-  }
-}
-
 extension TensorError {
   /// The engine's refusals in Korean; `description` holds the English.
   public var koreanText: String {
@@ -304,25 +252,51 @@ extension TensorError {
 extension DatasetError {
   public var koreanText: String {
     switch self {
+    case .invalidGzip(let path, let reason): return "'\(path)' 파일은 올바른 gzip 파일이 아닙니다: \(reason)"
+    case .invalidNPZ(let path, let reason): return "'\(path)' 파일은 올바른 .npz 파일이 아닙니다: \(reason)"
+    case .invalidNPY(let path, let entry, let reason):
+      let what = entry.map { "'\(path)' 안의 배열 '\($0)'" } ?? "'\(path)'"
+      return "\(what)을(를) 읽을 수 없습니다: \(reason)"
+    case .missingArray(let path, let name, let available):
+      let list = available.isEmpty ? "배열이 하나도 없습니다" : "들어 있는 배열은 " + available.map { "'\($0)'" }.joined(separator: ", ") + "입니다"
+      return "'\(path)'에는 '\(name)'이라는 배열이 없습니다. \(list)"
+    case .inconsistentDataset(let path, let reason): return "'\(path)'에는 쓸 수 있는 데이터 세트가 없습니다: \(reason)"
+    case .datasetNotFound(let dataset, let searched):
+      return "\(dataset.displayName) 데이터가 이 컴퓨터에 없습니다 (찾아본 곳: \(searched.joined(separator: ", "))). " + dataset.koreanRemedy
+    case .incompleteDataset(let dataset, let folder, let missing):
+      return "'\(folder)' 폴더에는 \(dataset.displayName)의 일부만 있습니다: \(missing.joined(separator: ", ")) 파일이 없습니다"
+    case .unwritable(let path, let reason): return "'\(path)'에 쓸 수 없습니다: \(reason)"
     case .fileNotFound(let path): return "'\(path)' 파일이 없습니다 (경로는 노트북이 있는 폴더를 기준으로 합니다)"
     case .unreadable(let path, let reason): return "'\(path)' 파일을 읽을 수 없습니다: \(reason)"
     case .unsupportedFormat(let path): return "'\(path)' 파일은 PNG도 JPEG도 아닙니다"
     case .invalidIDX(let path, let reason): return "'\(path)' 파일은 올바른 IDX 파일이 아닙니다: \(reason)"
-    case .invalidGzip(let path, let reason): return "'\(path)' 파일은 올바른 gzip 파일이 아닙니다: \(reason)"
-    case .invalidNPZ(let path, let reason): return "'\(path)' 파일은 올바른 .npz 파일이 아닙니다: \(reason)"
-    case .invalidNPY(let path, let entry, let reason):
-      let what = entry.map { "'\(path)' 안의 배열 '\($0)'" } ?? "'\(path)' 파일"
-      return "\(k(what, .object)) 읽을 수 없습니다: \(reason)"
-    case .missingArray(let path, let name, let available):
-      let list = available.isEmpty ? "배열이 없습니다" : "있는 배열은 " + available.map { "'\($0)'" }.joined(separator: ", ") + "입니다"
-      return "'\(path)'에는 이름이 '\(name)'인 배열이 없습니다. \(list)"
-    case .inconsistentDataset(let path, let reason): return "'\(path)'에는 쓸 수 있는 데이터셋이 없습니다: \(reason)"
-    case .datasetNotFound(let dataset, let searched):
-      return "\(dataset.displayName) 데이터셋이 이 컴퓨터에 없습니다 (찾아본 곳: \(searched.joined(separator: ", "))). "
-        + dataset.remedy
-    case .incompleteDataset(let dataset, let folder, let missing):
-      return "'\(folder)' 폴더에는 \(dataset.displayName)의 일부만 있습니다: \(k(missing.joined(separator: ", "), .subject)) 없습니다"
-    case .unwritable(let path, let reason): return "'\(path)'에 쓸 수 없습니다: \(reason)"
+    }
+  }
+}
+
+extension KerasDataset {
+  /// What to install or where to put the files, in Korean.
+  var koreanRemedy: String {
+    switch self {
+    case .fashionMNIST:
+      return "Debian 패키지 dataset-fashion-mnist를 설치하거나(sudo apt-get install dataset-fashion-mnist), "
+        + "파일 네 개 \(KerasDataset.idxFiles.map { $0 + ".gz" }.joined(separator: ", "))를 ~/.keras/datasets/fashion-mnist/에 넣으세요."
+    case .mnist:
+      return "Keras의 mnist.npz(배열 x_train, y_train, x_test, y_test)를 ~/.keras/datasets/에 넣거나, "
+        + "mnist.load_data(path=...)에 .npz 파일이나 \(KerasDataset.idxFiles.joined(separator: ", ")) 네 파일이 든 폴더(gzip이든 아니든)를 주세요."
+    }
+  }
+}
+
+extension UnsupportedForm {
+  public var koreanText: String {
+    switch self {
+    case .setLiteral:
+      return "{a, b} 같은 집합(set)은 이 언어에 없습니다: list [a, b]나 dict {key: value}를 쓰세요"
+    case .dictComprehension:
+      return "dict 컴프리헨션은 이 언어에 없습니다: d = {}로 시작해 for 반복문 안에서 d[key] = value로 넣으세요"
+    case .dictUnpacking:
+      return "dict 안의 '**'는 이 언어에 없습니다: d.copy()로 복사한 뒤 d.update(other)로 다른 dict의 항목을 더하세요"
     }
   }
 }

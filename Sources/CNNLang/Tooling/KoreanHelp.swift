@@ -25,10 +25,6 @@ public enum KoreanHelp {
   static let functions: [String: String] = [
     "Activation":
       "이름으로 고른 활성화 함수를 적용합니다: \"relu\", \"tanh\", \"sigmoid\", \"softmax\", \"leaky_relu\", \"linear\". 예: Activation(\"relu\").",
-    "Adam":
-      "Keras의 기본값과 갱신식을 따르는 Adam: m과 v는 그래디언트와 그 제곱의 이동 평균이고, w -= lr * sqrt(1 - beta_2^t) / (1 - beta_1^t) * m / (sqrt(v) + epsilon)입니다. Adam(learning_rate=0.001).",
-    "AdamW":
-      "가중치 감쇠(weight decay)를 분리한 Adam, Keras와 같습니다: Adam 스텝마다 그 전에 w -= w * weight_decay * learning_rate. AdamW(learning_rate=0.001, weight_decay=0.004).",
     "Add":
       "모양이 같은 텐서들을 더합니다. 잔차 연결(residual connection)이 하는 일입니다: Add()([y, x]). 심볼릭 텐서에서 y + x라고 쓴 것과 같습니다.",
     "AlexNet":
@@ -37,10 +33,6 @@ public enum KoreanHelp {
       "풀링 층: 각 특성 맵의 pool_size 창을 그 평균 하나로 바꿉니다. strides=None이면 풀 크기만큼 움직이므로, MaxPooling2D()는 높이와 너비를 절반으로 줄입니다. 예: AveragePooling2D(2).",
     "BatchNormalization":
       "채널마다 이동 평균과 이동 분산으로 정규화한 뒤 gamma를 곱하고 beta를 더합니다(채널마다 파라미터 2개; 이동 통계량은 세지 않습니다). 새로 만든 층은 평균 0, 분산 1, gamma 1, beta 0입니다.",
-    "BinaryCrossentropy":
-      "예/아니오 출력의 교차 엔트로피: -(y log p + (1 - y) log(1 - p))의 평균. 마지막 층에 softmax나 sigmoid가 없으면 from_logits=True.",
-    "CategoricalCrossentropy":
-      "원-핫 레이블에 대한 교차 엔트로피: -sum(y * log(p)), 배치에 대한 평균. 마지막 층에 softmax나 sigmoid가 없으면 from_logits=True.",
     "Concatenate":
       "텐서들을 한 축을 따라 이어 붙입니다(기본은 채널 축). 인셉션 모듈이 가지들을 합치는 방식입니다: Concatenate()([a, b, c]).",
     "Conv1D":
@@ -51,8 +43,6 @@ public enum KoreanHelp {
       "완전 연결 층(fully connected): 출력 하나하나가 모든 입력의 가중합에 편향을 더한 값입니다. 벡터 (n,)를 받으므로 합성곱 뒤에는 Flatten()을 먼저 두세요. weights=로 (n, units) 커널을 직접 정할 수 있습니다. 예: Dense(10, activation=\"softmax\").",
     "Dropout":
       "학습할 때는 값의 rate 비율을 무작위로 0으로 만들고, 여기처럼 모델을 실행만 할 때는 값을 그대로 통과시킵니다.",
-    "EarlyStopping":
-      "`monitor`가 `patience` 에포크 동안 나아지지 않으면 fit을 멈춥니다. restore_best_weights=True이면 가장 좋았던 에포크의 가중치로 되돌립니다. fit(..., callbacks=[EarlyStopping(patience=2)]).",
     "Flatten":
       "모든 값을 벡터 하나로 펼칩니다: (5, 5, 16)은 (400,)이 되어 Dense에 넣을 수 있습니다.",
     "GlobalAveragePooling2D":
@@ -69,18 +59,10 @@ public enum KoreanHelp {
       "LeNet-5(LeCun 외, 1998), 입력 32x32x1: 평균 풀링을 곁들인 합성곱 두 번, 세 번째 합성곱, 그리고 Dense 84와 10. 파라미터 61,706개.",
     "MaxPooling2D":
       "풀링 층: 각 특성 맵의 pool_size 창을 그 최댓값 하나로 바꿉니다. strides=None이면 풀 크기만큼 움직이므로, MaxPooling2D()는 높이와 너비를 절반으로 줄입니다. 예: MaxPooling2D(2).",
-    "MeanAbsoluteError":
-      "|y - prediction|의 평균.",
-    "MeanSquaredError":
-      "(y - prediction)**2의 평균.",
     "MinPooling2D":
       "풀링 층: 각 특성 맵의 pool_size 창을 그 최솟값 하나로 바꿉니다. strides=None이면 풀 크기만큼 움직이므로, MaxPooling2D()는 높이와 너비를 절반으로 줄입니다. 예: MinPooling2D(2).",
     "Model":
       "Input 텐서에서 시작해 층을 호출해 만든 출력까지의 함수형 모델: x = Input((32, 32, 3)); y = Conv2D(8, 3, padding=\"same\")(x); m = Model(x, Add()([x, y])) ...",
-    "ModelCheckpoint":
-      "에포크가 끝날 때마다 가중치를 저장합니다(save_best_only=True이면 `monitor`가 나아졌을 때만). model.save_weights(filepath)와 같습니다.",
-    "RMSprop":
-      "Keras와 같은 RMSprop: 그래디언트 제곱의 이동 평균으로 스텝마다 나눕니다. w -= lr * g / (sqrt(mean) + epsilon). RMSprop(learning_rate=0.001).",
     "ReLU":
       "모든 값에 max(0, x): 음수는 0이 됩니다.",
     "ResNet18":
@@ -89,14 +71,10 @@ public enum KoreanHelp {
       "ResNet-50, 입력 224x224x3: 병목(bottleneck) 블록(1x1, 3x3, 1x1) 열여섯 개. 파라미터 25,557,032개.",
     "ResidualBlock":
       "ResNet의 블록: 배치 정규화를 곁들인 3x3 합성곱 두 개(bottleneck=True이면 1x1, 3x3, 1x1)의 결과를 지름길(shortcut)에 더합니다. 지름길은 입력 그대로이거나, 스트라이드나 채널 수가 바뀔 때는 1x1 합성곱입니다. 층처럼 씁니다: ResidualBlock(64)(x).",
-    "SGD":
-      "Keras와 같은 확률적 경사 하강법: velocity = momentum * velocity - learning_rate * g; w += velocity (nesterov=True이면 앞을 내다봅니다). model.compile(optimizer=SGD(learning_rate=0.1, momentum=0.9), ...).",
     "Sequential":
       "층을 차례로 하나씩 실행하는 모델: Sequential([Conv2D(8, 3, input_shape=(28, 28, 1)), MaxPooling2D(), Flatten(), Dense(10)]). 첫 층에 input_shape=가 있으면 모양을 바로 확인하고, 없으면 처음 호출할 때 확인합니다.",
     "Softmax":
       "마지막 축을 더해서 1이 되는 확률로 바꿉니다.",
-    "SparseCategoricalCrossentropy":
-      "클래스 번호(0, 1, 2, ...)에 대한 교차 엔트로피: 정답 클래스에 준 확률의 -log, 배치에 대한 평균. 마지막 층에 softmax나 sigmoid가 없으면 from_logits=True.",
     "VGG16":
       "VGG-16(Simonyan과 Zisserman, 2014), 입력 224x224x3: 다섯 블록에 3x3 합성곱 열세 개, 그다음 Dense 4096, 4096, 1000. 파라미터 138,357,544개. 가중치는 실행할 때에야 만들어집니다.",
     "ZeroPadding2D":
@@ -119,16 +97,12 @@ public enum KoreanHelp {
       "이 셀의 출력을 지웁니다. wait=True이면 새 출력이 올 때까지 이전 출력을 남겨 두므로, 그림을 다시 그리는 반복문에서 화면이 깜빡이지 않습니다.",
     "concat":
       "텐서 리스트를 axis를 따라 이어 붙입니다(기본은 마지막 축, 곧 채널). 나머지 크기는 같아야 합니다. 예: concat([zeros((4, 4, 2)), ones((4, 4, 3))]).shape는 (4, 4, 5).",
-    "confusion_matrix":
-      "각 클래스(행)가 각 클래스(열)로 몇 번 예측되었는지 세어 레이블 붙은 히트맵으로 보여 줍니다: confusion_matrix(y_test, model.predict(x_test), class_names=class_names). y_pred는 클래스 번호나 확률(가장 큰 것이 예측)이면 됩니다. .counts가 개수 텐서입니다.",
     "conv1d":
       "필터 k를 시퀀스 x를 따라 미끄러뜨리며 위치마다 곱의 합을 구합니다. x는 (L) 또는 (L, C), k는 (k) 또는 (k, C_in, C_out)입니다. 예: conv1d(tensor([1, 2, 3, 4]), tensor([1, -1]))은 [-1, -1, -1].",
     "conv2d":
       "필터 k를 이미지 x 위로 미끄러뜨리며 위치마다 곱의 합을 구합니다(딥러닝 라이브러리가 계산하는 교차 상관, cross-correlation). k는 흑백 이미지면 (kh, kw), 아니면 (kh, kw, C_in, C_out)입니다. padding은 \"valid\", \"same\" 또는 덧붙일 0의 행·열 수이고, strides와 dilation은 숫자 하나나 쌍입니다. bias와 activation(\"relu\", \"tanh\", \"sigmoid\")은 선택입니다. 예: 6x6 이미지에 conv2d(x, filter(\"vertical_edge\"))를 하면 4x4가 되고, explain(y, at=(0, 0))이 계산 과정을 보여 줍니다.",
     "count_params":
       "모델이나 층의 파라미터(가중치와 편향) 수를 모양만으로 셉니다: count_params(VGG16())은 138357544.",
-    "dict":
-      "새 dict: 비어 있거나, 다른 dict의 복사본이거나, (key, value) 쌍들로 만듭니다. 예: dict([(\"a\", 1), (\"b\", 2)])는 {'a': 1, 'b': 2}.",
     "digits":
       "CNN Lab이 직접 그린 손글씨 모양 숫자 n개의 데이터셋(내려받기 없음): 튜플 (images, labels)이고, images는 모양 (n, 28, 28, 1)에 픽셀 값 0..255, labels는 모양 (n,)에 0..9입니다. seed가 같으면 같은 숫자가 나옵니다. 예: images, labels = digits(8, seed=1).",
     "enumerate":
@@ -158,7 +132,7 @@ public enum KoreanHelp {
     "leaky_relu":
       "양수는 그대로 두고 음수에는 alpha(Keras처럼 0.3)를 곱합니다. 예: leaky_relu(tensor([-10, 5]))는 [-3, 5].",
     "len":
-      "list, tuple, range, 문자열, dict의 항목 수입니다. 텐서라면 첫 번째 축의 크기입니다. 예: len([3, 0, 1])은 3.",
+      "list, tuple, range, 문자열의 항목 수입니다. 텐서라면 첫 번째 축의 크기입니다. 예: len([3, 0, 1])은 3.",
     "list":
       "tuple, range, 문자열, list의 항목으로 새 list를 만듭니다. 예: list(range(3))은 [0, 1, 2].",
     "load_idx":
@@ -197,14 +171,10 @@ public enum KoreanHelp {
       "항목을 거꾸로 늘어놓은 새 list입니다. 예: reversed([1, 2, 3])은 [3, 2, 1].",
     "round":
       "소수점 아래 ndigits자리로 반올림합니다(기본은 정수로). 텐서라면 값마다 적용합니다. Python처럼 딱 절반이면 짝수 쪽으로 갑니다: round(2.5)는 2, round(3.5)는 4, round(3.14159, 2)는 3.14.",
-    "savez":
-      "텐서들을 numpy의 .npz 형식으로 저장합니다. 위치로 준 배열을 np.savez가 저장하듯 첫째는 arr_0, 다음은 arr_1, ... 이름이 붙습니다. numpy는 np.load(file)로 읽습니다. 예: savez(\"maps.npz\", x, y).",
     "show":
-      "셀이 끝나기를 기다리지 않고 값을 바로 셀 출력에 보여 줍니다. 옵션: title(위에 붙는 제목), cmap(\"gray\" 같은 컬러맵 이름), mode, scale(\"shared\", \"per_channel\" 또는 쌍 (min, max); 사진의 픽셀은 0..255나 0..1 그대로이고, 나머지는 자기 범위로 그립니다), channels(어떤 특성 맵을: 숫자 하나, 쌍 (first, stop) 또는 range), class_names(확률 벡터의 레이블). 예: show(x, title=\"input\").",
+      "셀이 끝나기를 기다리지 않고 값을 바로 셀 출력에 보여 줍니다. 옵션: title(위에 붙는 제목), cmap(\"gray\" 같은 컬러맵 이름), mode, scale(\"shared\", \"per_channel\" 또는 (min, max) 쌍; 사진의 픽셀은 0..255나 0..1을 그대로 쓰고, 그 밖의 값은 자기 범위로 그립니다), channels(어느 특성 맵을: 숫자 하나, (first, stop) 쌍, 또는 range), class_names(확률 벡터의 이름표). 예: show(x, title=\"input\").",
     "show_filters":
       "합성곱 층의 커널을 필터마다 작은 그림 하나씩, 격자로 보여 줍니다(부호 있는 가중치는 양쪽으로 갈라지는 컬러맵으로).",
-    "show_mistakes":
-      "모델이 틀리는 이미지를 n개까지, 정답 레이블과 모델의 추측(과 확신 정도)을 붙여 보여 줍니다: show_mistakes(model, x_test, y_test, n=16, class_names=class_names).",
     "sigmoid":
       "값마다 1 / (1 + exp(-x)), 0과 1 사이입니다. 예: sigmoid(0)은 0.5.",
     "sleep":
@@ -223,8 +193,6 @@ public enum KoreanHelp {
       "값마다 쌍곡탄젠트, -1과 1 사이입니다. 예: tanh(0)은 0.",
     "tensor":
       "중첩된 수의 리스트로 만든 텐서입니다. 행들의 길이가 같아야 합니다. 예: tensor([[3, 0, 1], [1, 5, 8]])의 모양은 (2, 3).",
-    "to_categorical":
-      "원-핫 레이블: to_categorical([0, 2], 3)은 [[1, 0, 0], [0, 0, 1]]. categorical_crossentropy에 씁니다. sparse_categorical_crossentropy는 클래스 번호를 그대로 받습니다.",
     "transpose":
       "축의 순서를 바꿉니다(axes가 None이면 거꾸로): 행이 열이 됩니다. 예: transpose(zeros((2, 3))).shape는 (3, 2).",
     "tuple":
@@ -235,42 +203,54 @@ public enum KoreanHelp {
       "주어진 모양을 0으로 채운 텐서입니다. 예: zeros((2, 3))의 모양은 (2, 3).",
     "zip":
       "여러 시퀀스를 나란히 걸으며 튜플의 list를 만듭니다. 길이는 가장 짧은 것에 맞춥니다. 예: zip([1, 2], [\"a\", \"b\"])는 [(1, 'a'), (2, 'b')].",
+    "Adam":
+      "Keras의 기본값과 갱신식을 따르는 Adam: m과 v는 기울기와 그 제곱의 이동 평균이고, w -= lr * sqrt(1 - beta_2^t) / (1 - beta_1^t) * m / (sqrt(v) + epsilon)입니다. 예: Adam(learning_rate=0.001).",
+    "AdamW":
+      "가중치 감쇠(weight decay)를 분리한 Adam으로, Keras와 같이 Adam 한 걸음 전에 w -= w * weight_decay * learning_rate를 합니다. 예: AdamW(learning_rate=0.001, weight_decay=0.004).",
+    "BinaryCrossentropy":
+      "예/아니오 출력의 교차 엔트로피: -(y log p + (1 - y) log(1 - p))의 평균입니다. 마지막 층에 softmax나 sigmoid가 없으면 from_logits=True로 씁니다.",
+    "CategoricalCrossentropy":
+      "원-핫(one-hot) 정답에 대한 교차 엔트로피: 배치에 대한 -sum(y * log(p))의 평균입니다. 마지막 층에 softmax나 sigmoid가 없으면 from_logits=True로 씁니다.",
+    "EarlyStopping":
+      "`monitor`가 `patience` epoch 동안 나아지지 않으면 fit을 멈춥니다. restore_best_weights=True이면 가장 좋았던 epoch의 가중치로 되돌립니다. 예: fit(..., callbacks=[EarlyStopping(patience=2)]).",
+    "MeanAbsoluteError":
+      "|y - prediction|의 평균입니다.",
+    "MeanSquaredError":
+      "(y - prediction)**2의 평균입니다.",
+    "ModelCheckpoint":
+      "epoch가 끝날 때마다 가중치를 model.save_weights(filepath)처럼 저장합니다(save_best_only=True이면 `monitor`가 나아졌을 때만).",
+    "RMSprop":
+      "Keras와 같은 RMSprop: 기울기 제곱의 이동 평균으로 걸음을 나눕니다. w -= lr * g / (sqrt(mean) + epsilon). 예: RMSprop(learning_rate=0.001).",
+    "SGD":
+      "Keras와 같은 확률적 경사하강법(stochastic gradient descent): velocity = momentum * velocity - learning_rate * g; w += velocity (nesterov=True이면 한 걸음 앞을 봅니다). 예: model.compile(optimizer=SGD(learning_rate=0.1, momentum=0.9), ...).",
+    "SparseCategoricalCrossentropy":
+      "클래스 번호(0, 1, 2, ...)로 된 정답에 대한 교차 엔트로피: 맞는 클래스에 준 확률의 -log를 배치에 대해 평균합니다. 마지막 층에 softmax나 sigmoid가 없으면 from_logits=True로 씁니다.",
+    "confusion_matrix":
+      "각 클래스(행)가 각 클래스(열)로 몇 번 예측되었는지 세어, 이름이 붙은 히트맵으로 보여 줍니다: confusion_matrix(y_test, model.predict(x_test), class_names=class_names). y_pred는 클래스 번호여도, 확률이어도(가장 큰 것을 고릅니다) 됩니다. .counts는 개수를 담은 텐서입니다.",
+    "dict":
+      "새 dict를 만듭니다: 빈 dict, 다른 dict의 복사본, 또는 (key, value) 쌍들로 만든 dict. 예: dict([(\"a\", 1), (\"b\", 2)])는 {'a': 1, 'b': 2}입니다.",
+    "savez":
+      "텐서들을 numpy의 .npz 형식으로 저장합니다. np.savez에 배열을 위치로 주었을 때처럼 첫 번째는 arr_0, 다음은 arr_1, ... 이라는 이름이 붙습니다. numpy에서는 np.load(file)로 읽습니다. 예: savez(\"maps.npz\", x, y).",
+    "show_mistakes":
+      "모델이 틀린 이미지를 n장까지, 정답과 모델의 답(그리고 얼마나 확신했는지)과 함께 보여 줍니다: show_mistakes(model, x_test, y_test, n=16, class_names=class_names).",
+    "to_categorical":
+      "원-핫 정답: to_categorical([0, 2], 3)은 [[1, 0, 0], [0, 0, 1]]입니다. categorical_crossentropy에 씁니다. sparse_categorical_crossentropy는 클래스 번호를 그대로 받습니다.",
   ]
 
   static let constants: [String: String] = [
-    "fashion_mnist":
-      "Zalando의 Fashion-MNIST 데이터셋(MIT 라이선스), keras.datasets.fashion_mnist와 같습니다: fashion_mnist.load_data()는 ((x_train, y_train), (x_test, y_test))를 돌려주고, fashion_mnist.class_names는 레이블 순서대로 된 열 개의 클래스 이름입니다: 'T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'.",
-    "mnist":
-      "손글씨 숫자 MNIST 데이터셋, keras.datasets.mnist와 같습니다: mnist.load_data()는 Keras의 ~/.keras/datasets/mnist.npz를 읽고, mnist.load_data(path=...)는 .npz 파일이나 IDX 파일 네 개가 든 폴더를 읽습니다.",
     "stderr":
       "표준 오류 스트림: print(..., file=stderr)가 여기에 쓰고, 대부분의 노트북은 빨간색으로 보여 줍니다.",
     "stdout":
       "표준 출력 스트림, print(file=...)의 기본값입니다.",
+    "fashion_mnist":
+      "Zalando의 Fashion-MNIST 데이터 세트(MIT 라이선스)로, keras.datasets.fashion_mnist와 같습니다: fashion_mnist.load_data()는 ((x_train, y_train), (x_test, y_test))를 돌려주고, fashion_mnist.class_names는 레이블 순서대로 된 열 가지 클래스 이름입니다: 'T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'.",
+    "mnist":
+      "손글씨 숫자 데이터 세트 MNIST로, keras.datasets.mnist와 같습니다: mnist.load_data()는 Keras의 ~/.keras/datasets/mnist.npz를 읽고, mnist.load_data(path=...)는 .npz 파일이나 IDX 파일 네 개가 든 폴더를 읽습니다.",
   ]
 
   static let methods: [String: String] = [
-    "dict.clear":
-      "키를 모두 지웁니다.",
-    "dict.copy":
-      "같은 키와 값을 가진 새 dict입니다. 하나를 바꿔도 다른 하나는 바뀌지 않습니다.",
-    "dict.get":
-      "key의 값입니다. dict에 그 키가 없으면 default(주지 않으면 None)를 돌려주고 KeyError를 내지 않습니다.",
-    "dict.items":
-      "(key, value) 쌍들을 tuple의 list로 돌려줍니다. 이런 반복문에 씁니다: for name, values in d.items():",
-    "dict.keys":
-      "키들을 넣은 순서대로 list로 돌려줍니다. 예: {\"loss\": [0.5]}.keys()는 ['loss'].",
-    "dict.pop":
-      "key를 지우고 그 값을 돌려줍니다. 키가 없을 때 default를 주었으면 default를, 아니면 KeyError를 냅니다.",
-    "dict.update":
-      "다른 dict의 키를 모두 이 dict에 넣습니다. 이미 있던 값은 바뀝니다.",
-    "dict.values":
-      "값들을 키를 넣은 순서대로 list로 돌려줍니다.",
     "layer.count_params":
       "층의 파라미터 수입니다.",
-    "layer.get_weights":
-      "층의 가중치 list: Conv2D와 Dense는 [kernel, bias], BatchNormalization은 [gamma, beta, moving_mean, moving_variance], 가중치가 없는 층은 [].",
-    "layer.set_weights":
-      "층의 가중치를 get_weights()가 주는 모양의 list로 바꿉니다.",
     "list.append":
       "list 끝에 값을 하나 덧붙입니다.",
     "list.clear":
@@ -295,30 +275,14 @@ public enum KoreanHelp {
       "list를 그 자리에서 작은 것부터(reverse=True이면 큰 것부터) 정렬합니다.",
     "model.add":
       "Sequential 끝에 층을 붙입니다: model.add(Dense(10)). 모델이 입력 모양을 알면 모양을 바로 확인합니다.",
-    "model.compile":
-      "모델이 배우는 방법을 정합니다: model.compile(optimizer=\"adam\", loss=\"sparse_categorical_crossentropy\", metrics=[\"accuracy\"]). 옵티마이저는 이름이나 Adam(...), SGD(...), RMSprop(...), AdamW(...)로, 손실은 이름이나 객체로 줍니다.",
     "model.count_params":
       "모양만으로 센 파라미터 수입니다(가중치를 만들지 않습니다).",
-    "model.evaluate":
-      "모델이 학습하지 않은 데이터에서의 손실(과 정확도): loss, acc = model.evaluate(x_test, y_test). metric이 있으면 [loss, accuracy]를, 없으면 손실만 돌려줍니다.",
-    "model.fit":
-      "모델을 학습시킵니다: history = model.fit(x_train, y_train, epochs=3, batch_size=32, validation_split=0.1). Keras의 진행 줄과 손실·정확도의 실시간 차트를 보여 주고, show_filters=model.layers[0](또는 True)이면 첫 층의 필터가 배워 가는 모습을 다시 그립니다. History를 돌려주며, 중지 버튼을 누르면 다음 배치에서 학습을 멈추고 마지막 스텝의 가중치를 간직합니다.",
     "model.get_layer":
       "이 이름의 층입니다: model.get_layer(\"conv1\").",
-    "model.get_weights":
-      "모든 층의 가중치를 층 순서대로 한 list에, Keras가 주는 대로 돌려줍니다.",
-    "model.load_weights":
-      "save_weights가 쓴 가중치를 같은 층으로 된 모델에 읽어 들입니다.",
     "model.predict":
-      "배치에 대한 모델의 출력을 batch_size개씩 계산합니다: p = model.predict(x_test[:5])는 이미지마다 클래스 확률 한 행을 줍니다. 이미지 한 장 (28, 28, 1)이면 model(x)처럼 배치 축 없이 출력을 줍니다.",
-    "model.save_weights":
-      "모든 가중치를 .npz 파일에 씁니다(numpy의 np.load가 읽습니다): model.save_weights(\"lenet.weights.npz\").",
-    "model.set_weights":
-      "모든 가중치를 get_weights()가 주는 모양의 list로 바꿉니다.",
+      "배치에 대한 모델의 출력을 batch_size개씩 나누어 계산합니다: p = model.predict(x_test[:5])는 이미지마다 클래스 확률 한 줄을 줍니다. 이미지 한 장 (28, 28, 1)을 주면 model(x)처럼 배치 축 없이 출력을 돌려줍니다.",
     "model.summary":
       "summary(model)과 같은 표입니다.",
-    "model.train_on_batch":
-      "배치 하나로 학습 스텝 한 번: 스텝 전 그 배치의 손실(과 정확도)을 돌려줍니다. loss = model.train_on_batch(x[:32], y[:32]).",
     "str.endswith":
       "글자가 suffix로 끝나면 True입니다.",
     "str.format":
@@ -345,17 +309,45 @@ public enum KoreanHelp {
       "value와 같은 항목이 몇 개인지 셉니다.",
     "tuple.index":
       "value와 같은 첫 항목의 위치입니다.",
+    "dict.clear":
+      "모든 키를 지웁니다.",
+    "dict.copy":
+      "키와 값이 같은 새 dict입니다. 하나를 바꿔도 다른 하나는 바뀌지 않습니다.",
+    "dict.get":
+      "key의 값을 돌려주고, 그 키가 없으면 default(주지 않으면 None)를 돌려줍니다: KeyError가 나지 않습니다.",
+    "dict.items":
+      "(key, value) 쌍들의 list입니다. 이런 반복문에 씁니다: for name, values in d.items():",
+    "dict.keys":
+      "키들을 넣은 순서대로 담은 list입니다. 예: {\"loss\": [0.5]}.keys()는 ['loss']입니다.",
+    "dict.pop":
+      "key를 지우고 그 값을 돌려줍니다. 키가 없을 때 default를 주었으면 default를, 아니면 KeyError를 냅니다.",
+    "dict.update":
+      "다른 dict의 모든 키를 이 dict에 넣고, 이미 있던 값은 바꿉니다.",
+    "dict.values":
+      "값들을 그 키를 넣은 순서대로 담은 list입니다.",
+    "layer.get_weights":
+      "층의 가중치 list입니다: Conv2D와 Dense는 [kernel, bias], BatchNormalization은 [gamma, beta, moving_mean, moving_variance], 가중치가 없는 층은 []입니다.",
+    "layer.set_weights":
+      "층의 가중치를 get_weights()가 주는 모양의 list로 바꿉니다.",
+    "model.compile":
+      "모델이 배우는 방법을 정합니다: model.compile(optimizer=\"adam\", loss=\"sparse_categorical_crossentropy\", metrics=[\"accuracy\"]). 옵티마이저는 이름이나 Adam(...), SGD(...), RMSprop(...), AdamW(...)로, 손실 함수는 이름이나 객체로 줍니다.",
+    "model.evaluate":
+      "모델이 학습하지 않은 데이터에서의 손실(과 정확도): loss, acc = model.evaluate(x_test, y_test). 지표(metric)가 있으면 [loss, accuracy]를, 없으면 손실만 돌려줍니다.",
+    "model.fit":
+      "모델을 학습시킵니다: history = model.fit(x_train, y_train, epochs=3, batch_size=32, validation_split=0.1). Keras의 진행 표시줄과 손실·정확도의 실시간 차트를 보여 주고, show_filters=model.layers[0](또는 True)이면 첫 층의 필터가 배워지는 모습을 다시 그립니다. History를 돌려줍니다. 정지 버튼을 누르면 다음 배치에서 멈추고 마지막 걸음의 가중치를 그대로 둡니다.",
+    "model.get_weights":
+      "모든 층의 가중치를 층 순서대로, Keras처럼 한 list에 담아 줍니다.",
+    "model.load_weights":
+      "save_weights가 쓴 가중치를 층이 같은 모델에 읽어 들입니다.",
+    "model.save_weights":
+      "모든 가중치를 .npz 파일에 씁니다(numpy의 np.load로 읽을 수 있습니다): model.save_weights(\"lenet.weights.npz\").",
+    "model.set_weights":
+      "모든 가중치를 get_weights()가 주는 모양의 list로 바꿉니다.",
+    "model.train_on_batch":
+      "배치 하나로 한 걸음 학습합니다: 그 걸음 전의 배치 손실(과 정확도)을 돌려줍니다. 예: loss = model.train_on_batch(x[:32], y[:32]).",
   ]
 
   static let properties: [String: String] = [
-    "History.epoch":
-      "에포크 번호들, 0부터.",
-    "History.history":
-      "에포크마다 값 하나씩인 list들의 dict: history.history[\"loss\"], history.history[\"val_accuracy\"].",
-    "History.params":
-      "실행 설정: verbose, epochs, 에포크당 스텝 수.",
-    "confusion matrix.counts":
-      "개수를 텐서로: 행은 정답 클래스, 열은 예측한 클래스.",
     "explanation.text":
       "설명을 셀이 보여 주는 줄 그대로, 평범한 글자로.",
     "explanation.value":
@@ -374,26 +366,16 @@ public enum KoreanHelp {
       "마지막 순전파에서 층이 계산한 값(텐서)입니다. 아직 실행하지 않았으면 심볼릭 출력입니다.",
     "layer.output_shape":
       "출력 모양(배치는 None)입니다. 층이 입력을 알게 된 뒤에 있습니다: (None, 26, 26, 8).",
-    "layer.trainable":
-      "fit이 이 층의 가중치를 바꾸는지: layer.trainable = False로 고정합니다.",
     "layer.weights":
       "list [kernel, bias]입니다(편향이 없으면 [kernel], 가중치가 없는 층은 []).",
-    "model.history":
-      "마지막 fit의 History입니다(중지 버튼으로 끝난 fit도).",
     "model.input_shape":
       "입력 모양(배치는 None)입니다.",
     "model.layers":
       "모델의 층들, 순서대로(입력은 빼고): 호출한 뒤 model.layers[0].output.",
     "model.name":
       "모델의 이름입니다.",
-    "model.optimizer":
-      "compile이 고른 옵티마이저입니다(compile 전에는 None).",
     "model.output_shape":
       "출력 모양(배치는 None)입니다.",
-    "optimizer.iterations":
-      "이 옵티마이저가 한 학습 스텝 수입니다.",
-    "optimizer.learning_rate":
-      "스텝의 크기입니다.",
     "symbolic tensor.shape":
       "모양(배치 크기는 None)입니다.",
     "tensor.T":
@@ -406,35 +388,41 @@ public enum KoreanHelp {
       "축마다의 크기를 tuple로: (H, W), (H, W, C) 또는 (N, H, W, C).",
     "tensor.size":
       "값의 개수: 모양의 곱입니다.",
+    "History.epoch":
+      "epoch 번호들로, 0부터 셉니다.",
+    "History.history":
+      "epoch마다 값 하나씩 담은 list들의 dict입니다: history.history[\"loss\"], history.history[\"val_accuracy\"].",
+    "History.params":
+      "학습 설정: verbose, epochs, epoch당 걸음 수.",
+    "confusion matrix.counts":
+      "개수를 담은 텐서입니다: 행은 정답 클래스, 열은 예측 클래스입니다.",
+    "layer.trainable":
+      "fit이 이 층의 가중치를 바꾸는지 여부: layer.trainable = False로 층을 얼립니다.",
+    "model.history":
+      "마지막 fit의 History입니다(정지 버튼으로 멈춘 fit도 포함).",
+    "model.optimizer":
+      "compile이 고른 옵티마이저입니다(compile 전에는 None).",
+    "optimizer.iterations":
+      "이 옵티마이저가 지금까지 걸은 학습 걸음 수입니다.",
+    "optimizer.learning_rate":
+      "걸음의 크기(학습률)입니다.",
   ]
 
   static let types: [String: String] = [
-    "History":
-      "fit이 돌려주는 것: history.history가 'loss', 'accuracy', 'val_loss', 'val_accuracy'를 에포크마다 값 하나씩인 list에 대응시킵니다.",
     "None":
       "None은 '값 없음'입니다: return이 없는 함수가 돌려주는 것입니다.",
     "bool":
       "True 또는 False, x > 0 같은 비교의 결과입니다.",
-    "callback":
-      "fit이 에포크가 끝날 때마다 하는 일: 일찍 멈추거나 가중치를 저장합니다.",
-    "confusion matrix":
-      "(정답, 예측) 클래스 쌍마다의 개수입니다. .counts가 텐서로 줍니다.",
-    "dict":
-      "dict는 키를 값에 대응시킵니다: {\"loss\": [0.5, 0.3], \"accuracy\": [0.8, 0.9]}. d[\"loss\"]는 값을 읽고, d[\"lr\"] = 0.01은 값을 넣고, \"loss\" in d는 키가 있는지 묻고, for key in d는 키를 넣은 순서대로 걷습니다. dict도 list처럼 공유됩니다.",
     "explanation":
       "합성곱이나 풀링의 출력 값 하나가 어떻게 계산되었는지: 입력 창, 필터, 곱, 그 합, 편향과 활성화. explain(y, at=(row, column))이 만듭니다.",
     "layer":
       "Conv2D(8, 3) 같은 층: 텐서에 호출하면 바로 실행되고, Input에 호출하면 모델을 만듭니다. 가중치는 처음 필요할 때 seed로 만들어집니다.",
     "list":
       "list는 값을 순서대로 담습니다: [3, 0, 1]. 인덱스는 0부터이고, 음수 인덱스는 끝에서부터 세며, xs[a:b]는 슬라이스입니다. list는 공유됩니다: ys = xs 뒤에 xs.append(4)를 하면 ys도 바뀝니다.",
-    "loss":
-      "손실: 모델의 출력이 얼마나 틀렸는지, 학습이 줄여 가는 수입니다.",
     "model":
       "층들의 네트워크: Sequential([...]), Model(inputs, outputs), 또는 LeNet5() 같은 모델 모음(zoo)의 모델. 이미지 (H, W, C)나 배치 (N, H, W, C)에 호출하면, 그 뒤로 층마다 출력을 간직합니다.",
     "number":
       "수: 3, -1.5, 1e-3. 수 타입은 하나뿐이고, 정수는 '.0' 없이 찍힙니다.",
-    "optimizer":
-      "옵티마이저: 학습 스텝마다 그래디언트로 가중치를 어떻게 바꿀지 정합니다.",
     "range":
       "range(start, stop, step)으로 만든 정수의 범위입니다. 반복문에 쓰거나 list(...)로 list로 바꿉니다.",
     "str":
@@ -447,5 +435,17 @@ public enum KoreanHelp {
       "float32 수의 격자: 이미지 (H, W)나 (H, W, C), 배치 (N, H, W, C), 커널, 벡터. 산술은 브로드캐스팅과 함께 원소별로 하고, x[i, j]는 값 하나를 읽으며, x.shape가 그 크기입니다.",
     "tuple":
       "tuple은 괄호 안의 고정된 시퀀스입니다: (28, 28, 1). 모양은 tuple입니다. list처럼 인덱스와 슬라이스를 쓰지만 바꿀 수는 없습니다.",
+    "History":
+      "fit이 돌려주는 것: history.history는 'loss', 'accuracy', 'val_loss', 'val_accuracy'를 epoch마다 값 하나씩으로 연결합니다.",
+    "callback":
+      "fit이 epoch가 끝날 때마다 하는 일: 일찍 멈추거나 가중치를 저장합니다.",
+    "confusion matrix":
+      "(정답, 예측) 클래스 쌍마다 센 개수입니다. .counts가 그것을 텐서로 줍니다.",
+    "dict":
+      "dict는 키를 값에 연결합니다: {\"loss\": [0.5, 0.3], \"accuracy\": [0.8, 0.9]}. d[\"loss\"]는 값을 읽고, d[\"lr\"] = 0.01은 값을 넣고, \"loss\" in d는 키가 있는지 묻고, for key in d는 키를 넣은 순서대로 돕니다. dict는 list처럼 공유됩니다.",
+    "loss":
+      "손실 함수: 모델의 출력이 얼마나 틀렸는지를 나타내는 수로, 학습은 이 수를 줄입니다.",
+    "optimizer":
+      "옵티마이저: 학습의 매 걸음에서 기울기로 가중치를 어떻게 바꿀지 정합니다.",
   ]
 }
