@@ -461,6 +461,8 @@ import Testing
     #expect(shapes2.contains("모양 (2, 4)와 (3,)은"))
     #expect(DiagnosticMessage.repeatedKeyword("padding").koreanText.contains("'padding'이 "))
     #expect(DiagnosticMessage.repeatedKeyword("strides").koreanText.contains("'strides'가 "))
+    #expect(DiagnosticMessage.tooManyArguments(function: "len", maximum: 1, given: 2).koreanText.hasPrefix("len()은 "))
+    #expect(DiagnosticMessage.tooManyArguments(function: "print", maximum: 1, given: 2).koreanText.hasPrefix("print()는 "))
   }
 
   @Test func aKoreanInterpreterSpeaksKoreanAndKeepsPythonsErrorNames() {

@@ -178,6 +178,27 @@ VARIANTS = {
         ["edge_strength = abs(vertical)", "edge_strength = vertical + horizontal",
          "edge_strength = vertical * vertical + horizontal * horizontal"],
     ),
+    # Chapter 6 (training): one right and one wrong answer each, since each run trains
+    "ch6-ex1": (
+        ["small = Sequential([Conv2D(8, 3, activation=\"relu\", input_shape=(28, 28, 1)), MaxPooling2D(2),\n"
+         "                    Conv2D(16, 3, activation=\"relu\"), MaxPooling2D(2),\n"
+         "                    Flatten(), Dense(10, activation=\"softmax\")])\n"
+         "small.compile(optimizer=Adam(learning_rate=0.001), loss=SparseCategoricalCrossentropy(), metrics=[\"accuracy\"])\n"
+         "small.fit(x, y, epochs=3, verbose=0)"],
+        # compiled but never trained
+        ["small = Sequential([Conv2D(8, 3, activation=\"relu\", input_shape=(28, 28, 1)), MaxPooling2D(2),\n"
+         "                    Conv2D(16, 3, activation=\"relu\"), MaxPooling2D(2),\n"
+         "                    Flatten(), Dense(10, activation=\"softmax\")])\n"
+         "small.compile(optimizer=\"adam\", loss=\"sparse_categorical_crossentropy\", metrics=[\"accuracy\"])"],
+    ),
+    "ch6-ex2": (
+        ["first = frozen.layers[0]\nfirst.trainable = False\nfrozen_history = frozen.fit(x, y, epochs=1, batch_size=64, verbose=0)"],
+        ["frozen_history = frozen.fit(x, y, epochs=1, verbose=0)"],
+    ),
+    "ch6-ex3": (
+        ["new_w = 1.7\nnew_b = -0.1"],
+        ["new_w = 2.3\nnew_b = 0.1"],
+    ),
 }
 SLOTS = 3
 

@@ -33,8 +33,8 @@ enum KoreanParticle {
     if reversed.count >= 2, quotes.contains(reversed[0]), [")", "]", "}", "(", "[", "{"].contains(reversed[1]) {
       return .vowel
     }
-    // Closing brackets and quotes around a value are not read: (2, 3) ends in 3.
-    let silent: Set<Unicode.Scalar> = quotes.union([")", "]", "}", " ", ".", ","])
+    // Brackets and quotes around a value are not read: (2, 3) ends in 3, len() in n.
+    let silent: Set<Unicode.Scalar> = quotes.union([")", "]", "}", "(", " ", ".", ","])
     let sounds = Array(reversed.drop { silent.contains($0) })
     guard let last = sounds.first else { return .vowel }
     let v = last.value
