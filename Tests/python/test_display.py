@@ -398,6 +398,11 @@ def test_feature_maps_show_every_channel_and_mark_the_empty_ones(kernel):
     assert decode_png(every).size[1] > decode_png(first).size[1]
     reply, outputs = run_cell(kc, 'show(maps, channels="a")')
     assert reply["status"] == "error" and "channels must be" in reply["evalue"]
+    reply, outputs = run_cell(kc, 'show(maps, channels=(100, 120))')
+    [past] = displays(outputs)
+    sentence = "channels starts at 100, but the tensor has 96 channels (0 to 95)"
+    assert sentence in past["data"]["text/plain"] and sentence in past["data"]["text/html"]
+    assert "image/png" not in past["data"]
 
 
 @pytest.mark.parametrize("expression, reference", [
