@@ -360,6 +360,13 @@ def test_vectors_show_their_values_and_probabilities_show_labelled_bars(kernel):
         assert label in html and percent in html
     assert html.index("cat") < html.index("65.9%") < html.index("dog")
     assert stream_text(outputs) == "tensor([0.659, 0.242, 0.099])\ntensor([ 9, 12, 16, 14])\n"
+    # A batch of one prediction, as model.predict(x[:1]) gives it, is drawn the same way:
+    # softmax([0, ln 3]) is 25% and 75% (ln 3 = 1.0986...).
+    reply, outputs = run_cell(kc, "show(softmax(tensor([[0, 1.0986122886681098]])), class_names=['no', 'yes'])")
+    assert reply["status"] == "ok", reply
+    [batch] = displays(outputs)
+    html = batch["data"]["text/html"]
+    assert "cnnlab-probabilities" in html and "25%" in html and "75%" in html and "yes" in html
 
 
 def test_titles_stand_above_their_picture_in_any_script(kernel):
