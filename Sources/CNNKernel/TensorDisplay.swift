@@ -39,6 +39,11 @@ struct TensorDisplay {
       ])
       parts.append(HTMLFigure.image(forHTML, alt: title ?? "tensor of shape \(formatShape(tensor.shape))"))
     }
+    if forHTML == nil, options.picture, let problem = optionProblem(tensor, render: untitled) {
+      // The learner asked for maps the tensor does not have: say so where the picture would be.
+      if case .string(let plain)? = bundle.data["text/plain"] { bundle.data["text/plain"] = .string(plain + "\n" + problem) }
+      parts.append("<div style=\"color:#b00020;font-family:sans-serif\">\(HTMLTable.escape(problem))</div>")
+    }
     if let table = table(of: tensor, render: render) { parts.append(table) }
     // A lone untitled picture needs no HTML: every front end shows the PNG.
     if !parts.isEmpty, title != nil || parts.count > 1 || forHTML == nil {
@@ -93,6 +98,19 @@ struct TensorDisplay {
       return try FeatureMapRenderer.renderPNG(tensor, options: render)
     } catch {
       // Too large or an unusual shape: the text form stands alone.
+      return nil
+    }
+  }
+
+  /// Why a picture a `show()` option asked for cannot be drawn (`channels=` past the last
+  /// channel), or nil when the option is not the reason.
+  func optionProblem(_ tensor: Tensor, render: RenderOptions) -> String? {
+    guard render.channels != nil, (1...4).contains(tensor.rank) else { return nil }
+    do {
+      _ = try FeatureMapRenderer.renderPNG(tensor, options: render)
+      return nil
+    } catch {
+      if case .channelsOutOfRange = error { return error.description }
       return nil
     }
   }

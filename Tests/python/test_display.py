@@ -360,6 +360,13 @@ def test_vectors_show_their_values_and_probabilities_show_labelled_bars(kernel):
         assert label in html and percent in html
     assert html.index("cat") < html.index("65.9%") < html.index("dog")
     assert stream_text(outputs) == "tensor([0.659, 0.242, 0.099])\ntensor([ 9, 12, 16, 14])\n"
+    # A batch of one prediction, as model.predict(x[:1]) gives it, is drawn the same way:
+    # softmax([0, ln 3]) is 25% and 75% (ln 3 = 1.0986...).
+    reply, outputs = run_cell(kc, "show(softmax(tensor([[0, 1.0986122886681098]])), class_names=['no', 'yes'])")
+    assert reply["status"] == "ok", reply
+    [batch] = displays(outputs)
+    html = batch["data"]["text/html"]
+    assert "cnnlab-probabilities" in html and "25%" in html and "75%" in html and "yes" in html
 
 
 def test_titles_stand_above_their_picture_in_any_script(kernel):
@@ -398,6 +405,11 @@ def test_feature_maps_show_every_channel_and_mark_the_empty_ones(kernel):
     assert decode_png(every).size[1] > decode_png(first).size[1]
     reply, outputs = run_cell(kc, 'show(maps, channels="a")')
     assert reply["status"] == "error" and "channels must be" in reply["evalue"]
+    reply, outputs = run_cell(kc, 'show(maps, channels=(100, 120))')
+    [past] = displays(outputs)
+    sentence = "channels starts at 100, but the tensor has 96 channels (0 to 95)"
+    assert sentence in past["data"]["text/plain"] and sentence in past["data"]["text/html"]
+    assert "image/png" not in past["data"]
 
 
 @pytest.mark.parametrize("expression, reference", [
