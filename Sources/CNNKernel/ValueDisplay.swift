@@ -13,6 +13,10 @@ final class ValueDisplay {
     switch value {
     case .tensor(let tensor, _):
       return TensorDisplay(options: parsed).bundle(for: tensor, text: value.repr)
+    case .training(.confusion(let matrix)):
+      return DiagnosisView.bundle(matrix, text: titled(value.repr, parsed.title))
+    case .training(.gallery(let gallery)):
+      return DiagnosisView.bundle(gallery)
     case .explanation(let explanation):
       var bundle = MimeBundle.plain(titled(explanation.text, parsed.title))
       bundle.data["text/html"] = .string(ExplanationView.html(explanation, title: parsed.title))

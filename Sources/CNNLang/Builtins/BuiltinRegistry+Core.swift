@@ -76,14 +76,15 @@ extension BuiltinRegistry {
 
     add(Builtin(
       "len", [Parameter("obj")],
-      doc: "The number of items in a list, tuple, range or string. Example: len([3, 0, 1]) is 3."
+      doc: "The number of items in a list, tuple, range, string or dict. Example: len([3, 0, 1]) is 3."
     ) { (args, _) throws(RuntimeError) in
       switch args["obj"] {
       case .list(let l): return .number(Double(l.items.count))
+      case .dict(let d): return .number(Double(d.count))
       case .tuple(let t): return .number(Double(t.count))
       case .string(let s): return .number(Double(s.count))
       case .range(let r): return .number(Double(r.count))
-      default: throw args.typeError("obj", "a list, tuple, range or str")
+      default: throw args.typeError("obj", "a list, tuple, range, str or dict")
       }
     })
 

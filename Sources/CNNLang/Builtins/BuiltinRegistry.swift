@@ -20,10 +20,12 @@ public struct BuiltinRegistry {
     registry.addConversionFunctions()
     registry.addSequenceFunctions()
     registry.addListMethods()
+    registry.addDicts()
     registry.addStringMethods()
     registry.addTensorVocabulary()
     registry.addLayers()
     registry.addModels()
+    registry.addTraining()
     registry.addDatasets()
     return registry
   }

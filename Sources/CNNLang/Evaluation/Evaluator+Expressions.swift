@@ -13,6 +13,8 @@ extension Evaluator {
       return .list(try evaluateAll(items))
     case .tuple(let items):
       return .tuple(try evaluateAll(items))
+    case .dict(let pairs):
+      return try evaluateDict(pairs)
     case .listComprehension(let element, let target, let iterable, let condition):
       return try comprehension(element, target, iterable, condition)
     case .unary(let op, let operand):
@@ -49,6 +51,17 @@ extension Evaluator {
     values.reserveCapacity(items.count)
     for item in items { values.append(try evaluate(item)) }
     return values
+  }
+
+  @inline(never)
+  private func evaluateDict(_ pairs: [(key: Expr, value: Expr)]) throws(RuntimeError) -> Value {
+    let storage = DictStorage()
+    for pair in pairs {
+      let key = try evaluate(pair.key)
+      let value = try evaluate(pair.value)
+      do { try storage.set(key, value) } catch { throw error.locating(file, pair.key.range) }
+    }
+    return .dict(storage)
   }
 
   @inline(never)
@@ -248,7 +261,7 @@ extension Target {
     switch self {
     case .name(let n, _): return [n]
     case .tuple(let items, _): return items.flatMap(\.names)
-    case .subscript: return []
+    case .subscript, .attribute: return []
     }
   }
 }

@@ -22,7 +22,7 @@ extension Parser {
     case .punct(.leftBracket):
       return try parseListDisplay()
     case .punct(.leftBrace):
-      throw fail(.unsupportedSyntax("'{...}' (dictionaries and sets)"), at: token.range)
+      return try parseDictDisplay()
     case .keyword(.lambda):
       throw fail(.unsupportedSyntax("'lambda'"), at: token.range)
     default:
@@ -67,6 +67,33 @@ extension Parser {
     }
     try expect(.rightBracket, "',' or ']'")
     return Expr(.list(items), SourceRange(start: start, end: previousEnd))
+  }
+
+  /// `{}` and `{key: value, ...}`. Braces around values without colons would be a set, which
+  /// the language does not have.
+  private mutating func parseDictDisplay() throws(Bailout) -> Expr {
+    let start = advance().range.start
+    var pairs: [(key: Expr, value: Expr)] = []
+    while !current.isPunct(.rightBrace) {
+      if current.isPunct(.power) {
+        throw fail(.unsupportedForm(.dictUnpacking), at: current.range)
+      }
+      let key = try parseExpression()
+      guard match(.colon) else {
+        if current.isPunct(.comma) || current.isPunct(.rightBrace) || current.isKeyword(.for) {
+          throw fail(.unsupportedForm(.setLiteral), at: SourceRange(start: start, end: current.range.end))
+        }
+        throw fail(.expected("':' between a key and its value", found: current.description), at: current.range)
+      }
+      let value = try parseExpression()
+      if current.isKeyword(.for) {
+        throw fail(.unsupportedForm(.dictComprehension), at: SourceRange(start: start, end: current.range.end))
+      }
+      pairs.append((key, value))
+      if !match(.comma) { break }
+    }
+    try expect(.rightBrace, "',' or '}'")
+    return Expr(.dict(pairs), SourceRange(start: start, end: previousEnd))
   }
 
   /// Adjacent string literals join into one, as in Python: `"a" "b"` is `"ab"`.

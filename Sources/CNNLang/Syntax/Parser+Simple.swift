@@ -83,6 +83,8 @@ extension Parser {
       return .tuple(targets, e.range)
     case .subscript(let base, let items):
       return .subscript(base: base, items: items, e.range)
+    case .attribute(let base, let name, _):
+      return .attribute(base: base, name: name, e.range)
     default:
       throw fail(.invalidAssignmentTarget(Parser.describe(e)), at: e.range)
     }

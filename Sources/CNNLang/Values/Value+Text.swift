@@ -22,6 +22,7 @@ extension Value {
     if depth > Value.maximumReprDepth {
       switch self {
       case .list: return "[...]"
+      case .dict: return "{...}"
       case .tuple: return "(...)"
       default: break
       }
@@ -39,6 +40,16 @@ extension Value {
       var parts: [String] = []
       for item in storage.items { parts.append(item.repr(seen: &seen, depth: depth + 1)) }
       return "[" + parts.joined(separator: ", ") + "]"
+    case .dict(let storage):
+      let id = ObjectIdentifier(storage)
+      if seen.contains(id) { return "{...}" }
+      seen.insert(id)
+      defer { seen.remove(id) }
+      var parts: [String] = []
+      for (key, value) in storage.pairs {
+        parts.append(key.repr(seen: &seen, depth: depth + 1) + ": " + value.repr(seen: &seen, depth: depth + 1))
+      }
+      return "{" + parts.joined(separator: ", ") + "}"
     case .tuple(let items):
       var parts: [String] = []
       for item in items { parts.append(item.repr(seen: &seen, depth: depth + 1)) }
@@ -55,6 +66,7 @@ extension Value {
     case .model(let m): return m.repr
     case .symbolic(let t): return t.repr
     case .summary(let s): return s.text
+    case .training(let t): return t.repr
     case .namespace(let n): return "<module '\(n.name)'>"
     }
   }
