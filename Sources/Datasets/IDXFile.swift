@@ -7,7 +7,13 @@ import TensorEngine
 /// them directly; labels stay `(60000,)`.
 public enum IDXFile {
   public static func load(path: String) throws -> Tensor {
-    try decode(try FileBytes.read(path: path), path: path)
+    let bytes = try FileBytes.read(path: path)
+    // Gzipped files, as the data sets ship, are decompressed as a stream by IDXReader.
+    if Inflater.isGzip(bytes) {
+      let tensor = try IDXReader.decode(bytes, path: path, cancellation: nil)
+      return tensor.rank == 3 ? Tensor(shape: tensor.shape + [1], values: tensor.values) : tensor
+    }
+    return try decode(bytes, path: path)
   }
 
   public static func decode(_ bytes: [UInt8], path: String) throws -> Tensor {
