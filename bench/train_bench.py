@@ -10,6 +10,10 @@ Workloads (random inputs and labels, He-scaled weights, softmax cross-entropy on
   pool, flatten, dropout 0.5, Dense 10; batch 32.
 - train_vgg16: VGG-16 on 224x224x3, batch 8, one step (reported in seconds).
 
+On a machine that other jobs keep busy, two-thread wall times are distorted (PyTorch's
+OpenMP threads wait for each other at every barrier); `--threads 1` on both sides gives
+processor times per step that load hardly moves.
+
 The engine's step is forward + backward (`cnnlab bench --json --filter NAME`, a fresh
 process per workload); the optimizer's update is not in it yet. PyTorch is timed both ways:
 forward + backward (the figure the ratio uses) and forward + backward + Adam.
@@ -94,8 +98,9 @@ def time_torch(name, seconds, with_optimizer):
     return statistics.median(samples), cpu_ms
 
 
-def time_engine(engine, name, seconds):
-    result = subprocess.run([engine, "bench", "--json", "--filter", name, "--seconds", str(seconds)],
+def time_engine(engine, name, seconds, threads):
+    result = subprocess.run([engine, "bench", "--json", "--filter", name, "--seconds", str(seconds),
+                             "--threads", str(threads)],
                             check=True, capture_output=True, text=True)
     rows = [r for r in json.loads(result.stdout)["rows"] if r["name"] == name]
     return rows[0]
@@ -112,8 +117,10 @@ def main():
     parser.add_argument("--rounds", type=int, default=1, help="rounds over the workloads; medians are reported")
     parser.add_argument("--filter", default=None, help="only workloads whose name contains this")
     parser.add_argument("--markdown", action="store_true", help="print the table as markdown")
+    parser.add_argument("--threads", type=int, default=2,
+                        help="threads on both sides (1 gives processor times that a busy machine hardly moves)")
     args = parser.parse_args()
-    torch.set_num_threads(2)
+    torch.set_num_threads(args.threads)
     torch.set_num_interop_threads(1)
     names = [n for n in MODELS if args.filter is None or args.filter in n]
     rounds = {n: [] for n in names}
@@ -122,7 +129,7 @@ def main():
             load = load_average()
             torch_ms, torch_cpu = time_torch(name, args.seconds, with_optimizer=False)
             torch_adam_ms, _ = time_torch(name, args.seconds, with_optimizer=True)
-            ours = time_engine(args.engine, name, args.seconds)
+            ours = time_engine(args.engine, name, args.seconds, args.threads)
             batch = BATCH[name]
             r = dict(torch_ms=torch_ms, torch_cpu=torch_cpu, torch_adam_ms=torch_adam_ms, ours_ms=ours["ms"],
                      ours_cpu=ours["cpu_ms"], ratio=torch_ms / ours["ms"], load=load, batch=batch,

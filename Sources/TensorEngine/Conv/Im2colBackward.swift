@@ -29,8 +29,13 @@ struct Im2colBackward: Sendable {
     workers = macs < 2 * Parallelism.serialMultiplyAdds ? 1 : max(1, min(Parallelism.threadCount, units))
   }
 
-  /// Whether a thread needs a panel of unfolded patches (1x1 stride-1 layers read the input as it is).
-  var unfolds: Bool { !unfold.pointwise }
+  /// A first layer on one channel with at most 32 filters (LeNet's, Keras's MNIST convnet's)
+  /// sums its kernel gradient straight from the input: its windows are a few values each,
+  /// and unfolding them cost more than the product itself.
+  var oneChannel: Bool { p.channels == 1 && p.groups == 1 && p.filters <= 32 }
+  /// Whether a thread needs a panel of unfolded patches (1x1 stride-1 layers read the input
+  /// as it is; one-channel layers read their windows in place).
+  var unfolds: Bool { !unfold.pointwise && !oneChannel }
   var panelFloats: Int { rowsPerPanel * p.patchLength }
   var kernelFloats: Int { p.patchLength * p.filters }
   var workerFloats: Int { (unfolds ? panelFloats : 0) + (scattersInput ? panelFloats : 0) }
@@ -87,6 +92,14 @@ struct Im2colBackward: Sendable {
   ) {
     let k = p.patchLength
     let (fg, f) = (p.groupFilters, p.filters)
+    if oneChannel {
+      accumulateOneChannel(first: first, rows: rows, x: x.base, dy: dy.base, dw: dw)
+      if let scattered, let dx {
+        BLAS.gemmTransposedB(m: rows, n: k, k: f, a: dy.base + first * f, lda: f, b: w.base, ldb: f, c: scattered, ldc: k)
+        col2im(scattered, group: 0, firstPixel: first, rows: rows, into: dx.base)
+      }
+      return
+    }
     for group in 0..<p.groups {
       let patches: UnsafePointer<Float>
       let lda: Int
@@ -102,6 +115,66 @@ struct Im2colBackward: Sendable {
       if let scattered, let dx {
         BLAS.gemmTransposedB(m: rows, n: k, k: fg, a: gradient, lda: f, b: w.base + group * fg, ldb: f, c: scattered, ldc: k)
         col2im(scattered, group: group, firstPixel: first, rows: rows, into: dx.base)
+      }
+    }
+  }
+
+  /// The kernel gradient of a one-channel layer over `rows` output pixels from `first`:
+  /// each pixel's gradient row (up to 32 filters, as 8-wide vectors) times each input value
+  /// its window reads, summed per tap in vectors that stay in L1, then added to `dw`.
+  private func accumulateOneChannel(
+    first: Int, rows: Int, x: UnsafeMutablePointer<Float>, dy: UnsafeMutablePointer<Float>,
+    dw: UnsafeMutablePointer<Float>
+  ) {
+    let f = p.filters
+    let lanes = (f + 7) / 8
+    let taps = p.patchLength
+    let gradientEnd = dy + p.pixels * f
+    withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: taps * lanes + lanes) { buffer in
+      let sums = buffer.baseAddress!
+      let g = sums + taps * lanes
+      for i in 0..<(taps * lanes) { sums[i] = SIMD8() }
+      var cursor = GridCursor(pixelsOf: p, first: first)
+      for r in 0..<rows {
+        let row = dy + (first + r) * f
+        // Lanes past the last filter read the next pixel's values (or zeros at the very
+        // end); they are summed into lanes that are never read back.
+        for lane in 0..<lanes {
+          let start = row + lane * 8
+          if start + 8 <= gradientEnd {
+            g[lane] = UnsafeRawPointer(start).loadUnaligned(as: SIMD8<Float>.self)
+          } else {
+            var v = SIMD8<Float>()
+            for c in 0..<min(8, f - lane * 8) { v[c] = start[c] }
+            g[lane] = v
+          }
+        }
+        let (n, oh) = (cursor.image, cursor.row)
+        let iw0 = cursor.column * p.strideW - p.padLeft
+        // The taps whose column lies inside the image, once per pixel rather than per tap.
+        let d = p.dilationW
+        let j0 = iw0 >= 0 ? 0 : (-iw0 + d - 1) / d
+        let j1 = p.width - 1 - iw0 < 0 ? 0 : min(p.kernelWidth, (p.width - 1 - iw0) / d + 1)
+        for i in 0..<p.kernelHeight {
+          let ih = oh * p.strideH - p.padTop + i * p.dilationH
+          if ih < 0 || ih >= p.height || j0 >= j1 { continue }
+          let line = x + (n * p.height + ih) * p.width + iw0
+          let tapRow = sums + i * p.kernelWidth * lanes
+          if lanes == 1 {
+            let g0 = g[0]
+            for j in j0..<j1 { tapRow[j] = tapRow[j].addingProduct(SIMD8(repeating: line[j * d]), g0) }
+          } else {
+            for j in j0..<j1 {
+              let value = SIMD8<Float>(repeating: line[j * d])
+              let tap = tapRow + j * lanes
+              for lane in 0..<lanes { tap[lane] = tap[lane].addingProduct(value, g[lane]) }
+            }
+          }
+        }
+        cursor.advance()
+      }
+      for t in 0..<taps {
+        for c in 0..<f { dw[t * f + c] += sums[t * lanes + c / 8][c % 8] }
       }
     }
   }
