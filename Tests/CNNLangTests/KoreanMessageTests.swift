@@ -198,7 +198,8 @@ import Testing
     Sample(.unsupportedForm(.dictUnpacking), ["'**'", "d.copy()", "d.update(other)"]),
     Sample(.readOnlyAttribute(type: "Qtype", name: "Qattr"), ["Qtype", "Qattr"]),
     Sample(.noModule("Qpandas"), ["'Qpandas'", "numpy"]),
-    Sample(.notInModule(module: "Qnp", name: "Qname", instead: "Qadvice"), ["Qnp.Qname", "Qadvice"]),
+    Sample(.notInModule(module: "Qnp", name: "Qname", instead: .subplots), ["Qnp.Qname", "plt.subplot(rows, columns, i)", "plt.imshow(...)"]),
+    Sample(.noModule("pandas"), ["'pandas'", "style.background_gradient"]),
     Sample(.notInModule(module: "Qnp", name: "Qname", instead: nil), ["Qnp.Qname", "help()"]),
     Sample(.unknownMagic("%Qmagic"), ["%Qmagic", "%time", "%timeit", "%matplotlib"]),
     Sample(.ambiguousTruth(shape: [307, 311]), ["(307, 311)", "95477", "all(...)", "any(...)", "allclose(a, b)", "array_equal(a, b)"]),
@@ -237,6 +238,25 @@ import Testing
   ]
 
   /// A new training problem does not compile here until it has a sample above.
+  /// What to write instead of a module or member CNN Lab lacks, in both languages.
+  @Test func everyModuleAdviceHasKoreanText() {
+    let all: [ModuleAdvice] = [
+      .tfData, .gradientTape, .seedArgument, .plotModel, .randomRand, .randomRandom, .randomRandn, .randomNormal,
+      .randomRandint, .plotLines, .subplots, .histogram, .savefig, .pandas, .torch, .d2l, .openCV, .pillow,
+      .scikitLearn, .seaborn,
+    ]
+    for advice in all {
+      // A new case fails to compile here until it is listed above.
+      switch advice {
+      case .tfData, .gradientTape, .seedArgument, .plotModel, .randomRand, .randomRandom, .randomRandn, .randomNormal,
+        .randomRandint, .plotLines, .subplots, .histogram, .savefig, .pandas, .torch, .d2l, .openCV, .pillow,
+        .scikitLearn, .seaborn:
+        break
+      }
+      expectTranslated(advice.text, advice.koreanText, keeping: Self.code(in: advice.text), "\(advice)")
+    }
+  }
+
   @Test func everyTrainingProblemHasASample() {
     func index(_ problem: TrainingProblem) -> Int {
       switch problem {

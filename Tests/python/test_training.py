@@ -155,3 +155,22 @@ def test_bad_input_is_refused_before_any_step(kernel, code, ename, fragment):
     assert content["status"] == "error"
     assert content["ename"] == ename, content["evalue"]
     assert fragment in content["evalue"], content["evalue"]
+
+
+def test_weights_saved_as_npz_are_read_by_numpy_and_loaded_back(kernel, tmp_path):
+    _, kc = kernel
+    path = tmp_path / "lenet.weights.npz"
+    ok(kc, LENET + f'model.save_weights("{path}")')
+    with np.load(path) as saved:
+        names = list(saved.keys())
+        assert names[:2] == ["conv2d/0", "conv2d/1"]
+        assert saved["conv2d/0"].shape == (5, 5, 1, 6) and saved["conv2d/1"].shape == (6,)
+        assert len(names) == 10
+        kernel_values = saved["conv2d/0"]
+    # Glorot's limit for the first layer: sqrt(6 / (25 + 150)).
+    assert np.abs(kernel_values).max() <= np.sqrt(6 / 175) + 1e-7
+    outputs = ok(kc, LENET.replace("model", "twin") + f'twin.load_weights("{path}")\n'
+                 "[float(max(abs(a - b))) for a, b in zip(model.get_weights(), twin.get_weights())]")
+    assert max(float(v) for v in result_text(outputs).strip("[]").split(",")) == 0
+    content, _ = run_cell(kc, f'Sequential([Dense(3, input_shape=(4,))]).load_weights("{path}")')
+    assert content["ename"] == "ValueError" and "saved from another model" in content["evalue"]

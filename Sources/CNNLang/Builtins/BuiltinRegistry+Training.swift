@@ -20,10 +20,12 @@ extension BuiltinRegistry {
       guard classes >= 1, y.values.allSatisfy({ $0 >= 0 && $0 == $0.rounded(.towardZero) && Int($0) < classes }) else {
         throw args.typeError("y", "class numbers from 0 to \(max(classes - 1, 0))")
       }
-      do { try MemoryBudget.check(operation: "to_categorical", shape: y.shape + [classes]) } catch { throw RuntimeError(.engine(error as? TensorError ?? .cancelled)) }
+      // As Keras: labels shaped (N, 1) give (N, classes), not (N, 1, classes).
+      let shape = (y.rank > 1 && y.shape.last == 1 ? Array(y.shape.dropLast()) : y.shape) + [classes]
+      do { try MemoryBudget.check(operation: "to_categorical", shape: shape) } catch { throw RuntimeError(.engine(error as? TensorError ?? .cancelled)) }
       var values = [Float](repeating: 0, count: y.count * classes)
       for (i, label) in y.values.enumerated() { values[i * classes + Int(label)] = 1 }
-      return .tensor(Tensor(shape: y.shape + [classes], values: values))
+      return .tensor(Tensor(shape: shape, values: values))
     })
   }
 

@@ -46,9 +46,12 @@ extension DiagnosticMessage {
     case .unknownMagic(let magic):
       return "\(magic)은(는) CNN Lab에 없는 IPython 매직입니다: 있는 것은 %time, %timeit, %%time, %%timeit, %matplotlib(아무것도 바꾸지 않습니다: 그림은 늘 노트북 안에 나옵니다)입니다"
     case .noModule(let name):
+      if let advice = ModuleTable.absentModules[String(name.split(separator: ".").first ?? "")] {
+        return "CNN Lab에는 '\(name)' 모듈이 없습니다: \(advice.koreanText)"
+      }
       return "CNN Lab에는 '\(name)' 모듈이 없습니다: 있는 모듈은 \(ModuleTable.importable.joined(separator: ", "))이고, 그 멤버는 CNN Lab의 내장 함수입니다"
     case .notInModule(let module, let name, let instead):
-      if let instead { return "\(module).\(name)은(는) CNN Lab에 없습니다: \(instead)" }
+      if let instead { return "\(module).\(name)은(는) CNN Lab에 없습니다: \(instead.koreanText)" }
       return "\(module).\(name)은(는) CNN Lab에 없습니다: 모듈에 help()를 쓰면 무엇이 있는지 보여 줍니다"
     case .dataFile(let error):
       return error.koreanText
@@ -217,6 +220,7 @@ extension Hint {
     case .indentBlock: return "블록의 줄을 들여 쓰세요 (예: 공백 4칸)"
     case .useDoubleEqualsToCompare: return "두 값을 비교하려면 '=='를 쓰세요"
     case .wholeNumberIndex: return "int(...)로 수를 정수 인덱스로 바꾸세요"
+    case .pythonInternals: return "CNN Lab의 값에는 Python 내부 속성이 없습니다: type(x)가 값의 종류를 알려 주고, 층은 print하면 종류를 보여 줍니다"
     }
   }
 }
@@ -327,6 +331,33 @@ extension UnsupportedForm {
       return "'nonlocal'은 이 언어에 없습니다: 함수에서 새 값을 return하거나 global을 쓰세요"
     case .shellCommand:
       return "'!'는 IPython에서 셸 명령을 실행합니다. 이 커널은 셸이 아니라 CNN Lab 셀을 실행합니다: 명령은 터미널에서 실행하세요"
+    }
+  }
+}
+
+extension ModuleAdvice {
+  public var koreanText: String {
+    switch self {
+    case .tfData: return "텐서를 바로 잘라 쓰세요. 예: 배치 하나는 x[:32]"
+    case .gradientTape: return "model.compile(...)과 model.fit(...)으로 학습하세요"
+    case .seedArgument: return "대신 random(shape, seed=...)와 randn(shape, seed=...)에 seed=를 주세요"
+    case .plotModel: return "summary(model)이 모든 층과 출력 모양, 파라미터를 보여 줍니다"
+    case .randomRand: return "random((rows, columns), seed=0)이라고 쓰세요: 0..1의 균등분포 수이고, 실행할 때마다 같습니다"
+    case .randomRandom: return "random(shape, seed=0)이라고 쓰세요: 0..1의 균등분포 수이고, 실행할 때마다 같습니다"
+    case .randomRandn: return "randn((rows, columns), seed=0)이라고 쓰세요: 정규분포 수이고, 실행할 때마다 같습니다"
+    case .randomNormal: return "randn(shape, seed=0) * scale + mean이라고 쓰세요"
+    case .randomRandint: return "round(random(shape, seed=0) * (high - low - 1)) + low라고 쓰세요"
+    case .plotLines: return "CNN Lab은 선 그래프가 아니라 그림을 그립니다: 값을 print하거나 show(tensor(values))를 쓰세요"
+    case .subplots: return "plt.imshow(...) 앞마다 plt.subplot(rows, columns, i)를 쓰세요"
+    case .histogram: return "CNN Lab은 히스토그램이 아니라 그림을 그립니다: print(min(x), max(x), mean(x))로 값을 요약하세요"
+    case .savefig: return "그림은 노트북 출력의 일부입니다: 노트북을 저장하세요"
+    case .pandas: return "show(x)는 작은 2차원 텐서를 style.background_gradient처럼 회색 그라데이션이 있는 값 표로 그립니다"
+    case .torch: return "CNN Lab은 Keras의 말을 씁니다: tf.keras.layers.Conv2D, Sequential, Model"
+    case .d2l: return "층과 모델은 내장되어 있고(tf.keras.layers, tf.keras.models), summary(model)가 모든 모양을 보여 줍니다"
+    case .openCV: return "image(path)는 PNG와 JPEG 파일을 읽고, conv2d(x, filter(\"sobel_x\"))가 필터를 적용합니다"
+    case .pillow: return "image(path)는 PNG와 JPEG 파일을 읽습니다"
+    case .scikitLearn: return "digits(n)은 내장 데이터 세트이고, mean(pred == y)가 정확도입니다"
+    case .seaborn: return "show(x)는 텐서를 그리고, print(...)는 수를 씁니다"
     }
   }
 }
