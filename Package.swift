@@ -3,8 +3,10 @@ import PackageDescription
 
 // The tensor engine's inner loops need AVX2 and FMA: without `-target-cpu`, Swift compiles
 // for baseline x86-64 and every SIMD fused multiply-add becomes a libm call (about 130x slower).
-let fastMath: [SwiftSetting] = [
-  .unsafeFlags(["-Ounchecked", "-wmo", "-target-cpu", "haswell"], .when(configuration: .release))
+// Every module keeps Swift's checks (-O): an overflowing size or an index past the end stops
+// with a trap in a test rather than becoming a segmentation fault or a wrong picture.
+let checkedSpeed: [SwiftSetting] = [
+  .unsafeFlags(["-wmo", "-target-cpu", "haswell"], .when(configuration: .release))
 ]
 
 // Every module would import the concurrency and string-processing runtimes implicitly, and
@@ -42,11 +44,11 @@ let package = Package(
     .target(name: "JupyterProtocol", dependencies: ["COpenSSL"], exclude: ["README.md"], swiftSettings: lean),
     .target(name: "JupyterKernel", dependencies: ["JupyterProtocol"], exclude: ["README.md"], swiftSettings: lean),
     .target(name: "JupyterZMQ", dependencies: ["JupyterKernel", "JupyterProtocol", "CZeroMQ"], exclude: ["README.md"], swiftSettings: lean),
-    .target(name: "TensorEngine", dependencies: ["COpenBLAS", "TextAndTime"], exclude: ["README.md"], swiftSettings: fastMath + lean),
-    .target(name: "Datasets", dependencies: ["TensorEngine", "CPNG", "CTurboJPEG"], exclude: ["README.md"], swiftSettings: fastMath + lean),
-    .target(name: "CNNLang", dependencies: ["TensorEngine", "Datasets", "TextAndTime"], exclude: ["README.md"], swiftSettings: fastMath + lean),
-    .target(name: "EngineBench", dependencies: ["TensorEngine", "TextAndTime"], exclude: ["README.md"], swiftSettings: fastMath + lean),
-    .target(name: "FeatureMapRender", dependencies: ["TensorEngine", "TextAndTime", "CZlib"], exclude: ["README.md"], swiftSettings: fastMath + lean),
+    .target(name: "TensorEngine", dependencies: ["COpenBLAS", "TextAndTime"], exclude: ["README.md"], swiftSettings: checkedSpeed + lean),
+    .target(name: "Datasets", dependencies: ["TensorEngine", "CPNG", "CTurboJPEG"], exclude: ["README.md"], swiftSettings: checkedSpeed + lean),
+    .target(name: "CNNLang", dependencies: ["TensorEngine", "Datasets", "TextAndTime"], exclude: ["README.md"], swiftSettings: checkedSpeed + lean),
+    .target(name: "EngineBench", dependencies: ["TensorEngine", "TextAndTime"], exclude: ["README.md"], swiftSettings: checkedSpeed + lean),
+    .target(name: "FeatureMapRender", dependencies: ["TensorEngine", "TextAndTime", "CZlib"], exclude: ["README.md"], swiftSettings: checkedSpeed + lean),
     .target(
       name: "CNNKernel",
       dependencies: ["JupyterKernel", "JupyterProtocol", "CNNLang", "FeatureMapRender", "TensorEngine", "TextAndTime"],
@@ -59,7 +61,7 @@ let package = Package(
         "FeatureMapRender", "EngineBench", "Datasets", "TextAndTime",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      swiftSettings: fastMath + lean),
+      swiftSettings: checkedSpeed + lean),
     // The process Jupyter starts for each notebook: the kernel alone, without the command-line
     // package (which links Foundation, 2 MiB more in every kernel).
     .executableTarget(

@@ -6,11 +6,14 @@ import TensorEngine
 /// MNIST images `(60000, 28, 28)` come back as `(60000, 28, 28, 1)` so that a `Conv2D` takes
 /// them directly; labels stay `(60000,)`.
 public enum IDXFile {
-  public static func load(path: String) throws -> Tensor {
-    try decode(try FileBytes.read(path: path), path: path)
+  public static func load(path: String, cancellation: CancellationFlag? = nil) throws -> Tensor {
+    try decode(try FileBytes.read(path: path, cancellation: cancellation), path: path, cancellation: cancellation)
   }
 
-  public static func decode(_ bytes: [UInt8], path: String) throws -> Tensor {
+  /// The tensor the bytes describe. The header's shape is checked against the memory budget
+  /// (with an overflow-checked product) before anything is allocated, so a 12-byte file that
+  /// claims 2^31 x 2^31 values is refused by name.
+  public static func decode(_ bytes: [UInt8], path: String, cancellation: CancellationFlag? = nil) throws -> Tensor {
     guard bytes.count >= 4, bytes[0] == 0, bytes[1] == 0 else {
       throw DatasetError.invalidIDX(path: path, reason: "it does not start with the IDX magic number")
     }
@@ -32,12 +35,13 @@ public enum IDXFile {
       })
     default: throw DatasetError.invalidIDX(path: path, reason: "unknown element type 0x\(String(type, radix: 16))")
     }
-    let count = shape.reduce(1, *)
+    try MemoryBudget.check(operation: "load_idx", shape: shape)
+    let count = Tensor.count(of: shape)
     let start = 4 + 4 * rank
-    guard bytes.count >= start + count * elementSize else {
+    guard (bytes.count - start) / elementSize >= count else {
       throw DatasetError.invalidIDX(path: path, reason: "it holds fewer values than its shape \(shape) needs")
     }
-    let values = (0..<count).map { read(bytes, start + $0 * elementSize) }
+    let values = try Conversion.floats(count: count, cancellation: cancellation) { read(bytes, start + $0 * elementSize) }
     if rank == 3 { shape.append(1) }
     return Tensor(shape: shape, values: values)
   }

@@ -9,7 +9,7 @@ extension BuiltinRegistry {
     add(Builtin(
       "image", [Parameter("name_or_path"), Parameter("gray", default: .bool(false))],
       doc: "A picture as a tensor of pixel values 0..255: (H, W) for gray, (H, W, 3) for colour. Give a built-in sample's name, \(samples), or the path of a PNG or JPEG file relative to the notebook's folder. gray=True turns colour into gray. Example: x = image(\"digit9\") / 255."
-    ) { (args, _) throws(RuntimeError) in
+    ) { (args, ev) throws(RuntimeError) in
       let name = try args.string("name_or_path")
       let gray = try args.bool("gray")
       if let sample = SampleImages.image(named: name) {
@@ -22,7 +22,7 @@ extension BuiltinRegistry {
             choices: SampleImages.names.map(Value.quoted) + ["a PNG or JPEG file"]),
           suggestion: NameSuggester.nearest(to: name, in: SampleImages.names).map { .didYouMean($0) })
       }
-      return .tensor(try EngineCall.run { try ImageFile.load(path: name, gray: gray) })
+      return .tensor(try EngineCall.run { try ImageFile.load(path: name, gray: gray, cancellation: ev.cancellation) })
     })
 
     add(Builtin(
@@ -42,9 +42,9 @@ extension BuiltinRegistry {
     add(Builtin(
       "load_idx", [Parameter("path")],
       doc: "Reads a file in the IDX format of the MNIST data set (such as train-images-idx3-ubyte), relative to the notebook's folder. Images come back as (n, 28, 28, 1), labels as (n,). Example: x = load_idx(\"t10k-images-idx3-ubyte\")."
-    ) { (args, _) throws(RuntimeError) in
+    ) { (args, ev) throws(RuntimeError) in
       let path = try args.string("path")
-      return .tensor(try EngineCall.run { try IDXFile.load(path: path) })
+      return .tensor(try EngineCall.run { try IDXFile.load(path: path, cancellation: ev.cancellation) })
     })
   }
 }

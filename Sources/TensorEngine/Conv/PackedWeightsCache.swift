@@ -10,9 +10,13 @@ import Synchronization
 /// at another address, which misses; and the address cannot be reused by another
 /// allocation while the entry keeps the storage alive.
 ///
-/// At most `capacityBytes` (packed plus the retained originals) stay cached; the least
-/// recently used entries go first. Entries in use by a running call stay alive through
-/// their reference count even when evicted.
+/// At most `capacityEntries` entries and `capacityBytes` (packed plus the retained
+/// originals) stay cached; the least recently used entries go first. A long session that makes
+/// a new layer in every cell then holds at most the last few dozen kernels, instead of one
+/// dead entry per cell up to the byte cap. The bytes cover every direct-path layer of the
+/// benchmarked networks together (AlexNet's are 2.6 MiB; VGG-16's other layers are Winograd
+/// or im2col, which keep no packed weights). Entries in use by a running call stay alive
+/// through their reference count even when evicted.
 enum PackedWeightsCache {
   /// What a packing depends on besides the values: the layout, as the packer's own numbers.
   /// The addresses are only compared, never read through.
@@ -48,7 +52,8 @@ enum PackedWeightsCache {
     var clock = 0
   }
 
-  static let capacityBytes = 64 << 20
+  static let capacityBytes = 16 << 20
+  static let capacityEntries = 32
   private static let state = Mutex(State())
 
   /// The packed weights for `kernel` and `bias` in `layout`: from the cache, or made by
@@ -76,7 +81,7 @@ enum PackedWeightsCache {
     // Evicted entries are released outside the lock.
     let evicted = state.withLock { state -> [Entry] in
       var evicted: [Entry] = []
-      while state.bytes + bytes > capacityBytes,
+      while state.bytes + bytes > capacityBytes || state.entries.count >= capacityEntries,
         let oldest = state.entries.min(by: { $0.value.lastUse < $1.value.lastUse })
       {
         state.bytes -= oldest.value.bytes
@@ -98,4 +103,7 @@ enum PackedWeightsCache {
 
   /// Bytes held now (`ConvolutionTuning.cachedWeightBytes`).
   static var heldBytes: Int { state.withLock { $0.bytes } }
+
+  /// Entries held now (`ConvolutionTuning.cachedWeightEntries`).
+  static var heldEntries: Int { state.withLock { $0.entries.count } }
 }

@@ -36,6 +36,19 @@ public enum MemoryBudget {
     }
   }
 
+  /// A dimension made of parts (an input size and its padding), saturated at `Int.max` so
+  /// that `check` refuses a result that large by name instead of the sum wrapping around
+  /// to a small or negative size.
+  public static func dimension(_ parts: Int...) -> Int {
+    var total = 0
+    for part in parts {
+      let (sum, overflow) = total.addingReportingOverflow(part)
+      if overflow { return part > 0 ? Int.max : Int.min }
+      total = sum
+    }
+    return total
+  }
+
   /// Bytes of a float32 tensor of `shape`, or `resourceLimit` when the count overflows.
   static func byteCount(operation: String, shape: [Int]) throws -> Int {
     var count = 1
