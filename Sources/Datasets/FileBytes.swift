@@ -26,32 +26,47 @@ public enum FileBytes {
     guard size <= maximumBytes else {
       throw DatasetError.tooLarge(path: path, bytes: size, limit: maximumBytes)
     }
-    // Files under /proc report size 0, so the size is only the first guess of the capacity;
-    // one byte past the bound tells a file that grew too large from one that fits exactly.
-    var bytes = [UInt8](repeating: 0, count: max(min(size, maximumBytes) + 1, 4096))
+    // Read straight into the array's storage (not zero-filled first: that alone takes a
+    // tenth of a second per 200 MB before the flag could be seen). One byte past the size tells
+    // a file that grew from one that fits; files under /proc report size 0 and go on below.
+    var ended = false
+    var bytes = try [UInt8](unsafeUninitializedCapacity: max(min(size, maximumBytes) + 1, 4096)) { buffer, initialized in
+      (initialized, ended) = try fill(UnsafeMutableRawBufferPointer(buffer), from: fd, path: path, cancellation: cancellation)
+    }
+    var chunk = [UInt8](repeating: 0, count: 64 << 10)
+    while !ended {
+      guard bytes.count <= maximumBytes else {
+        throw DatasetError.tooLarge(path: path, bytes: bytes.count, limit: maximumBytes)
+      }
+      let got: Int
+      (got, ended) = try chunk.withUnsafeMutableBytes { try fill($0, from: fd, path: path, cancellation: cancellation) }
+      bytes.append(contentsOf: chunk[..<got])
+    }
+    guard bytes.count <= maximumBytes else { throw DatasetError.tooLarge(path: path, bytes: bytes.count, limit: maximumBytes) }
+    return bytes
+  }
+
+  /// Reads into `buffer` until it is full or the file ends: the bytes read, and whether the
+  /// file ended. Looks at the flag before every `read`, each at most `readSlice` bytes.
+  static func fill(
+    _ buffer: UnsafeMutableRawBufferPointer, from fd: Int32, path: String, cancellation: CancellationFlag?
+  ) throws -> (count: Int, ended: Bool) {
     var count = 0
-    while true {
+    while count < buffer.count {
       if cancellation?.isCancelled == true { throw TensorError.cancelled }
-      if count == bytes.count {
-        guard count <= maximumBytes else {
-          throw DatasetError.tooLarge(path: path, bytes: count, limit: maximumBytes)
-        }
-        bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, maximumBytes + 1 - count)))
-      }
-      let got = bytes.withUnsafeMutableBytes { buffer in
-        Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
-      }
+      let got = Glibc.read(fd, buffer.baseAddress! + count, min(buffer.count - count, readSlice))
       if got < 0 {
         if errno == EINTR { continue }
         throw failure(errno, path: path)
       }
-      if got == 0 { break }
+      if got == 0 { return (count, true) }
       count += got
     }
-    guard count <= maximumBytes else { throw DatasetError.tooLarge(path: path, bytes: count, limit: maximumBytes) }
-    bytes.removeSubrange(count...)
-    return bytes
+    return (count, false)
   }
+
+  /// Bytes asked for per `read` call: a few milliseconds of a large file, so the flag is seen.
+  static let readSlice = 4 << 20
 
   static func failure(_ code: Int32, path: String) -> DatasetError {
     switch code {

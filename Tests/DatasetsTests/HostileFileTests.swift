@@ -173,3 +173,12 @@ import Testing
     }
   }
 }
+
+@Suite struct DigitSetCancellationTests {
+  @Test func aRaisedFlagStopsTheDrawing() throws {
+    let flag = CancellationFlag()
+    flag.cancel()
+    #expect(throws: TensorError.cancelled) { try DigitSet.generate(count: 100_000, seed: 0, cancellation: flag) }
+    #expect(throws: TensorError.self) { try DigitSet.generate(count: 1 << 60, seed: 0) }
+  }
+}

@@ -111,3 +111,21 @@ import Testing
     #expect(throws: TensorError.self) { try Ops.dense(Tensor(shape: [2, 0]), weights: Tensor(shape: [0, 1 << 62])) }
   }
 }
+
+@Suite struct ReshapeOverflowTests {
+  @Test func aShapeWhoseProductWrapsIsNotTheSameCount() throws {
+    // 2^32 x 2^32 wraps to 0 in 64 bits: an empty tensor must not take that shape.
+    let empty = Tensor(shape: [0])
+    #expect(throws: TensorError.self) { try empty.reshaped([1 << 32, 1 << 32]) }
+    #expect(throws: TensorError.self) { try empty.reshaped([1 << 32, 1 << 32, -1]) }
+    #expect(throws: TensorError.self) { try Tensor(shape: [4]).reshaped([1 << 62, 4, -1]) }
+    #expect(try Tensor(shape: [6]).reshaped([2, -1]).shape == [2, 3])
+    #expect(Tensor.checkedCount(of: [1 << 32, 1 << 32]) == nil)
+    #expect(Tensor.checkedCount(of: [3, -1]) == nil)
+    #expect(Tensor.checkedCount(of: [2, 3, 4]) == 24)
+  }
+
+  @Test func aWorkspaceThatWouldWrapTheBudgetSumIsRefused() {
+    #expect(throws: TensorError.self) { try MemoryBudget.check(operation: "w", shape: [4], extraBytes: Int.max) }
+  }
+}

@@ -35,7 +35,7 @@ extension BuiltinRegistry {
       let side = DigitSet.side
       try EngineCall.run { try MemoryBudget.check(operation: "digits", shape: [n, side, side, 1]) }
       try ev.checkCancellation()
-      let (images, labels) = DigitSet.generate(count: n, seed: seed)
+      let (images, labels) = try EngineCall.run { try DigitSet.generate(count: n, seed: seed, cancellation: ev.cancellation) }
       return .tuple([.tensor(images), .tensor(labels)])
     })
 

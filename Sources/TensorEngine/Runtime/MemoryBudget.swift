@@ -29,8 +29,9 @@ public enum MemoryBudget {
   /// the budget. Element counts are multiplied with overflow checks, so an absurd shape is
   /// refused rather than wrapping around to a small number.
   public static func check(operation: String, shape: [Int], extraBytes: Int = 0) throws {
-    let bytes = try byteCount(operation: operation, shape: shape) + max(0, extraBytes)
+    let (bytes, overflow) = try byteCount(operation: operation, shape: shape).addingReportingOverflow(max(0, extraBytes))
     let limit = limitBytes
+    if overflow { throw TensorError.resourceLimit(operation: operation, shape: shape, bytes: Int.max, limit: limit) }
     if bytes > limit {
       throw TensorError.resourceLimit(operation: operation, shape: shape, bytes: bytes, limit: limit)
     }
