@@ -6,8 +6,8 @@ import Synchronization
 ///
 /// Bounded: the newest `capacity` signatures are kept (65,536 by default, as jupyter_client
 /// keeps), the oldest forgotten first. Each is kept as the 128 bits of its first 32 hex digits
-/// (16 bytes, not a 64-byte string), which keeps a long session's memory small: about 1.5 MiB
-/// when full. Thread-safe: the shell and control threads share one history.
+/// (16 bytes, not a 64-byte string), which keeps a long session's memory small: about 3 MiB
+/// with the set's buckets when full. Thread-safe: the shell and control threads share one history.
 public final class SignatureHistory: Sendable {
   public static let defaultCapacity = 1 << 16
 
