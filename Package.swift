@@ -46,6 +46,7 @@ let package = Package(
     .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
     .systemLibrary(name: "CPNG", providers: [.apt(["libpng-dev"])]),
     .systemLibrary(name: "CTurboJPEG", providers: [.apt(["libturbojpeg0-dev"])]),
+    .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
 
     // Text and time without Foundation: number wording, printf, substring search, the clock.
     .target(name: "TextAndTime", exclude: ["README.md"], swiftSettings: lean),
@@ -53,10 +54,10 @@ let package = Package(
     .target(name: "JupyterKernel", dependencies: ["JupyterProtocol"], exclude: ["README.md"], swiftSettings: lean),
     .target(name: "JupyterZMQ", dependencies: ["JupyterKernel", "JupyterProtocol", "CZeroMQ"], exclude: ["README.md"], swiftSettings: lean),
     .target(name: "TensorEngine", dependencies: ["COpenBLAS", "TextAndTime"], exclude: ["README.md"], swiftSettings: engineSpeed + lean),
-    .target(name: "Datasets", dependencies: ["TensorEngine", "CPNG", "CTurboJPEG"], exclude: ["README.md"], swiftSettings: checkedSpeed + lean),
+    .target(name: "Datasets", dependencies: ["TensorEngine", "CPNG", "CTurboJPEG", "CZlib"], exclude: ["README.md"], swiftSettings: checkedSpeed + lean),
     .target(name: "CNNLang", dependencies: ["TensorEngine", "Datasets", "TextAndTime"], exclude: ["README.md"], swiftSettings: checkedSpeed + lean),
     .target(name: "EngineBench", dependencies: ["TensorEngine", "TextAndTime"], exclude: ["README.md"], swiftSettings: checkedSpeed + lean),
-    .target(name: "FeatureMapRender", dependencies: ["TensorEngine", "TextAndTime", "CZlib"], exclude: ["README.md"], swiftSettings: checkedSpeed + lean),
+    .target(name: "FeatureMapRender", dependencies: ["TensorEngine", "TextAndTime", "CZlib", "CFreeType"], exclude: ["README.md"], swiftSettings: checkedSpeed + lean),
     .target(
       name: "CNNKernel",
       dependencies: ["JupyterKernel", "JupyterProtocol", "CNNLang", "FeatureMapRender", "TensorEngine", "TextAndTime"],
@@ -74,7 +75,7 @@ let package = Package(
     // package (which links Foundation, 2 MiB more in every kernel).
     .executableTarget(
       name: "cnnlab-kernel",
-      dependencies: ["CNNKernel", "JupyterZMQ"],
+      dependencies: ["CNNKernel", "CNNLang", "JupyterZMQ"],
       swiftSettings: lean,
       // The Swift runtime linked into the binary: the kernel then carries only the part of it
       // that it uses and skips resolving thousands of its symbols at start, about 0.8 MiB less

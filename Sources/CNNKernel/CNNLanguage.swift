@@ -5,10 +5,14 @@ import JupyterKernel
 /// execution thread, and they call the interpreter. Only `interrupt()` comes from another
 /// thread, and it only sets the interpreter's atomic cancellation flag.
 public final class CNNLanguage: KernelLanguage, @unchecked Sendable {
-  private let interpreter = Interpreter()
+  private let interpreter: Interpreter
   private let display = ValueDisplay()
 
-  public init() {}
+  /// `messages`: the language of errors, hints and help() pages (the Korean kernelspec
+  /// passes `--language ko`).
+  public init(messages: MessageLanguage = .english) {
+    interpreter = Interpreter(language: messages)
+  }
 
   public var info: LanguageInfo { CNNLabInfo.languageInfo }
 

@@ -6,6 +6,7 @@ import JupyterKernel
 final class CellHost: LanguageHost {
   private let output: any ExecutionOutput
   private let display: ValueDisplay
+  private var trainingView = TrainingView()
 
   init(output: any ExecutionOutput, display: ValueDisplay) {
     self.output = output
@@ -23,6 +24,8 @@ final class CellHost: LanguageHost {
   func clearOutput(wait: Bool) { output.clearOutput(wait: wait) }
 
   func page(_ text: String) { output.page(.plain(text)) }
+
+  func training(_ frame: TrainingFrame) { trainingView.show(frame, on: output) }
 }
 
 /// A host for `user_expressions`, which must not print or display anything.

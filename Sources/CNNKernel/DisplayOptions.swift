@@ -1,10 +1,11 @@
 import CNNLang
 import FeatureMapRender
 
-/// The keywords of `show(value, cmap=, mode=, title=, scale=)` read into render options. Names
-/// are parsed by `FeatureMapRender` (`RenderOptions.keywords`); the glue adds what only the
-/// language knows: `scale` as a pair `(min, max)`, `mode="filters"` to draw kernels, any
-/// value as a title.
+/// The keywords of `show(value, cmap=, mode=, title=, scale=, channels=, class_names=)` read
+/// into render options. Names are parsed by `FeatureMapRender` (`RenderOptions.keywords`); the
+/// glue adds what only the language knows: `scale` as a pair `(min, max)`, `mode="filters"` to
+/// draw kernels, any value as a title, `channels` as a number, a pair `(first, stop)` or a
+/// `range`, and `class_names` as a list of labels for probabilities.
 struct DisplayOptions {
   var render = RenderOptions()
   var title: String?
@@ -16,6 +17,8 @@ struct DisplayOptions {
   var table: Bool?
   /// `mode="table"` shows the values without a picture.
   var picture = true
+  /// Labels of the classes when the value is a vector of probabilities.
+  var classNames: [String]?
 
   static let filterMode = "filters"
   static let tableMode = "table"
@@ -60,6 +63,36 @@ struct DisplayOptions {
       render = try RenderOptions.keywords(cmap: cmap, mode: mode, title: title, scale: scaleName, range: range)
     } catch {
       throw DisplayOptionError(error.description)
+    }
+    if let value = options["channels"], !value.isNone { render.channels = try DisplayOptions.channels(value) }
+    if let value = options["class_names"], !value.isNone {
+      switch value {
+      case .list(let storage): classNames = storage.items.map(\.str)
+      case .tuple(let items): classNames = items.map(\.str)
+      default: throw DisplayOptionError("class_names must be a list of labels such as ['cat', 'dog']")
+      }
+    }
+  }
+
+  /// `channels=5`, `channels=(0, 32)` (first and stop, as in a slice) or `channels=range(64, 96)`.
+  private static func channels(_ value: Value) throws(DisplayOptionError) -> Range<Int> {
+    let problem = DisplayOptionError("channels must be a channel number, a pair (first, stop) or a range such as range(0, 32)")
+    func whole(_ v: Value) throws(DisplayOptionError) -> Int {
+      guard case .number(let d) = v, d >= 0, d == d.rounded(), d < 1e9 else { throw problem }
+      return Int(d)
+    }
+    switch value {
+    case .number:
+      let first = try whole(value)
+      return first..<(first + 1)
+    case .tuple(let items) where items.count == 2:
+      let (first, stop) = (try whole(items[0]), try whole(items[1]))
+      guard first < stop else { throw problem }
+      return first..<stop
+    case .range(let r) where r.step == 1 && r.start >= 0 && r.start < r.stop:
+      return r.start..<r.stop
+    default:
+      throw problem
     }
   }
 

@@ -1,14 +1,17 @@
+import CNNLang
 import Glibc
 import JupyterKernel
 
 /// Runs a whole program outside Jupyter (`cnnlab run FILE`), through the same language and
 /// display code as the kernel: text goes to the terminal, pictures are described in text.
 public final class ScriptRunner {
-  public init() {}
+  private let messages: MessageLanguage
+
+  public init(messages: MessageLanguage = .english) { self.messages = messages }
 
   /// Returns false when the program ended with an error (already reported on stderr).
   public func run(source: String) -> Bool {
-    let language = CNNLanguage()
+    let language = CNNLanguage(messages: messages)
     let output = TerminalOutput()
     switch language.execute(code: source, executionCount: 1, silent: false, output: output) {
     case .ok(let result):

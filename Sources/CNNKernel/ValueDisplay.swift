@@ -11,8 +11,12 @@ final class ValueDisplay {
     // Options were checked by `problem(withShowOptions:)` before show() got here.
     let parsed = (try? DisplayOptions(options)) ?? DisplayOptions()
     switch value {
-    case .tensor(let tensor, _):
-      return TensorDisplay(options: parsed).bundle(for: tensor, text: value.repr)
+    case .tensor(let tensor, let origin):
+      return TensorDisplay(options: parsed).bundle(for: tensor, pixels: origin?.pixelScale, text: value.repr)
+    case .training(.confusion(let matrix)):
+      return DiagnosisView.bundle(matrix, text: titled(value.repr, parsed.title))
+    case .training(.gallery(let gallery)):
+      return DiagnosisView.bundle(gallery)
     case .explanation(let explanation):
       var bundle = MimeBundle.plain(titled(explanation.text, parsed.title))
       bundle.data["text/html"] = .string(ExplanationView.html(explanation, title: parsed.title))

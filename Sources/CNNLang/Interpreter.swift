@@ -16,9 +16,14 @@ public final class Interpreter: @unchecked Sendable {
   /// The nesting of user function calls allowed before a ValueError.
   public static let maximumCallDepth = 1000
 
-  public init() {
+  /// The language of error messages, hints and help() pages.
+  public let language: MessageLanguage
+
+  public init(language: MessageLanguage = .english) {
+    self.language = language
     cancellation = CancellationFlag()
     evaluator = Evaluator(registry: .standard(), cancellation: cancellation, maximumDepth: Interpreter.maximumCallDepth)
+    evaluator.language = language
   }
 
   /// The built-in vocabulary, for the glue's documentation and tests.
@@ -31,7 +36,7 @@ public final class Interpreter: @unchecked Sendable {
     var parser = Parser(file: file)
     let program = parser.parseProgram()
     if !parser.diagnostics.isEmpty {
-      return .failure(Interpreter.failure(parser.diagnostics, in: file))
+      return .failure(Interpreter.failure(parser.diagnostics, in: file, language: language))
     }
     evaluator.host = host
     evaluator.file = file
@@ -55,7 +60,7 @@ public final class Interpreter: @unchecked Sendable {
       return .value(value)
     } catch {
       evaluator.frames = []
-      return .failure(Interpreter.failure(error, fallback: file))
+      return .failure(Interpreter.failure(error, fallback: file, language: language))
     }
   }
 
@@ -68,13 +73,13 @@ public final class Interpreter: @unchecked Sendable {
     do {
       expr = try parser.parseExpression()
       if parser.current.kind != .eof {
-        throw parser.fail(.expected("the end of the expression", found: parser.current.description), at: parser.current.range)
+        throw parser.fail(.expected(.endOfExpression, found: parser.current.part), at: parser.current.range)
       }
     } catch {
       expr = nil
     }
     guard let expr, parser.diagnostics.isEmpty else {
-      return .failure(Interpreter.failure(parser.diagnostics, in: file))
+      return .failure(Interpreter.failure(parser.diagnostics, in: file, language: language))
     }
     evaluator.host = host
     evaluator.file = file
@@ -84,7 +89,7 @@ public final class Interpreter: @unchecked Sendable {
       return .success(try evaluator.evaluate(expr))
     } catch {
       evaluator.frames = []
-      return .failure(Interpreter.failure(error.locating(file, expr.range), fallback: file))
+      return .failure(Interpreter.failure(error.locating(file, expr.range), fallback: file, language: language))
     }
   }
 
@@ -104,20 +109,20 @@ public final class Interpreter: @unchecked Sendable {
 
   // MARK: Errors
 
-  static func failure(_ diagnostics: [Diagnostic], in file: SourceFile) -> LanguageError {
+  static func failure(_ diagnostics: [Diagnostic], in file: SourceFile, language: MessageLanguage) -> LanguageError {
     let sorted = diagnostics.sorted { $0.range.start < $1.range.start }
     let first = sorted.first ?? Diagnostic(.unexpectedCharacter(""), at: SourceRange(start: 0, end: 0))
     return LanguageError(
-      kind: first.kind, message: first.message.text,
-      traceback: DiagnosticRenderer(colored: true).render(sorted, in: file),
-      plainTraceback: DiagnosticRenderer(colored: false).render(sorted, in: file),
+      kind: first.kind, message: first.message.text(in: language),
+      traceback: DiagnosticRenderer(colored: true, language: language).render(sorted, in: file),
+      plainTraceback: DiagnosticRenderer(colored: false, language: language).render(sorted, in: file),
       diagnostics: sorted)
   }
 
-  static func failure(_ error: RuntimeError, fallback: SourceFile) -> LanguageError {
+  static func failure(_ error: RuntimeError, fallback: SourceFile, language: MessageLanguage) -> LanguageError {
     let file = error.file ?? fallback
     let range = error.range ?? SourceRange(start: 0, end: 0)
     let diagnostic = Diagnostic(error.message, at: range, notes: error.notes, suggestion: error.suggestion)
-    return failure([diagnostic], in: file)
+    return failure([diagnostic], in: file, language: language)
   }
 }

@@ -6,7 +6,17 @@ public enum SampleImages {
   public struct Entry: Sendable {
     public var name: String
     public var summary: String
-    let make: @Sendable () -> Tensor
+    /// A picture of pixels (digits, letters, scenes), as opposed to a small grid of teaching
+    /// numbers such as the 10 | 0 image, whose values are meant to be computed with.
+    public var isPhotograph = true
+    public let make: @Sendable () -> Tensor
+
+    init(name: String, summary: String, isPhotograph: Bool = true, make: @escaping @Sendable () -> Tensor) {
+      self.name = name
+      self.summary = summary
+      self.isPhotograph = isPhotograph
+      self.make = make
+    }
   }
 
   public static let catalogue: [Entry] = [
@@ -15,10 +25,10 @@ public enum SampleImages {
       let style = PenStyle(thickness: 1.3, slant: 0.1, width: 7, height: 8.6)
       return Tensor(shape: [10, 10], values: StrokeRenderer.render(Glyph.letterD.strokes, style: style, rows: 10, columns: 10))
     },
-    Entry(name: "vertical_edge_6x6", summary: "6x6: 10 in the left three columns, 0 in the right three") {
+    Entry(name: "vertical_edge_6x6", summary: "6x6: 10 in the left three columns, 0 in the right three", isPhotograph: false) {
       halves(rows: 6, columns: 6) { _, c in c < 3 }
     },
-    Entry(name: "horizontal_edge_6x6", summary: "6x6: 10 in the top three rows, 0 in the bottom three") {
+    Entry(name: "horizontal_edge_6x6", summary: "6x6: 10 in the top three rows, 0 in the bottom three", isPhotograph: false) {
       halves(rows: 6, columns: 6) { r, _ in r < 3 }
     },
     Entry(name: "checkerboard", summary: "32x32 gray: 4x4-pixel squares, black and white") {
@@ -31,7 +41,11 @@ public enum SampleImages {
   public static var names: [String] { catalogue.map(\.name) }
 
   public static func image(named name: String) -> Tensor? {
-    catalogue.first { $0.name == name }?.make()
+    entry(named: name)?.make()
+  }
+
+  public static func entry(named name: String) -> Entry? {
+    catalogue.first { $0.name == name }
   }
 
   static func halves(rows: Int, columns: Int, bright: (Int, Int) -> Bool) -> Tensor {

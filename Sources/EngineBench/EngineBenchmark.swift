@@ -12,6 +12,14 @@ public struct BenchmarkRow: Sendable {
   /// Processor time of the whole process per call (all threads). On a busy machine this is
   /// steadier than wall time: divided by the thread count, it approximates the quiet wall time.
   public var cpuMilliseconds: Double = 0
+  /// Images per call (training steps; 1 for the forward workloads).
+  public var batch = 1
+  /// Training steps: the weights' and the kept layer outputs' own sizes, and the process's
+  /// peak resident set after the workload.
+  public var weightBytes = 0
+  public var activationBytes = 0
+  public var peakResidentBytes = 0
+  public var imagesPerSecond: Double { milliseconds > 0 ? Double(batch) * 1000 / milliseconds : 0 }
   /// `2 * macs / time`, the figure the peers report.
   public var gflops: Double { milliseconds > 0 ? 2 * Double(macs) / (milliseconds * 1e6) : 0 }
 }
@@ -31,8 +39,11 @@ public enum EngineBenchmark {
   public static let workloadNames = [
     "conv3x3_64x224x224_to64", "conv3x3_256x56x56_to256", "conv3x3_512x14x14_to512",
     "conv11x11s4_3x227x227_to96", "conv5x5_1x32x32_to6", "maxpool2x2s2_64x224x224",
-    "lenet5", "alexnet", "vgg16",
+    "lenet5", "alexnet", "vgg16", "train_lenet5", "train_mnist_convnet", "train_vgg16",
   ]
+
+  /// Batch sizes of the training steps: 32 as Keras's `fit` defaults to, 8 for VGG-16.
+  static let trainingBatch = ["train_lenet5": 32, "train_mnist_convnet": 32, "train_vgg16": 8]
 
   /// Runs the workloads whose names contain `filter` (all when `nil`), each for at least
   /// `seconds` after a warm-up, and returns the median time of a call.
@@ -42,6 +53,19 @@ public enum EngineBenchmark {
     var rows: [BenchmarkRow] = []
     for name in workloadNames where filter.map({ name.containsText($0) }) ?? true {
       let (network, input) = workload(name)
+      if name.hasPrefix("train_") {
+        let step = TrainingStep(network: network)
+        var activationBytes = 0
+        let (ms, cpu) = try measure(seconds: seconds, minimumSamples: name == "train_vgg16" ? 3 : 5) {
+          activationBytes = try step.run(input).activationBytes
+        }
+        let row = BenchmarkRow(
+          name: name, macs: try network.trainingMACs(), milliseconds: ms, cpuMilliseconds: cpu, batch: input.shape[0],
+          weightBytes: network.weightBytes, activationBytes: activationBytes, peakResidentBytes: peakResidentBytes())
+        log(format(row))
+        rows.append(row)
+        continue
+      }
       let macs = try network.macs()
       let (ms, cpu) = try measure(seconds: seconds) { try network.forward(input, keepOutputs: false) }
       let row = BenchmarkRow(name: name, macs: macs, milliseconds: ms, cpuMilliseconds: cpu)
@@ -76,6 +100,9 @@ public enum EngineBenchmark {
       network = Zoo.singleConv(name: name, size: 32, channels: 1, filters: 6, kernel: 5, padding: .valid)
     case "maxpool2x2s2_64x224x224":
       network = Network(name: name, inputShape: [1, 224, 224, 64], layers: [.pool(.max, size: 2, strides: 2)])
+    case "train_lenet5": network = Zoo.lenet5Training(batch: trainingBatch[name]!)
+    case "train_mnist_convnet": network = Zoo.mnistConvnet(batch: trainingBatch[name]!)
+    case "train_vgg16": network = Zoo.vgg16Training(batch: trainingBatch[name]!)
     case "lenet5": network = Zoo.lenet5()
     case "alexnet": network = Zoo.alexnet()
     default: network = Zoo.vgg16()
@@ -87,13 +114,13 @@ public enum EngineBenchmark {
   }
 
   /// Median wall milliseconds of a call, and the process's processor milliseconds per call.
-  static func measure(seconds: Double, _ body: () throws -> Void) throws -> (wall: Double, cpu: Double) {
+  static func measure(seconds: Double, minimumSamples: Int = 5, _ body: () throws -> Void) throws -> (wall: Double, cpu: Double) {
     try body()
     try body()
     var samples: [Double] = []
     let cpuStart = processorSeconds()
     let start = MonotonicClock.nanoseconds()
-    while samples.count < 5 || (MonotonicClock.milliseconds(since: start) < seconds * 1000 && samples.count < 10_000) {
+    while samples.count < minimumSamples || (MonotonicClock.milliseconds(since: start) < seconds * 1000 && samples.count < 10_000) {
       let t0 = MonotonicClock.nanoseconds()
       try body()
       samples.append(MonotonicClock.milliseconds(since: t0))
@@ -134,12 +161,35 @@ public enum EngineBenchmark {
     let ms = printfFormat("%10.3f", row.milliseconds)
     let gflops = printfFormat("%8.1f", row.gflops)
     let cpu = printfFormat("%10.3f", row.cpuMilliseconds)
-    return "\(leftAligned(row.name, width: 30)) \(ms) ms \(gflops) GFLOP/s \(cpu) cpu-ms  \(row.macs) MACs"
+    let images = row.batch > 1 ? printfFormat("  %8.0f img/s", row.imagesPerSecond) : ""
+    return "\(leftAligned(row.name, width: 30)) \(ms) ms \(gflops) GFLOP/s \(cpu) cpu-ms  \(row.macs) MACs" + images
   }
 
   /// A workload's layers with their median times, one line each.
   public static func profileLines(_ timings: [(layer: String, milliseconds: Double)]) -> [String] {
     timings.map { printfFormat("%9.3f ms  ", $0.milliseconds) + $0.layer }
+  }
+
+  /// A training step's layers with their median forward and backward times, one line each.
+  public static func trainingProfileLines(_ network: Network, _ input: Tensor) -> [String] {
+    let step = TrainingStep(network: network)
+    let repetitions = input.shape[0] * input.count > 10_000_000 ? 3 : 30
+    var forward = [[Double]](repeating: [], count: network.layers.count)
+    var backward = forward
+    for _ in 0...repetitions {
+      _ = try? step.run(input) { layer, f, b in
+        forward[layer].append(f)
+        backward[layer].append(b)
+      }
+    }
+    let median = { (times: [Double]) in times.sorted()[times.count / 2] }
+    var lines = ["  forward   backward  layer"]
+    for (index, layer) in network.layers.enumerated() {
+      lines.append(printfFormat("%9.3f  ", median(forward[index])) + printfFormat("%9.3f  ", median(backward[index])) + layer.summary)
+    }
+    let total = (0..<network.layers.count).reduce((0.0, 0.0)) { ($0.0 + median(forward[$1]), $0.1 + median(backward[$1])) }
+    lines.append(printfFormat("%9.3f  ", total.0) + printfFormat("%9.3f  total (ms)", total.1))
+    return lines
   }
 
   /// A plain-text table.
@@ -151,7 +201,9 @@ public enum EngineBenchmark {
   /// The rows (and the memory report, when given) as JSON, for the comparison script.
   public static func json(_ rows: [BenchmarkRow], memory: MemoryReport? = nil) -> String {
     let entries = rows.map {
-      "{\"name\": \"\($0.name)\", \"macs\": \($0.macs), \"ms\": \($0.milliseconds), \"gflops\": \($0.gflops), \"cpu_ms\": \($0.cpuMilliseconds)}"
+      "{\"name\": \"\($0.name)\", \"macs\": \($0.macs), \"ms\": \($0.milliseconds), \"gflops\": \($0.gflops), \"cpu_ms\": \($0.cpuMilliseconds), "
+        + "\"batch\": \($0.batch), \"weight_bytes\": \($0.weightBytes), \"activation_bytes\": \($0.activationBytes), "
+        + "\"peak_resident_bytes\": \($0.peakResidentBytes)}"
     }
     var object = "{\"threads\": \(Parallelism.threadCount), \"rows\": [" + entries.joined(separator: ", ") + "]"
     if let memory {

@@ -7,6 +7,8 @@ public enum NetworkLayer: Sendable {
   case pool(PoolKind, size: Int, strides: Int)
   case flatten
   case dense(weights: Tensor, bias: Tensor, activation: Activation)
+  /// Dropout of `rate`: the identity at inference, as in Keras; a training step applies a mask.
+  case dropout(rate: Float)
 }
 
 extension NetworkLayer {
@@ -18,6 +20,7 @@ extension NetworkLayer {
     case .pool(let kind, let size, let strides): return "\(kind) pool \(size) stride \(strides)"
     case .flatten: return "flatten"
     case .dense(let weights, _, let activation): return "dense \(weights.shape) \(activation)"
+    case .dropout(let rate): return "dropout \(rate)"
     }
   }
 }
@@ -34,7 +37,7 @@ public struct Network: Sendable {
       switch layer {
       case .conv(let kernel, let bias, _, _, _), .dense(let kernel, let bias, _):
         return total + (kernel.count + bias.count) * MemoryLayout<Float>.stride
-      case .pool, .flatten: return total
+      case .pool, .flatten, .dropout: return total
       }
     }
   }
@@ -44,6 +47,16 @@ public struct Network: Sendable {
     var total = 0
     _ = try forward(Tensor(shape: inputShape, repeating: 0), keepOutputs: false, dryRun: true) { cost in total += cost }
     return total
+  }
+
+  /// Multiply-accumulates of one training step: the forward pass, each layer's weight
+  /// gradient (as many as its forward pass) and input gradient (as many again, except the
+  /// first layer's, which is not computed).
+  public func trainingMACs() throws -> Int {
+    var costs: [Int] = []
+    _ = try forward(Tensor(shape: inputShape, repeating: 0), keepOutputs: false, dryRun: true) { cost in costs.append(cost) }
+    let total = costs.reduce(0, +)
+    return 3 * total - (costs.first ?? 0)
   }
 
   /// Runs the layers in order. With `keepOutputs` every layer's output is returned (what a
@@ -111,6 +124,8 @@ public struct Network: Sendable {
         cost(LayerCost.dense(inputs: weights.shape[0], units: weights.shape[1], rows: shape[0]).macs)
         shape = [shape[0], weights.shape[1]]
         if !dryRun { x = try Ops.dense(x, weights: weights, bias: bias, activation: activation, cancellation: cancellation) }
+      case .dropout:
+        break
       }
       if keepOutputs { outputs.append(x) }
     }

@@ -51,6 +51,43 @@ public enum Zoo {
     return Network(name: "vgg16", inputShape: [1, 224, 224, 3], layers: builder.layers)
   }
 
+  /// VGG-16 with a batch of `batch` images, for a training step.
+  public static func vgg16Training(batch: Int, seed: UInt64 = 0) -> Network {
+    var network = vgg16(seed: seed)
+    network.name = "train_vgg16"
+    network.inputShape[0] = batch
+    return network
+  }
+
+  /// LeNet-5 as trained on MNIST today: 28x28x1 → conv6@5x5 same relu → maxpool 2 →
+  /// conv16@5x5 relu → maxpool 2 → Dense 120 relu → Dense 84 relu → Dense 10 (logits).
+  public static func lenet5Training(batch: Int, seed: UInt64 = 0) -> Network {
+    var builder = Builder(seed: seed, channels: 1)
+    builder.conv(6, 5, padding: .same, activation: .relu)
+    builder.pool(.max, 2, 2)
+    builder.conv(16, 5, activation: .relu)
+    builder.pool(.max, 2, 2)
+    builder.flatten(features: 5 * 5 * 16)
+    builder.dense(120, activation: .relu)
+    builder.dense(84, activation: .relu)
+    builder.dense(10)
+    return Network(name: "train_lenet5", inputShape: [batch, 28, 28, 1], layers: builder.layers)
+  }
+
+  /// Keras's MNIST convnet: conv32@3x3 relu → maxpool 2 → conv64@3x3 relu → maxpool 2 →
+  /// flatten → dropout 0.5 → Dense 10 (logits), 34,826 parameters.
+  public static func mnistConvnet(batch: Int, seed: UInt64 = 0) -> Network {
+    var builder = Builder(seed: seed, channels: 1)
+    builder.conv(32, 3, activation: .relu)
+    builder.pool(.max, 2, 2)
+    builder.conv(64, 3, activation: .relu)
+    builder.pool(.max, 2, 2)
+    builder.flatten(features: 5 * 5 * 64)
+    builder.layers.append(.dropout(rate: 0.5))
+    builder.dense(10)
+    return Network(name: "train_mnist_convnet", inputShape: [batch, 28, 28, 1], layers: builder.layers)
+  }
+
   /// One convolution with bias and no activation, as the single-layer workloads use.
   public static func singleConv(
     name: String, size: Int, channels: Int, filters: Int, kernel: Int, strides: Int = 1, padding: Padding,

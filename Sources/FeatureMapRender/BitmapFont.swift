@@ -19,28 +19,59 @@ enum BitmapFont {
     return table
   }()
 
-  /// Whether every character of `text` has a glyph (or a look-alike) in this font.
+  /// How one character is drawn: from this font, or from an outline font for the letters this
+  /// one lacks (Hangul, say: see `OutlineFont`).
+  enum Letter {
+    case bitmap([UInt8])
+    case outline(OutlineGlyph)
+  }
+
+  /// Whether every character of `text` can be drawn: it has a glyph or a look-alike in this
+  /// font, or in the outline font.
   static func canLetter(_ text: String) -> Bool {
-    text.allSatisfy { rows(for: $0) != glyphs["?"] || $0 == "?" }
+    text.allSatisfy { ownRows(for: $0) != nil || $0 == "?" || OutlineFont.glyph($0, scale: 1) != nil }
   }
 
   /// The rows of `character`, with a few look-alikes folded in and `?` for the unknown.
   static func rows(for character: Character) -> [UInt8] {
+    ownRows(for: character) ?? glyphs["?"] ?? []
+  }
+
+  /// The rows of `character` or of its look-alike in this font, nil when it has neither.
+  static func ownRows(for character: Character) -> [UInt8]? {
     if let rows = glyphs[character] { return rows }
-    let folded: Character
     switch character {
-    case "\u{2212}", "\u{2013}", "\u{2014}": folded = "-"
-    case "\u{00D7}": folded = "x"
-    case "\u{2026}": folded = "."
-    case "\"", "`": folded = "'"
-    default: folded = "?"
+    case "\u{2212}", "\u{2013}", "\u{2014}": return glyphs["-"]
+    case "\u{00D7}": return glyphs["x"]
+    case "\u{2026}": return glyphs["."]
+    case "\"", "`": return glyphs["'"]
+    default: return nil
     }
-    return glyphs[folded] ?? []
+  }
+
+  /// What draws `character` at `scale`: this font's glyph, else the outline font's, else `?`.
+  static func letter(for character: Character, scale: Int) -> Letter {
+    if let rows = ownRows(for: character) { return .bitmap(rows) }
+    if let glyph = OutlineFont.glyph(character, scale: scale) { return .outline(glyph) }
+    return .bitmap(rows(for: "?"))
+  }
+
+  /// Pen movement in pixels after `letter` at `scale`, its spacing column included.
+  static func advance(of letter: Letter, scale: Int) -> Int {
+    switch letter {
+    case .bitmap: return advance * scale
+    case .outline(let glyph): return glyph.advance + scale
+    }
   }
 
   /// Width in pixels of `text` drawn at `scale`.
   static func width(of text: String, scale: Int) -> Int {
-    text.isEmpty ? 0 : (text.count * advance - 1) * scale
+    guard !text.isEmpty else { return 0 }
+    var total = 0
+    for character in text {
+      total += ownRows(for: character) != nil ? advance * scale : advance(of: letter(for: character, scale: scale), scale: scale)
+    }
+    return total - scale
   }
 
   private static let drawings: [Character: String] = [

@@ -34,14 +34,25 @@ struct Canvas {
   /// Draws `text` with its top-left corner at (x, y), each font pixel a `scale`-sized square.
   mutating func text(_ text: String, x: Int, y: Int, scale: Int, with index: UInt8) {
     var penX = x
+    // The bitmap font's baseline is under its row 6.
+    let baseline = y + 7 * scale
     for character in text {
-      let rows = BitmapFont.rows(for: character)
-      for (r, bits) in rows.enumerated() where bits != 0 {
-        for c in 0..<BitmapFont.glyphWidth where bits & (1 << UInt8(BitmapFont.glyphWidth - 1 - c)) != 0 {
-          fill(x: penX + c * scale, y: y + r * scale, width: scale, height: scale, with: index)
+      let letter = BitmapFont.letter(for: character, scale: scale)
+      switch letter {
+      case .bitmap(let rows):
+        for (r, bits) in rows.enumerated() where bits != 0 {
+          for c in 0..<BitmapFont.glyphWidth where bits & (1 << UInt8(BitmapFont.glyphWidth - 1 - c)) != 0 {
+            fill(x: penX + c * scale, y: y + r * scale, width: scale, height: scale, with: index)
+          }
+        }
+      case .outline(let glyph):
+        for r in 0..<glyph.height {
+          for c in 0..<glyph.width where glyph.ink[r * glyph.width + c] {
+            fill(x: penX + glyph.left + c, y: baseline - glyph.top + r, width: 1, height: 1, with: index)
+          }
         }
       }
-      penX += BitmapFont.advance * scale
+      penX += BitmapFont.advance(of: letter, scale: scale)
     }
   }
 

@@ -76,16 +76,14 @@ struct ColorSheet {
       colormap: .gray, range: range, notes: notes)
   }
 
-  /// Explicit scale if given; centred on zero for weights; 0...255 for pixel data; 0...1 for
-  /// data already normalised; otherwise the data's own span shared by the three channels.
+  /// Explicit scale if given; centred on zero for weights; the pixel scale for pixel data;
+  /// otherwise the data's own span shared by the three channels.
   private func valueRange() throws(RenderError) -> ValueRange {
     if case .fixed(let range) = options.scale { return try ColorScale.validated(range) }
+    if !centredOnZero, let pixels = options.pixelRange { return pixels }
     let extremes = stack.finiteExtremes()
     let lo = extremes.map(\.min).min() ?? 0
     let hi = extremes.map(\.max).max() ?? 1
-    if centredOnZero { return ValueRange.fitting(minimum: lo, maximum: hi, diverging: true) }
-    if lo >= 0, hi <= 1 { return ValueRange(low: 0, high: 1) }
-    if lo >= 0, hi <= 255, stack.looksLikePixels() { return ValueRange(low: 0, high: 255) }
-    return ValueRange.fitting(minimum: lo, maximum: hi, diverging: false)
+    return ValueRange.fitting(minimum: lo, maximum: hi, diverging: centredOnZero)
   }
 }

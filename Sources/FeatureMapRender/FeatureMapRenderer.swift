@@ -4,8 +4,9 @@ import TensorEngine
 /// images as one picture, kernels as a grid of filters. Knows nothing of notebooks: the
 /// caller puts `RenderedImage.base64` and its size into whatever display message it sends.
 public enum FeatureMapRenderer {
-  /// Whether a title can be drawn into a picture: the built-in font has Latin letters,
-  /// digits and common signs only, so a Korean title belongs in an HTML caption instead.
+  /// Whether a title can be drawn into a picture: the built-in font has Latin letters, digits
+  /// and common signs; other scripts come from a system font through FreeType when there is
+  /// one (see `OutlineFont`), else the title belongs to the HTML form only.
   public static func canLetter(_ title: String) -> Bool { BitmapFont.canLetter(title) }
 
   static let shapesForMaps = "(n,), (H, W), (H, W, C) or (N, H, W, C)"
@@ -13,8 +14,8 @@ public enum FeatureMapRenderer {
 
   /// Draws a tensor: `(n,)` as a heat strip, `(H, W)` as one tile, `(H, W, C)` as one tile per
   /// channel, `(N, H, W, C)` as its first sample (`batchSize` and the notes say so). In `.auto`
-  /// mode a 3-channel tensor of pixel data (integers in 0...255) becomes one colour picture;
-  /// pass `.rgb` for colour data scaled to 0...1. At most `options.maxTiles` channels are drawn.
+  /// mode a 3-channel tensor of pixel data (`options.pixelRange` given) becomes one colour
+  /// picture; pass `.rgb` for any other colour data. At most `options.maxTiles` channels are drawn, from `options.channels` when given.
   public static func renderPNG(_ tensor: Tensor, options: RenderOptions = RenderOptions()) throws(RenderError)
     -> RenderedImage
   {
@@ -39,7 +40,7 @@ public enum FeatureMapRenderer {
     case .rgb:
       guard channels == 3 || channels == 4 else { throw .rgbNeedsThreeChannels(shape: shape) }
       wantsRGB = true
-    case .auto: wantsRGB = channels == 3 && all.looksLikePixels()
+    case .auto: wantsRGB = channels == 3 && options.pixelRange != nil
     case .grid, .channels: wantsRGB = false
     }
     let batchSize = shape.count == 4 ? shape[0] : nil
@@ -51,9 +52,16 @@ public enum FeatureMapRenderer {
       return image
     }
     var shown = all
-    shown.tiles = Array(all.tiles.prefix(max(1, options.maxTiles)))
+    var selected = all.tiles[...]
+    if let range = options.channels {
+      guard range.lowerBound < channels else { throw .channelsOutOfRange(first: range.lowerBound, count: channels) }
+      selected = all.tiles[range.clamped(to: 0..<channels)]
+    }
+    shown.tiles = Array(selected.prefix(max(1, options.maxTiles)))
     let hidden = channels - shown.tiles.count
-    if hidden > 0 { notes.append("+\(hidden) more channels (\(shown.tiles.count) of \(channels) shown)") }
+    if let first = shown.tiles.first?.label, let last = shown.tiles.last?.label, hidden > 0 {
+      notes.append("channels \(first) to \(last) of \(channels) (channels= picks others)")
+    }
     var image = try TileSheet(
       stack: shown, notes: notes, options: options, columns: options.mode == .channels ? shown.tiles.count : nil,
       defaultMinTile: 112, hiddenTiles: hidden

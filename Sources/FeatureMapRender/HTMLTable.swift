@@ -8,12 +8,19 @@ public enum HTMLTable {
   /// Tables are for looking at every value; beyond this a picture says more.
   public static let maxSide = 32
 
+  /// Text size of every table, in px: readable beside a picture in any front end.
+  static let fontSize = 12
+
   /// A table of a 2-D tensor's values; `(H, W)`, `(n,)` (one row), and shapes with extra
   /// axes of size 1 such as `(28, 28, 1)` or `(1, 28, 28, 1)`. Each cell's background comes
-  /// from the colormap (automatic choices as for pictures, see `ColorScale`), its text is white on dark cells.
+  /// from the colormap (automatic choices as for pictures, see `ColorScale`), its text is white
+  /// on dark cells. Every cell is a square of one width, wide enough for the longest number;
+  /// numbers share one notation (`SharedNotation`), 4 significant digits at most (3 when there
+  /// are more than 16 columns, so an MNIST digit stays within a notebook's width).
   /// Row and column indices frame the table when `indices` is true.
   public static func render(
-    _ tensor: Tensor, colormap: Colormap? = nil, scale: RenderScale = .shared, indices: Bool = true
+    _ tensor: Tensor, colormap: Colormap? = nil, scale: RenderScale = .shared, pixelRange: ValueRange? = nil,
+    indices: Bool = true
   ) throws(RenderError) -> String {
     guard tensor.count > 0 else { throw .emptyTensor(shape: tensor.shape) }
     let (rows, columns) = try tableShape(tensor.shape)
@@ -23,30 +30,35 @@ public enum HTMLTable {
     let values = tensor.values
     let stack = TileStack(
       values: values, height: rows, width: columns, step: 1, rowStep: columns, tiles: [TileSource(start: 0, label: "")])
-    let colorScale = try ColorScale(stack: stack, colormap: colormap, scale: scale)
-    let map = colorScale.colormap
-    let range = colorScale.ranges[0]
-    let table = map.lut
-    let mapping = LevelMapping(range: range, levels: table.count, missing: 0)
+    let colorScale = try ColorScale(stack: stack, colormap: colormap, scale: scale, pixelRange: pixelRange)
+    let table = colorScale.colormap.lut
+    let mapping = LevelMapping(range: colorScale.ranges[0], levels: table.count, missing: 0)
+    let notation = SharedNotation(for: values, significant: columns > 16 ? 3 : 4)
+    let texts = values.map(notation.text)
+    let side = cellSide(longest: max(texts.map(\.count).max() ?? 1, String(max(rows, columns) - 1).count))
 
-    var html =
-      "<table class=\"cnnlab-table\" style=\"border-collapse:collapse;font-family:monospace;font-size:9px;line-height:1.1;text-align:right\">"
-    let headStyle = "style=\"padding:1px 3px;color:#888;font-weight:normal;text-align:center\""
+    var html = "<table class=\"cnnlab-table\" style=\"border-collapse:collapse;table-layout:fixed;"
+    html += "font-family:monospace;font-size:\(fontSize)px;line-height:1;text-align:center;margin:0\">"
+    // Inline on every cell: notebook style sheets (JupyterLab's right-aligned, padded, striped
+    // tables) must not change the squares.
+    let square =
+      "width:\(side)px;min-width:\(side)px;max-width:\(side)px;height:\(side)px;padding:0;overflow:hidden;text-align:center"
+    let headStyle = "style=\"\(square);color:#888;font-weight:normal;background:transparent;border:none\""
     if indices {
-      html += "<thead><tr><th \(headStyle)></th>"
+      html += "<thead><tr style=\"\(HTMLTable.plainRow)\"><th \(headStyle)></th>"
       for c in 0..<columns { html += "<th \(headStyle)>\(c)</th>" }
       html += "</tr></thead>"
     }
     html += "<tbody>"
     for r in 0..<rows {
-      html += "<tr>"
+      html += "<tr style=\"\(HTMLTable.plainRow)\">"
       if indices { html += "<th \(headStyle)>\(r)</th>" }
       for c in 0..<columns {
         let v = values[r * columns + c]
         let background = v.isNaN ? RGB(255, 0, 255) : table[Int(mapping.level(v))]
         let ink = background.luminance < 128 ? "#fff" : "#000"
-        html += "<td style=\"background:\(hex(background));color:\(ink);padding:1px 2px\">"
-        html += NumberText.compact(v) + "</td>"
+        html += "<td style=\"\(square);background:\(hex(background));color:\(ink);border:none\">"
+        html += texts[r * columns + c] + "</td>"
       }
       html += "</tr>"
     }
@@ -54,15 +66,13 @@ public enum HTMLTable {
     return html
   }
 
-  /// A `<figure>` holding the PNG inline (base64) at its pixel size, with an optional caption.
-  public static func figure(png: [UInt8], width: Int, height: Int, caption: String? = nil) -> String {
-    var html = "<figure class=\"cnnlab-figure\" style=\"margin:0\">"
-    html += "<img src=\"data:image/png;base64,\(PNGEncoder.base64(png))\" width=\"\(width)\" height=\"\(height)\""
-    html += " style=\"image-rendering:pixelated\" alt=\"\(escape(caption ?? "feature maps"))\"/>"
-    if let caption {
-      html += "<figcaption style=\"font-family:monospace;font-size:11px\">\(escape(caption))</figcaption>"
-    }
-    return html + "</figure>"
+  /// A row style that keeps a notebook's striping and hover colours off the table.
+  static let plainRow = "background:transparent"
+
+  /// The side in px of a square cell that holds `longest` characters of the table's monospace text.
+  static func cellSide(longest: Int) -> Int {
+    // A monospace glyph is about 0.6 em wide; 8 px leave a little room on both sides.
+    max(24, (longest * fontSize * 6 + 9) / 10 + 8)
   }
 
   /// Text made safe inside HTML elements and attribute values.

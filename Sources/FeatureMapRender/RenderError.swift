@@ -26,6 +26,8 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
   case emptyImage(width: Int, height: Int)
   /// Pixel buffer and declared size disagree: a programming error in the caller.
   case pixelCountMismatch(expected: Int, got: Int)
+  /// `channels=` starts past the last channel.
+  case channelsOutOfRange(first: Int, count: Int)
   /// zlib refused to compress (its return code).
   case compressionFailed(code: Int32)
 
@@ -55,6 +57,8 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
       return "cannot encode an image of \(width)x\(height) pixels"
     case .pixelCountMismatch(let expected, let got):
       return "pixel buffer holds \(got) bytes where \(expected) were expected"
+    case .channelsOutOfRange(let first, let count):
+      return "channels starts at \(first), but the tensor has \(count) channel\(count == 1 ? "" : "s") (0 to \(count - 1))"
     case .compressionFailed(let code):
       return "zlib failed to compress the image (code \(code))"
     }

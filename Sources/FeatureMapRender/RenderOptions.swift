@@ -21,7 +21,7 @@ public enum RenderScale: Sendable, Equatable {
 
 /// How channels become pictures.
 public enum RenderMode: String, Sendable, CaseIterable {
-  /// `rgb` for pixel data with three channels (every value an integer in 0...255), else `grid`.
+  /// `rgb` for pixel data with three channels (`RenderOptions.pixelRange` given), else `grid`.
   case auto
   /// One tile per channel, in a near-square grid.
   case grid
@@ -72,10 +72,16 @@ public struct RenderOptions: Sendable, Equatable {
   /// Automatic upscaling keeps the picture at most this wide.
   public var maxWidth: Int
   public var filterLayout: FilterLayout
+  /// The scale of pixel data (0...255 or 0...1) when the tensor is known to be pixels of a
+  /// picture; nil for anything else, which is drawn on its own range. Also what makes a
+  /// three-channel tensor one colour picture in `.auto` mode.
+  public var pixelRange: ValueRange?
+  /// Which channels of a stack of maps to draw (`0..<C` when nil), still at most `maxTiles`.
+  public var channels: Range<Int>?
 
   public init(
     colormap: Colormap? = nil, scale: RenderScale = .shared, mode: RenderMode = .auto, title: String? = nil,
-    upscale: Int? = nil, maxTiles: Int = 64, tileLabels: Bool = true, legend: Bool = true,
+    upscale: Int? = nil, maxTiles: Int = 256, tileLabels: Bool = true, legend: Bool = true,
     minTileSize: Int? = nil, maxWidth: Int = 1200, filterLayout: FilterLayout = .auto
   ) {
     self.colormap = colormap

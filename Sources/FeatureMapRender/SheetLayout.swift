@@ -8,6 +8,8 @@ struct SheetLayout {
   /// Thin maps (a row vector) are stretched so the strip is at least this thick.
   static let minThickness = 24
   static let legendBarHeight = 12
+  /// Beyond this many tiles, tiles are drawn at half the usual size.
+  static let manyTiles = 64
 
   let tileWidth: Int
   let tileHeight: Int
@@ -41,13 +43,15 @@ struct SheetLayout {
     var cols = max(1, min(count, forced ?? SheetLayout.bestColumns(count)))
     // Magnification: explicit, or enough for the target tile size; row vectors get fat cells.
     // A lone map is the picture itself, so it gets twice the size of a tile in a grid.
-    let target = (options.minTileSize ?? defaultMinTile) * (count == 1 ? 2 : 1)
+    // Many maps (up to 256) get half-size tiles, so a whole layer fits in a few screens.
+    let many = count > SheetLayout.manyTiles
+    let target = (options.minTileSize ?? defaultMinTile) * (count == 1 ? 2 : 1) / (many ? 2 : 1)
     var factor = options.upscale ?? (target + max(h, w) - 1) / max(h, w)
     if options.upscale == nil, min(h, w) == 1 { factor = max(factor, min(32, maxWidth / max(h, w))) }
     factor = max(1, factor)
     // Fit the width: fewer columns first if tiles would get tiny, then a smaller factor, then downsampling.
     func fitWidth(_ c: Int) -> Int { (maxWidth - (c - 1) * gap) / c }
-    let smallest = min(w * factor, 96)
+    let smallest = min(w * factor, many ? 48 : 96)
     if !strictColumns, fitWidth(cols) < smallest { cols = max(1, min(cols, (maxWidth + gap) / (smallest + gap))) }
     let room = max(1, fitWidth(cols))
     var tw: Int

@@ -34,8 +34,10 @@ enum SheetLegend {
   /// `text` cut to fit `maxWidth` pixels at the sheet's text size, with ".." when cut.
   /// Notes go through this too, so a long one cannot widen the picture past `maxWidth`.
   static func fit(_ text: String, maxWidth: Int) -> String {
-    let room = (maxWidth - 2 * SheetLayout.margin) / (BitmapFont.advance * SheetLayout.textScale)
-    guard text.count > room, room > 2 else { return text }
-    return String(text.prefix(room - 2)) + ".."
+    let room = maxWidth - 2 * SheetLayout.margin
+    guard BitmapFont.width(of: text, scale: SheetLayout.textScale) > room else { return text }
+    var kept = text
+    while !kept.isEmpty, BitmapFont.width(of: kept + "..", scale: SheetLayout.textScale) > room { kept.removeLast() }
+    return kept + ".."
   }
 }

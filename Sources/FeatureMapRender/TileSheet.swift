@@ -5,6 +5,8 @@ import TensorEngine
 struct TileSheet {
   /// Pictures larger than this are refused rather than drawn.
   static let pixelLimit = 40_000_000
+  /// Written across a map whose values are all 0.
+  static let zeroMark = "all 0"
 
   var stack: TileStack
   var notes: [String]
@@ -18,13 +20,19 @@ struct TileSheet {
 
   func render() throws(RenderError) -> RenderedImage {
     let tiles = stack.tiles
-    let scale = try ColorScale(stack: stack, colormap: options.colormap, scale: options.scale)
+    let scale = try ColorScale(
+      stack: stack, colormap: options.colormap, scale: options.scale, pixelRange: options.pixelRange)
     let colormap = scale.colormap
     let sharedRange = scale.shared
     let ranges = scale.ranges
 
     var notes = self.notes
     if sharedRange == nil { notes.append("each tile scaled to its own range") }
+    // Maps with nothing in them are marked, so a black tile is not read as a dark picture.
+    let zeroTiles = tiles.count > 1 ? tiles.indices.filter { scale.allZero[$0] } : []
+    if !zeroTiles.isEmpty {
+      notes.append("\(zeroTiles.count) of \(tiles.count) maps are all 0 (marked \(TileSheet.zeroMark))")
+    }
     let legendLabels: [String]? =
       options.legend ? SheetLegend.labels(range: sharedRange, diverging: colormap.isDiverging) : nil
     let labels = options.tileLabels && tiles.count > 1 ? tiles.map(\.label) : []
@@ -63,6 +71,13 @@ struct TileSheet {
         canvas.text(
           labels[index], centerX: centre, y: y + layout.tileHeight + 4, scale: layout.labelScale, with: palette.muted)
       }
+    }
+    for index in zeroTiles {
+      let (x, y) = layout.tileOrigin(index)
+      let markScale = BitmapFont.width(of: TileSheet.zeroMark, scale: 2) + 4 <= layout.tileWidth ? 2 : 1
+      guard BitmapFont.width(of: TileSheet.zeroMark, scale: markScale) + 2 <= layout.tileWidth else { continue }
+      let textY = y + (layout.tileHeight - BitmapFont.glyphHeight * markScale) / 2
+      canvas.text(TileSheet.zeroMark, centerX: x + layout.tileWidth / 2, y: textY, scale: markScale, with: palette.muted)
     }
     if let legendLabels {
       SheetLegend.draw(on: &canvas, labels: legendLabels, layout: layout, palette: palette)

@@ -72,22 +72,6 @@ struct TileStack: Sendable {
     }
   }
 
-  /// True when every value of every tile is an integer in 0...255: pixel data rather than activations.
-  func looksLikePixels() -> Bool {
-    values.withUnsafeBufferPointer { v in
-      for y in 0..<height {
-        for x in 0..<width {
-          let offset = y * rowStep + x * step
-          for tile in tiles {
-            let value = v[tile.start + offset]
-            if !(value >= 0 && value <= 255 && value == value.rounded()) { return false }
-          }
-        }
-      }
-      return true
-    }
-  }
-
   /// Palette levels of every tile, one `height x width` plane per tile, one after another.
   func levels(_ mappings: [LevelMapping]) -> [UInt8] {
     let count = tiles.count

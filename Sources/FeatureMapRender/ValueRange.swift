@@ -11,14 +11,17 @@ public struct ValueRange: Sendable, Equatable {
   }
 
   /// The range a colormap should span for data whose finite values lie in `[minimum, maximum]`:
-  /// centred on zero for a diverging map, otherwise the data's own span. Never empty, so a
-  /// constant map still draws (zeros black in gray, white in a diverging map).
+  /// centred on zero for a diverging map; `0...maximum` for data that is never negative, so
+  /// zero is black and the largest value white (the 10 | 0 image has a white half, and 3 of
+  /// 0...8 reads as 3/8 of the way); otherwise the data's own span. Never empty, so a constant
+  /// map still draws (zeros black in gray, white in a diverging map).
   static func fitting(minimum: Float, maximum: Float, diverging: Bool) -> ValueRange {
     guard minimum <= maximum else { return ValueRange(low: diverging ? -1 : 0, high: 1) }  // no finite values
     if diverging {
       let m = max(abs(minimum), abs(maximum))
       return m > 0 ? ValueRange(low: -m, high: m) : ValueRange(low: -1, high: 1)
     }
+    if minimum >= 0 { return ValueRange(low: 0, high: maximum > 0 ? maximum : 1) }
     if minimum < maximum { return ValueRange(low: minimum, high: maximum) }
     if minimum > 0 { return ValueRange(low: 0, high: minimum) }
     if minimum < 0 { return ValueRange(low: minimum, high: 0) }

@@ -93,11 +93,9 @@ public final class Dispatcher {
     switch state.beginExecute(
       silent: request.silent, storeHistory: request.storeHistory, sentAt: sentAt, now: HeaderFactory.currentTime())
     {
-    case .abort(let current):
-      scope.reply(
-        ExecuteReply.error(
-          executionCount: current, ename: "ExecutionAborted",
-          evalue: "not run: an earlier cell failed", traceback: []))
+    case .abort:
+      // Like ipykernel: no execute_input, no error output, a bare `aborted` reply.
+      scope.reply(ExecuteAbortedReply(), metadata: ExecuteAbortedReply.metadata)
       return
     case .run(let c, let stores):
       count = c

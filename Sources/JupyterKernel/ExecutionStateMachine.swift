@@ -30,8 +30,8 @@ public struct ExecutionStateMachine: Sendable, Equatable {
   public enum ExecuteAction: Sendable, Equatable {
     /// Run it under `count`; `storeHistory` is already false for silent cells.
     case run(count: Int, storeHistory: Bool)
-    /// A previous cell failed: answer with an error without running it.
-    case abort(count: Int)
+    /// A previous cell failed: answer `aborted` without running it.
+    case abort
   }
 
   /// `sentAt` is the request's header date and `now` the current time, both in seconds.
@@ -44,7 +44,7 @@ public struct ExecutionStateMachine: Sendable, Equatable {
       if expired || sentAfter == true || (sentAfter == nil && drainedSinceFailure) {
         failedAt = nil
       } else {
-        return .abort(count: executionCount)
+        return .abort
       }
     }
     let stores = storeHistory && !silent

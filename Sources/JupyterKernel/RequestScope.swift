@@ -13,8 +13,8 @@ struct RequestScope {
     transport.send(.broadcast(content, parent: request, factory: factory), on: .iopub)
   }
 
-  func reply(_ content: some MessageContent) {
-    transport.send(.answer(to: request, content: content, factory: factory), on: channel)
+  func reply(_ content: some MessageContent, metadata: RawJSON = .emptyObject) {
+    transport.send(.answer(to: request, content: content, factory: factory, metadata: metadata), on: channel)
   }
 
   /// Runs `body` between `busy` and `idle`, so no request can skip either.

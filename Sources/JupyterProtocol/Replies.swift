@@ -1,9 +1,9 @@
 // Reply contents (spec: shell and control replies). Every field that `jupyter_kernel_test`'s
 // schema requires is non-optional here, so a reply cannot be built without it.
 
-/// `status` of a reply. `aborted` is deprecated since 5.1 and fails the test suite's schema,
-/// so aborted executes answer `error`.
-public enum ReplyStatus: String, Codable, Sendable { case ok, error }
+/// `status` of a reply. `aborted` answers only the executes skipped after a failure
+/// (`ExecuteAbortedReply`), as ipykernel does.
+public enum ReplyStatus: String, Codable, Sendable { case ok, error, aborted }
 
 /// `execute_reply`. `execution_count` is present whatever the status; the error fields only
 /// when `status` is `error`.
@@ -35,6 +35,21 @@ public struct ExecuteReply: MessageContent, Codable, Equatable {
       status: .error, executionCount: executionCount, userExpressions: [:], payload: [], ename: ename,
       evalue: evalue, traceback: traceback)
   }
+}
+
+/// `execute_reply` for a request that was not run because an earlier cell failed with
+/// `stop_on_error`: `{"status": "aborted"}` and nothing else, as ipykernel sends it. With no
+/// `execution_count`, JupyterLab leaves the cell's prompt empty (`[ ]:`): it reads as not run.
+public struct ExecuteAbortedReply: MessageContent, Encodable, Equatable {
+  public var messageType: MessageType { .executeReply }
+  public let status = ReplyStatus.aborted
+
+  public init() {}
+
+  enum CodingKeys: String, CodingKey { case status }
+
+  /// ipykernel repeats the status in the reply's metadata.
+  public static let metadata = RawJSON(Array(#"{"status":"aborted"}"#.utf8))
 }
 
 /// `language_info` inside `kernel_info_reply`.

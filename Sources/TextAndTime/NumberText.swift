@@ -34,7 +34,7 @@ public enum NumberText {
   }
 
   /// `v` rounded to `decimals` places, written without a trailing `.0` or zeros.
-  static func fixed(_ v: Double, decimals: Int) -> String {
+  public static func fixed(_ v: Double, decimals: Int) -> String {
     var power: Int64 = 1
     for _ in 0..<decimals { power *= 10 }
     let scaled = Int64((abs(v) * Double(power)).rounded())

@@ -1,4 +1,5 @@
 import CNNKernel
+import CNNLang
 import Glibc
 import JupyterZMQ
 
@@ -9,10 +10,12 @@ import JupyterZMQ
 @main
 enum KernelMain {
   static let usage = """
-    USAGE: cnnlab-kernel -f <connection-file>
+    USAGE: cnnlab-kernel -f <connection-file> [--language en|ko]
 
     Runs the CNN Lab kernel for a Jupyter connection file. Jupyter starts it through the
-    kernelspec that `cnnlab install` writes; `cnnlab --help` lists the other commands.
+    kernelspecs that `cnnlab install` writes ("CNN Lab" in English, "CNN Lab (한국어)" with
+    --language ko); `cnnlab --help` lists the other commands. --language sets the language of
+    error messages, hints and help() pages (English by default).
 
     """
 
@@ -22,21 +25,36 @@ enum KernelMain {
       print(usage, terminator: "")
       return
     }
-    guard let file = connectionFile(words) else {
-      fail("Error: expected -f <connection-file>, got '\(words.joined(separator: " "))'\n\n" + usage)
+    guard let (file, messages) = arguments(words) else {
+      fail("Error: expected -f <connection-file> [--language en|ko], got '\(words.joined(separator: " "))'\n\n" + usage)
     }
     do {
-      exit(try KernelServer.run(connectionFile: file, language: CNNLanguage()))
+      exit(try KernelServer.run(connectionFile: file, language: CNNLanguage(messages: messages)))
     } catch {
       fail("cnnlab-kernel: \(error)\n")
     }
   }
 
-  /// `-f FILE`, `--file FILE` or `--file=FILE`, and nothing else.
-  static func connectionFile(_ words: [String]) -> String? {
-    if words.count == 2, words[0] == "-f" || words[0] == "--file" { return words[1] }
-    if words.count == 1, words[0].hasPrefix("--file=") { return String(words[0].dropFirst(7)) }
-    return nil
+  /// `-f FILE` (or `--file FILE`, `--file=FILE`) and optionally `--language CODE` (or
+  /// `--language=CODE`), in either order, and nothing else.
+  static func arguments(_ words: [String]) -> (file: String, messages: MessageLanguage)? {
+    var file: String?
+    var messages = MessageLanguage.english
+    var rest = words[...]
+    while let word = rest.popFirst() {
+      if word == "-f" || word == "--file", file == nil, let value = rest.popFirst() {
+        file = value
+      } else if word.hasPrefix("--file="), file == nil {
+        file = String(word.dropFirst(7))
+      } else if word == "--language", let value = rest.popFirst(), let language = MessageLanguage(code: value) {
+        messages = language
+      } else if word.hasPrefix("--language="), let language = MessageLanguage(code: String(word.dropFirst(11))) {
+        messages = language
+      } else {
+        return nil
+      }
+    }
+    return file.map { ($0, messages) }
   }
 
   static func fail(_ text: String) -> Never {

@@ -38,6 +38,10 @@ struct BenchCommand: ParsableCommand {
     WinogradTuning.isEnabled = winograd
     if let profile {
       let (network, input) = EngineBenchmark.workload(profile)
+      if profile.hasPrefix("train_") {
+        EngineBenchmark.trainingProfileLines(network, input).forEach { print($0) }
+        return
+      }
       EngineBenchmark.profileLines(try network.profile(input)).forEach { print($0) }
       return
     }

@@ -1,11 +1,12 @@
 import ArgumentParser
 import Glibc
 
-/// `cnnlab install`: writes the `cnnlab` kernelspec (kernel.json naming the `cnnlab-kernel`
-/// binary beside this one by its absolute path, and the logos) where Jupyter looks for kernels.
+/// `cnnlab install`: writes the `cnnlab` and `cnnlab-ko` kernelspecs (kernel.json naming the
+/// `cnnlab-kernel` binary beside this one by its absolute path, and the logos) where Jupyter
+/// looks for kernels.
 struct InstallCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "install", abstract: "Install the CNN Lab kernelspec so that Jupyter lists the kernel.",
+    commandName: "install", abstract: "Install the CNN Lab kernelspecs (English and Korean) so that Jupyter lists them.",
     discussion: """
       Without a flag the kernelspec goes to the user's Jupyter data directory, like
       `jupyter kernelspec install --user`. --sys-prefix uses the active virtual environment.
@@ -17,7 +18,7 @@ struct InstallCommand: ParsableCommand {
   @Flag(help: "Install into the active Python environment (VIRTUAL_ENV or CONDA_PREFIX).")
   var sysPrefix = false
 
-  @Option(help: "Install under this prefix: PREFIX/share/jupyter/kernels/cnnlab.")
+  @Option(help: "Install under this prefix: PREFIX/share/jupyter/kernels/cnnlab and cnnlab-ko.")
   var prefix: String?
 
   func validate() throws {
@@ -27,12 +28,16 @@ struct InstallCommand: ParsableCommand {
   }
 
   func run() throws {
-    let directory = try Self.destination(sysPrefix: sysPrefix, prefix: prefix) + "/" + KernelSpecFiles.name
-    try Self.makeDirectories(directory)
-    for (file, bytes) in try KernelSpecFiles.files(binaryPath: Self.kernelBinaryPath()) {
-      try Self.write(bytes, to: directory + "/" + file)
+    let kernels = try Self.destination(sysPrefix: sysPrefix, prefix: prefix)
+    let binary = try Self.kernelBinaryPath()
+    for spec in KernelSpecFiles.specs {
+      let directory = kernels + "/" + spec.name
+      try Self.makeDirectories(directory)
+      for (file, bytes) in try KernelSpecFiles.files(spec, binaryPath: binary) {
+        try Self.write(bytes, to: directory + "/" + file)
+      }
+      print("Installed the \(spec.displayName) kernelspec in \(directory)")
     }
-    print("Installed the CNN Lab kernelspec in \(directory)")
   }
 
   /// The kernel binary that the build puts beside this one.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CNNKernel
+import CNNLang
 import Datasets
 
 /// `cnnlab run FILE`: runs a `.cnn` program outside Jupyter, printing its text output.
@@ -11,6 +12,13 @@ struct RunCommand: ParsableCommand {
   @Argument(help: "The program, a .cnn file.")
   var path: String
 
+  @Option(help: "The language of error messages, hints and help() pages: en or ko.")
+  var language: String = "en"
+
+  func validate() throws {
+    if MessageLanguage(code: language) == nil { throw ValidationError("--language must be en or ko") }
+  }
+
   func run() throws {
     let source: String
     do {
@@ -18,7 +26,7 @@ struct RunCommand: ParsableCommand {
     } catch {
       throw ValidationError("cannot read '\(path)': \(error)")
     }
-    let succeeded = ScriptRunner().run(source: source)
+    let succeeded = ScriptRunner(messages: MessageLanguage(code: language) ?? .english).run(source: source)
     if !succeeded { throw ExitCode.failure }
   }
 }

@@ -51,11 +51,29 @@ struct ValueDisplayTests {
     #expect(k.width != b.width || k.height != b.height)
   }
 
-  @Test func vectorsGetAStripButNoTable() throws {
+  @Test func shortVectorsShowTheirValuesWithBars() throws {
     let bundle = try #require(Notebook().result("arange(10)"))
     #expect(bundle.text("text/plain") == "tensor of shape (10,)\n[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]")
+    let html = try #require(bundle.text("text/html"))
+    #expect(html.contains("cnnlab-bars"))
+    for value in 0..<10 { #expect(html.contains("class=\"cnnlab-value\" style=\"width:24px;min-width:24px;max-width:24px;padding:0;text-align:center;height:24px;border:none\">\(value)</td>")) }
+    // 9 is the tallest bar (60 px), 3 a third of it.
+    #expect(html.contains("height:60px;background") && html.contains("height:20px;background"))
+  }
+
+  @Test func longVectorsShowTheirTextAndAStrip() throws {
+    let bundle = try #require(Notebook().result("arange(100)"))
     #expect(bundle.pngHeaderSize != nil)
-    #expect(bundle.data["text/html"] == nil)
+    let html = try #require(bundle.text("text/html"))
+    #expect(html.contains("tensor([ 0,  1,  2, ..., 97, 98, 99])") == false, "100 values are not summarised")
+    #expect(html.contains("<pre") && html.contains("<img"))
+  }
+
+  @Test func probabilitiesAreLabelledBars() throws {
+    let bundle = try #require(Notebook().result("softmax(tensor([0, 0, 0, 0]))"))
+    let html = try #require(bundle.text("text/html"))
+    #expect(html.contains("cnnlab-probabilities"))
+    #expect(html.components(separatedBy: "25%</td>").count - 1 == 4)
   }
 
   @Test func numbersAndListsStayText() throws {

@@ -95,7 +95,7 @@ struct InterpreterTests {
 
   @Test func everyErrorKindHasItsJupyterName() {
     #expect(ErrorKind.allCases.map(\.name) == [
-      "SyntaxError", "NameError", "TypeError", "ValueError", "IndexError", "AssertionError", "ShapeError",
+      "SyntaxError", "NameError", "TypeError", "ValueError", "IndexError", "KeyError", "AssertionError", "ShapeError",
       "ResourceError", "KeyboardInterrupt",
     ])
   }

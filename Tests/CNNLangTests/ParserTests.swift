@@ -66,9 +66,9 @@ struct ParserTests {
       """
     let diagnostics = Syntax.diagnostics(in: code)
     #expect(diagnostics.map(\.message) == [
-      .expected("an expression", found: "'*'"),
+      .expected(.expression, found: .symbols(["*"])),
       .unmatchedClosingBracket("]"),
-      .expected("':' at the end of 'if' on line 4", found: "'='"),
+      .expected(.colonAfter(BlockHeader("if", line: 4)), found: .symbols(["="])),
     ])
     #expect(diagnostics.last?.suggestion == .hint(.useDoubleEqualsToCompare))
   }

@@ -16,7 +16,7 @@ struct ReferenceDocTests {
       #expect(text.contains("`\(builtin.signature)`"), "the reference should document \(builtin.signature)")
     }
     for (type, methods) in registry.methods {
-      let receiver = ["list": "xs", "tuple": "t", "tensor": "x", "layer": "layer", "model": "model"][type] ?? "s"
+      let receiver = ["list": "xs", "dict": "d", "tuple": "t", "tensor": "x", "layer": "layer", "model": "model"][type] ?? "s"
       for method in methods.values {
         #expect(text.contains("`\(receiver).\(method.signature)`"), "the reference should document \(type).\(method.signature)")
       }

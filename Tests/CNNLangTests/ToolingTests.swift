@@ -27,6 +27,13 @@ struct CompletionTests {
     #expect(interpreter.complete(code: "xs.", cursor: 3).matches.contains("pop"))
   }
 
+  @Test func membersOfABuiltinModule() {
+    let c = Interpreter().complete(code: "fashion_mnist.", cursor: 14)
+    #expect(c.matches == ["class_names", "load_data"])
+    #expect(c.kinds == ["instance", "function"])
+    #expect(Interpreter().complete(code: "mnist.load_data(pa", cursor: 18).matches.contains("path="))
+  }
+
   @Test func keywordArgumentsInsideACall() {
     let c = Interpreter().complete(code: "print(x, se", cursor: 11)
     #expect(c.matches == ["sep="])

@@ -83,14 +83,15 @@ import Testing
   @Test func anIDXHeaderClaimingTwoToTheSixtyTwoValuesIsARefusedSize() {
     let bytes: [UInt8] = [0, 0, 0x08, 2, 0x80, 0, 0, 0, 0x80, 0, 0, 0]
     #expect(throws: TensorError.resourceLimit(
-      operation: "load_idx", shape: [1 << 31, 1 << 31], bytes: Int.max, limit: MemoryBudget.limitBytes)) {
+      operation: "reading 'bomb'", shape: [1 << 31, 1 << 31], bytes: Int.max, limit: MemoryBudget.limitBytes)) {
       try IDXFile.decode(bytes, path: "bomb")
     }
     // Four dimensions of 2^32 - 1: the product overflows Int many times over.
     let wide: [UInt8] = [0, 0, 0x0D, 4] + [UInt8](repeating: 0xFF, count: 16)
     #expect(throws: TensorError.self) { try IDXFile.decode(wide, path: "wide") }
     // A header that promises more values than follow.
-    #expect(throws: DatasetError.invalidIDX(path: "short", reason: "it holds fewer values than its shape [3, 3] needs")) {
+    #expect(throws: DatasetError.invalidIDX(
+      path: "short", reason: "its header claims the shape (3, 3), more values than the file can hold")) {
       try IDXFile.decode([0, 0, 0x08, 2, 0, 0, 0, 3, 0, 0, 0, 3, 1, 2, 3], path: "short")
     }
   }

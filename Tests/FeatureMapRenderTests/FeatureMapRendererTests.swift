@@ -29,12 +29,34 @@ import Testing
     #expect(image.colormap == .gray)
   }
 
-  @Test func pixelDataKeepsAbsoluteLevelsWithoutAnExplicitScale() throws {
-    let image = try FeatureMapRenderer.renderPNG(Tensor(shape: [2, 2], values: [10, 20, 30, 40]), options: bare)
+  @Test func pixelDataKeepsAbsoluteLevels() throws {
+    var options = bare
+    options.pixelRange = ValueRange(low: 0, high: 255)
+    let image = try FeatureMapRenderer.renderPNG(Tensor(shape: [2, 2], values: [10, 20, 30, 40]), options: options)
     let png = try DecodedPNG(image.png)
     #expect(image.range == ValueRange(low: 0, high: 255))
     #expect(png.rgb(26, 26) == [10, 10, 10])
     #expect(png.rgb(56, 56) == [40, 40, 40])
+  }
+
+  @Test func otherWholeNumbersSpanZeroToTheirMaximum() throws {
+    // Not pixels: 0...40, so level = floor(v / 40 * 255 + 0.5): 10 -> 64, 20 -> 128, 40 -> 255.
+    let image = try FeatureMapRenderer.renderPNG(Tensor(shape: [2, 2], values: [10, 20, 30, 40]), options: bare)
+    let png = try DecodedPNG(image.png)
+    #expect(image.range == ValueRange(low: 0, high: 40))
+    #expect(png.rgb(26, 26) == [64, 64, 64])
+    #expect(png.rgb(56, 26) == [128, 128, 128])
+    #expect(png.rgb(56, 56) == [255, 255, 255])
+  }
+
+  @Test func theTenZeroImageHasAWhiteHalf() throws {
+    // The 10 | 0 teaching grid and its convolution [0, 30, 30, 0]: the largest value is white.
+    let tenZero = Tensor(shape: [1, 2], values: [10, 0])
+    let png = try DecodedPNG(try FeatureMapRenderer.renderPNG(tenZero, options: bare).png)
+    #expect(png.rgb(26, 26) == [255, 255, 255] && png.rgb(56, 26) == [0, 0, 0])
+    let band = try DecodedPNG(
+      try FeatureMapRenderer.renderPNG(Tensor(shape: [1, 4], values: [0, 30, 30, 0]), options: bare).png)
+    #expect(band.rgb(11 + 45, 26) == [255, 255, 255] && band.rgb(11 + 15, 26) == [0, 0, 0])
   }
 
   @Test func fractionalValuesStretchOverTheirRange() throws {
@@ -83,12 +105,13 @@ import Testing
     // Two channels aim at 112 px each (factor 28), side by side with a 10 px gap.
     options.tileLabels = false
     let pair = try FeatureMapRenderer.renderPNG(
-      Tensor(shape: [4, 4, 2], values: (0..<32).map { Float($0 % 2) }), options: options)
+      Tensor(shape: [4, 4, 2], values: (0..<32).map { Float($0 % 2) + 1 }), options: options)
     #expect(pair.width == 2 * 112 + 10 + 2 + 20)
     #expect(pair.height == 112 + 2 + 20)
     let pairPNG = try DecodedPNG(pair.png)
-    #expect(pairPNG.rgb(11, 11) == [0, 0, 0], "channel 0 is all zeros")
-    #expect(pairPNG.rgb(11 + 122, 11) == [255, 255, 255], "channel 1 is all ones")
+    // On 0...2: 1 is level floor(127.5 + 0.5) = 128, 2 is white.
+    #expect(pairPNG.rgb(11, 11) == [128, 128, 128], "channel 0 is all ones")
+    #expect(pairPNG.rgb(11 + 122, 11) == [255, 255, 255], "channel 1 is all twos")
     #expect(pairPNG.rgb(11 + 112, 11) == [200, 200, 200], "border after tile 0")
   }
 
@@ -111,21 +134,54 @@ import Testing
     }
   }
 
-  @Test func pagingShowsAtMost64Tiles() throws {
-    let image = try FeatureMapRenderer.renderPNG(Tensor(shape: [2, 2, 100], values: (0..<400).map { Float($0) }))
-    #expect(image.shownTiles == 64)
-    #expect(image.hiddenTiles == 36)
-    #expect(image.notes.contains("+36 more channels (64 of 100 shown)"))
+  @Test func pagingShowsAtMost256Tiles() throws {
+    let all = try FeatureMapRenderer.renderPNG(Tensor(shape: [2, 2, 100], values: (0..<400).map { Float($0) }))
+    #expect(all.shownTiles == 100 && all.hiddenTiles == 0)
+    let image = try FeatureMapRenderer.renderPNG(Tensor(shape: [2, 2, 300], values: (0..<1200).map { Float($0) }))
+    #expect(image.shownTiles == 256)
+    #expect(image.hiddenTiles == 44)
+    #expect(image.notes.contains("channels 0 to 255 of 300 (channels= picks others)"))
     let fewer = try FeatureMapRenderer.renderPNG(
       Tensor(shape: [2, 2, 10], repeating: 1), options: RenderOptions(maxTiles: 4))
     #expect(fewer.shownTiles == 4 && fewer.hiddenTiles == 6)
+  }
+
+  @Test func channelsPicksARange() throws {
+    var options = RenderOptions()
+    options.channels = 96..<200
+    let image = try FeatureMapRenderer.renderPNG(Tensor(shape: [2, 2, 100], repeating: 1), options: options)
+    #expect(throws: RenderError.channelsOutOfRange(first: 100, count: 100)) {
+      var past = options
+      past.channels = 100..<101
+      _ = try FeatureMapRenderer.renderPNG(Tensor(shape: [2, 2, 100], repeating: 1), options: past)
+    }
+    #expect(image.shownTiles == 4 && image.hiddenTiles == 96)
+    #expect(image.notes.contains("channels 96 to 99 of 100 (channels= picks others)"))
+  }
+
+  @Test func mapsThatAreAllZeroAreMarked() throws {
+    // Channel 1 of 2 is all zero: the note says so and the mark is drawn inside its tile,
+    // which is otherwise black (0 of 0...1).
+    var values = [Float](repeating: 0, count: 8 * 8 * 2)
+    for p in 0..<64 { values[2 * p] = 1 }
+    let options = RenderOptions(upscale: 10, legend: false)
+    let image = try FeatureMapRenderer.renderPNG(Tensor(shape: [8, 8, 2], values: values), options: options)
+    #expect(image.notes.contains("1 of 2 maps are all 0 (marked all 0)"))
+    let png = try DecodedPNG(image.png)
+    // Tile 1 starts at x = 11 + 80 + 10; its 80x80 square holds black and the mark's gray.
+    var colours = Set<[UInt8]>()
+    for y in 11..<91 { for x in 101..<181 { colours.insert(png.rgb(x, y)) } }
+    #expect(colours == [[0, 0, 0], [110, 110, 110]])
+    var first = Set<[UInt8]>()
+    for y in 11..<91 { for x in 11..<91 { first.insert(png.rgb(x, y)) } }
+    #expect(first == [[255, 255, 255]], "channel 0 is all 1: white, no mark")
   }
 
   @Test func batchShowsTheFirstSample() throws {
     let first: [Float] = [0.5, 1.5, 2.5, 3.5]
     let rest = [Float](repeating: 1000.5, count: 8)
     let image = try FeatureMapRenderer.renderPNG(Tensor(shape: [3, 2, 2, 1], values: first + rest))
-    #expect(image.range == ValueRange(low: 0.5, high: 3.5))
+    #expect(image.range == ValueRange(low: 0, high: 3.5), "never negative: 0 to the largest value")
     #expect(image.notes.contains("sample 0 of 3"))
     #expect(image.batchSize == 3)
     let single = try FeatureMapRenderer.renderPNG(Tensor(shape: [1, 2, 2, 1], values: first))
@@ -142,9 +198,10 @@ import Testing
     #expect(image.range == nil)
     #expect(image.notes.contains("each tile scaled to its own range"))
     let png = try DecodedPNG(image.png)
-    // Both channels run from their own minimum (black) to their own maximum (white).
-    #expect(png.rgb(26, 26) == [0, 0, 0])
-    #expect(png.rgb(11 + 70 + 15, 26) == [0, 0, 0])
+    // Both channels run from 0 (black) to their own maximum (white): 3.5 and 30.5, so their
+    // first values 0.5 are floor(0.5 / 3.5 * 255 + 0.5) = 36 and floor(0.5 / 30.5 * 255 + 0.5) = 4.
+    #expect(png.rgb(26, 26) == [36, 36, 36])
+    #expect(png.rgb(11 + 70 + 15, 26) == [4, 4, 4])
     #expect(png.rgb(56, 56) == [255, 255, 255])
     #expect(png.rgb(11 + 70 + 45, 56) == [255, 255, 255])
   }
@@ -152,7 +209,9 @@ import Testing
   @Test func rgbPixelDataIsOneColourPicture() throws {
     let values: [Float] = [255, 0, 0, 0, 255, 0, 0, 0, 255, 10, 20, 30]
     let tensor = Tensor(shape: [2, 2, 3], values: values)
-    let image = try FeatureMapRenderer.renderPNG(tensor, options: RenderOptions(upscale: 30))
+    var options = RenderOptions(upscale: 30)
+    options.pixelRange = ValueRange(low: 0, high: 255)
+    let image = try FeatureMapRenderer.renderPNG(tensor, options: options)
     let png = try DecodedPNG(image.png)
     #expect(png.colorType == 2)
     #expect(image.shownTiles == 1)
@@ -162,6 +221,8 @@ import Testing
     #expect(png.rgb(56, 56) == [10, 20, 30])
     let grid = try FeatureMapRenderer.renderPNG(tensor, options: RenderOptions(mode: .grid))
     #expect(grid.shownTiles == 3)
+    // The same numbers not known to be pixels are three maps, not a picture.
+    #expect(try FeatureMapRenderer.renderPNG(tensor).shownTiles == 3)
   }
 
   @Test func errorsAreData() {
@@ -188,9 +249,9 @@ import Testing
   @Test func nanAndInfinityDoNotBreakTheRange() throws {
     let image = try FeatureMapRenderer.renderPNG(
       Tensor(shape: [2, 2], values: [.nan, 1.5, .infinity, 0.5]), options: bare)
-    #expect(image.range == ValueRange(low: 0.5, high: 1.5))
+    #expect(image.range == ValueRange(low: 0, high: 1.5))
     let png = try DecodedPNG(image.png)
-    #expect(png.rgb(56, 56) == [0, 0, 0])
+    #expect(png.rgb(56, 56) == [85, 85, 85], "0.5 of 0...1.5: floor(85 + 0.5)")
     #expect(png.rgb(26, 56) == [255, 255, 255], "+inf clamps to the top")
   }
 

@@ -1,4 +1,5 @@
 import FeatureMapRender
+import Foundation
 import TensorEngine
 import Testing
 
@@ -38,9 +39,10 @@ import Testing
   }
 
   @Test func wideKernelStackIsAveragedOverInputs() throws {
-    let image = try FeatureMapRenderer.renderFilters(Tensor(shape: [3, 3, 16, 8], repeating: 0.5))
-    #expect(image.shownTiles == 8)
-    #expect(image.notes.contains("mean over 16 input channels"))
+    // 32 x 16 = 512 input-output pairs are more than 256 tiles: one mean tile per filter.
+    let image = try FeatureMapRenderer.renderFilters(Tensor(shape: [3, 3, 32, 16], repeating: 0.5))
+    #expect(image.shownTiles == 16)
+    #expect(image.notes.contains("mean over 32 input channels"))
   }
 
   @Test func averageOfOppositeInputsIsWhite() throws {
@@ -53,8 +55,8 @@ import Testing
   }
 
   @Test func manyFiltersArePaged() throws {
-    let image = try FeatureMapRenderer.renderFilters(Tensor(shape: [3, 3, 1, 100], repeating: 1))
-    #expect(image.shownTiles == 64 && image.hiddenTiles == 36)
+    let image = try FeatureMapRenderer.renderFilters(Tensor(shape: [3, 3, 1, 300], repeating: 1))
+    #expect(image.shownTiles == 256 && image.hiddenTiles == 44)
     let one = try FeatureMapRenderer.renderFilters(Tensor(shape: [3, 3], values: [1, 0, -1, 1, 0, -1, 1, 0, -1]))
     #expect(one.shownTiles == 1)
     #expect(throws: RenderError.self) { try FeatureMapRenderer.renderFilters(Tensor(shape: [3, 3, 3], repeating: 1)) }
@@ -94,5 +96,31 @@ import Testing
     #expect(tall.height < 2400 + 200)
     let decoded = try DecodedPNG(tall.png)
     #expect(decoded.width == tall.width && decoded.height == tall.height)
+  }
+}
+
+@Suite struct TitleLetteringTests {
+  /// Debian's fonts-nanum, which scripts/install-system-deps.sh installs.
+  static let koreanFont = "/usr/share/fonts/truetype/nanum/NanumGothicBold.ttf"
+
+  @Test func hangulTitlesAreDrawnFromTheSystemFont() throws {
+    guard FileManager.default.fileExists(atPath: TitleLetteringTests.koreanFont) else {
+      #expect(!FeatureMapRenderer.canLetter("경계"), "without a Korean font the title is left to the HTML")
+      return
+    }
+    #expect(FeatureMapRenderer.canLetter("수직 경계 (vertical)"))
+    func titleInk(_ title: String) throws -> Int {
+      let options = RenderOptions(title: title, upscale: 30, legend: false)
+      let png = try DecodedPNG(try FeatureMapRenderer.renderPNG(Tensor(shape: [2, 2], repeating: 1), options: options).png)
+      // The title line: 10 px margin, 16 px of text, above the tiles.
+      var ink = 0
+      for y in 10..<26 { for x in 10..<60 where png.rgb(x, y)[0] < 100 { ink += 1 } }
+      return ink
+    }
+    // Two Hangul syllables of about 16x16 px have more ink than the two 10x14 px question
+    // marks the bitmap font would put in their place.
+    let hangul = try titleInk("경계")
+    let marks = try titleInk("??")
+    #expect(marks > 20 && hangul > marks + 20, "ink: \(hangul) for Hangul, \(marks) for ??")
   }
 }

@@ -15,7 +15,7 @@ import Testing
   @Test func grayTableHasOneCellPerValue() throws {
     let html = try HTMLTable.render(Tensor(shape: [3, 2], values: [0, 255, 128, 64, 0.5, 1]))
     #expect(html.hasPrefix("<table class=\"cnnlab-table\""))
-    #expect(html.components(separatedBy: "<tr>").count - 1 == 4, "a header row and 3 value rows")
+    #expect(html.components(separatedBy: "<tr ").count - 1 == 4, "a header row and 3 value rows")
     let found = cells(html)
     #expect(found.count == 6)
     #expect(found.map(\.text) == ["0", "255", "128", "64", "0.5", "1"])
@@ -27,10 +27,25 @@ import Testing
   }
 
   @Test func pixelDataKeepsAbsoluteGrayLevels() throws {
-    // Integers in 0...255 span 0...255 whatever their own maximum: 100 -> #646464.
-    let found = cells(try HTMLTable.render(Tensor(shape: [1, 2], values: [0, 100])))
-    #expect(found[1].style.contains("background:#646464"))
-    #expect(found[1].style.contains("color:#fff"), "gray 100 is dark: white text")
+    // Pixels span 0...255 whatever their own maximum: 100 -> #646464.
+    let pixels = cells(try HTMLTable.render(Tensor(shape: [1, 2], values: [0, 100]), pixelRange: ValueRange(low: 0, high: 255)))
+    #expect(pixels[1].style.contains("background:#646464"))
+    #expect(pixels[1].style.contains("color:#fff"), "gray 100 is dark: white text")
+    // Other numbers span 0...max: 100 is white, with black text.
+    let numbers = cells(try HTMLTable.render(Tensor(shape: [1, 2], values: [0, 100])))
+    #expect(numbers[1].style.contains("background:#ffffff") && numbers[1].style.contains("color:#000"))
+  }
+
+  @Test func cellsAreSquaresOfOneWidthWithOneNotation() throws {
+    let found = cells(try HTMLTable.render(Tensor(shape: [2, 2], values: [0.005229, 0.0009604, 9, 12.5])))
+    // Largest 12.5: 4 significant digits in fixed notation, 2 decimals, trailing zeros dropped.
+    #expect(found.map(\.text) == ["0.01", "0", "9", "12.5"])
+    let widths = Set(found.map { $0.style.components(separatedBy: "width:")[1].components(separatedBy: ";")[0] })
+    #expect(widths.count == 1)
+    let side = widths.first ?? ""
+    #expect(found.allSatisfy { $0.style.contains("height:\(side)") }, "square")
+    let small = cells(try HTMLTable.render(Tensor(shape: [1, 2], values: [0.0005229, 0.0009604])))
+    #expect(small.map(\.text) == ["5.229e-4", "9.604e-4"])
   }
 
   @Test func signedTableUsesTheDivergingMap() throws {
@@ -42,9 +57,9 @@ import Testing
   @Test func shapesWithUnitAxesAreTables() throws {
     let digit = try HTMLTable.render(Tensor(shape: [1, 28, 28, 1], repeating: 0))
     #expect(cells(digit).count == 784)
-    #expect(digit.components(separatedBy: "<tr>").count - 1 == 29)
+    #expect(digit.components(separatedBy: "<tr ").count - 1 == 29)
     let column = try HTMLTable.render(Tensor(shape: [4, 1], values: [1, 2, 3, 4]), indices: false)
-    #expect(column.components(separatedBy: "<tr>").count - 1 == 4)
+    #expect(column.components(separatedBy: "<tr ").count - 1 == 4)
   }
 
   @Test func tooLargeIsRefused() {
@@ -53,11 +68,14 @@ import Testing
     }
   }
 
-  @Test func figureEscapesItsCaption() {
-    let html = HTMLTable.figure(png: [1, 2, 3], width: 10, height: 20, caption: "a < b & \"c\"")
+  @Test func figurePutsItsTitleAboveItsParts() throws {
+    let picture = try FeatureMapRenderer.renderPNG(Tensor(shape: [2, 2], repeating: 1))
+    let html = HTMLFigure.compose(title: "a < b & \"c\"", parts: [HTMLFigure.image(picture, alt: "x"), "<table></table>"])
     #expect(html.contains("a &lt; b &amp; &quot;c&quot;"))
-    #expect(html.contains("src=\"data:image/png;base64,AQID\""))
-    #expect(html.contains("width=\"10\" height=\"20\""))
+    let title = try #require(html.range(of: "cnnlab-title"))
+    let image = try #require(html.range(of: "src=\"data:image/png;base64,\(picture.base64)\""))
+    #expect(title.lowerBound < image.lowerBound)
+    #expect(html.contains("width=\"\(picture.width)\" height=\"\(picture.height)\""))
   }
 }
 

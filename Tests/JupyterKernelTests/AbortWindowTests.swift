@@ -14,8 +14,8 @@ import Testing
   @Test func requestsSentBeforeTheFailureAreAbortedEvenWhenTheyArriveLate() {
     var state = failedAt(100)
     state.queueDrained()
-    #expect(state.beginExecute(silent: false, storeHistory: true, sentAt: 99.9, now: 100.5) == .abort(count: 1))
-    #expect(state.beginExecute(silent: false, storeHistory: true, sentAt: 99.95, now: 100.6) == .abort(count: 1))
+    #expect(state.beginExecute(silent: false, storeHistory: true, sentAt: 99.9, now: 100.5) == .abort)
+    #expect(state.beginExecute(silent: false, storeHistory: true, sentAt: 99.95, now: 100.6) == .abort)
   }
 
   @Test func aRequestSentAfterTheFailureRunsAndClosesTheWindow() {
@@ -32,7 +32,7 @@ import Testing
 
   @Test func requestsWithoutADateFallBackToTheQueue() {
     var state = failedAt(100)
-    #expect(state.beginExecute(silent: false, storeHistory: true, sentAt: nil, now: 100.1) == .abort(count: 1))
+    #expect(state.beginExecute(silent: false, storeHistory: true, sentAt: nil, now: 100.1) == .abort)
     state.queueDrained()
     #expect(state.beginExecute(silent: false, storeHistory: true, sentAt: nil, now: 100.2) == .run(count: 2, storeHistory: true))
   }

@@ -90,7 +90,7 @@ import Testing
     state.finishExecute(failed: true, stopOnError: false)
     #expect(!state.isAborting)
     state.finishExecute(failed: true, stopOnError: true)
-    #expect(state.beginExecute(silent: false, storeHistory: true) == .abort(count: 1))
+    #expect(state.beginExecute(silent: false, storeHistory: true) == .abort)
     state.queueDrained()
     #expect(state.beginExecute(silent: false, storeHistory: true) == .run(count: 2, storeHistory: true))
   }

@@ -58,8 +58,8 @@ import Testing
     for _ in 0..<40 {
       _ = try Ops.conv2d(input, kernel: generator.tensor([3, 3, 7, 64]), padding: .same)
       #expect(ConvolutionTuning.cachedWeightBytes <= 16 << 20)
-      #expect(ConvolutionTuning.cachedWeightEntries <= 32)
+      #expect(ConvolutionTuning.cachedWeightEntryCount <= 32)
     }
-    #expect(ConvolutionTuning.cachedWeightEntries >= 1)
+    #expect(ConvolutionTuning.cachedWeightEntryCount >= 1)
   }
 }

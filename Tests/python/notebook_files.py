@@ -13,7 +13,8 @@ SOLUTION_NOTEBOOKS = sorted(SOLUTIONS.glob("*.ipynb"))
 GENERATOR = REPO / "scripts" / "generate_student_notebooks.py"
 NBGRADER_CONFIG = NOTEBOOKS / "nbgrader_config.py"
 
-KERNEL_NAME = "cnnlab"
+# The chapters are Korean and run on the Korean kernelspec: errors and help() in Korean.
+KERNEL_NAME = "cnnlab-ko"
 # What every check cell says about an exercise that has not been answered yet.
 NOT_DONE = "not done yet"
 

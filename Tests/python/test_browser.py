@@ -1,45 +1,59 @@
 """End to end in a real browser: JupyterLab serving a notebook, headless Chromium running it.
 
-`test_notebook_runs_cleanly_in_jupyterlab` opens a notebook in JupyterLab, runs all cells the
-way Run > Run All Cells does, and asserts that every code cell ran, that no error
-output appeared, and that every `<img>` in the outputs decoded to a non-zero size. It keeps a
-screenshot of the whole notebook in `artifacts/` at the repository root, and one of a window's
-view from the first cell that shows an image (`*-first-image.png`), the kind a README shows.
+`test_chapter_runs_cleanly_in_jupyterlab` opens each chapter's instructor notebook in
+JupyterLab, runs all cells the way Run > Run All Cells does, and asserts what a learner must
+see: every code cell ran, no error output appeared, every `<img>` decoded, every output the
+kernel sent a PNG for shows a decoded picture, the value cells of each table have one width
+(measured in the DOM), each title stands above its picture, vectors show their numbers and
+probabilities their percentages. Then it saves the notebook with its outputs and converts it
+with `jupyter nbconvert --to html`: the HTML must hold a picture for every PNG output.
 
-Which notebook it runs:
-- when chapter 5 exists, its instructor version `notebooks/solutions/05-edge-detection.ipynb`
-  (saved as `artifacts/chapter5.png`), which must render at least `CHAPTER_MIN_IMAGES` images.
-  Not the student version `notebooks/05-edge-detection.ipynb`: its homework check cells fail
-  by design until answered, and Run All aborts the cells queued behind the first of them;
-- otherwise a built-in smoke notebook (a print, an expression, a `show`) that needs no images
-  (saved as `artifacts/browser-smoke.png`).
-Pointing the test at another chapter is a change of `CHAPTER_NOTEBOOK` and `CHAPTER_MIN_IMAGES`.
+Screenshots are kept in `artifacts/` at the repository root (ignored by git): the whole
+notebook (`chapterN.png`) and one window's view from its first image
+(`chapterN-first-image.png`); for chapter 5 also the 10 | 0 cell (`chapter5-ten-zero.png`),
+the picture README shows as docs/images/chapter5.png.
+
+The instructor versions (`notebooks/solutions/`), not the student versions: a student's
+homework check cells fail by design until answered, and Run All stops at the first of them.
+Without the chapters the test runs a built-in smoke notebook instead.
 
 The other tests plant faults and assert that the same checks report them: a CNN Lab cell
 raising a `NameError`; through the Python kernel, so as not to depend on what CNN Lab can
-display, an image that does not decode; and cells whose prompts show they did not run.
+display, an image that does not decode and figures with each fault the figure checks know;
+and cells whose prompts show they did not run.
 
 Needs Debian's `chromium` and `chromium-driver` (scripts/install-system-deps.sh) and the CNN Lab
 kernelspec installed in the venv (`make kernel`).
 """
+import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from browser import scratch_notebooks
 from browser.lab_page import NotebookPage, chromium_driver
 from browser.lab_server import LabServer
-from browser.notebook_checks import (error_problems, execution_problems, image_count,
-                                     notebook_problems)
+from browser.notebook_checks import (error_problems, execution_problems, figure_problems,
+                                     image_count, notebook_problems)
 from browser.rendered_cell import RenderedCell
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "artifacts"
-CHAPTER_NOTEBOOK = "solutions/05-edge-detection.ipynb"
-# The chapter calls show/show_filters eleven times on images, filters and feature maps; the
-# margin allows for a small filter being shown as a table rather than a picture.
-CHAPTER_MIN_IMAGES = 8
+# Each chapter and the fewest pictures it must show (the PNG outputs counted on a good run,
+# less a margin for a small tensor shown as a table).
+CHAPTERS = {
+    "01-cnn-basics": 25,
+    "02-stride-padding-pooling": 18,
+    "03-convolution-step-by-step": 14,
+    "04-classic-architectures": 14,
+    "05-edge-detection": 15,
+}
+# The cell of chapter 5 whose screenshot README shows.
+README_CELL = "found = conv2d(ten_zero, k)"
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +67,7 @@ def lab(tmp_path_factory):
     scratch_notebooks.write_smoke_notebook(root / "smoke.ipynb")
     scratch_notebooks.write_failing_notebook(root / "failing.ipynb")
     scratch_notebooks.write_image_check_notebook(root / "image-check.ipynb")
+    scratch_notebooks.write_figure_check_notebook(root / "figure-check.ipynb")
     with LabServer(root, tmp_path_factory.mktemp("lab-state")) as server:
         # Without it JupyterLab would sit on its "Select Kernel" dialog until a timeout.
         if "cnnlab" not in server.api("GET", "/api/kernelspecs")["kernelspecs"]:
@@ -69,8 +84,9 @@ def driver():
         browser.quit()
 
 
-def run_notebook(driver, lab, path, screenshot):
-    """Opens `path`, runs all cells, saves the screenshot, and returns the rendered cells."""
+def run_notebook(driver, lab, path, screenshot, readme_cell=None, save=False):
+    """Opens `path`, runs all cells, saves the screenshots (and the notebook, when asked), and
+    returns the rendered cells."""
     page = NotebookPage(driver, lab, path)
     page.open()
     page.run_all()
@@ -78,22 +94,59 @@ def run_notebook(driver, lab, path, screenshot):
     # Before any assertion, so a failing run still leaves its pictures behind.
     page.screenshot(ARTIFACTS / screenshot)
     page.screenshot_first_image(ARTIFACTS / screenshot.replace(".png", "-first-image.png"))
+    if readme_cell:
+        # Tall enough for the cell's three figures: the image, the filter and the result.
+        page.screenshot_cell(ARTIFACTS / screenshot.replace(".png", "-ten-zero.png"), readme_cell, height=1180)
+    if save:
+        page.save()
     return cells
 
 
-def target_notebook():
-    """(path in the server's root, minimum images, screenshot name) for the main test."""
-    if (REPO / "notebooks" / CHAPTER_NOTEBOOK).is_file():
-        return f"notebooks/{CHAPTER_NOTEBOOK}", CHAPTER_MIN_IMAGES, "chapter5.png"
-    return "smoke.ipynb", 0, "browser-smoke.png"
+def nbconvert_images(notebook):
+    """(PNG outputs in the saved notebook, pictures in its `nbconvert --to html` form)."""
+    saved = nbformat.read(str(notebook), as_version=4)
+    pngs = sum(1 for cell in saved.cells if cell.cell_type == "code"
+               for output in cell.outputs if "image/png" in output.get("data", {}))
+    html = subprocess.run(
+        [str(Path(sys.executable).with_name("jupyter")), "nbconvert", "--to", "html", "--stdout", str(notebook)],
+        check=True, capture_output=True, text=True, timeout=120).stdout
+    return pngs, len(re.findall(r'<img[^>]*src="data:image/png;base64,', html))
 
 
-def test_notebook_runs_cleanly_in_jupyterlab(lab, driver):
-    path, min_images, screenshot = target_notebook()
-    cells = run_notebook(driver, lab, path, screenshot)
-    problems = notebook_problems(cells, min_images)
+@pytest.mark.parametrize("chapter", sorted(CHAPTERS))
+def test_chapter_runs_cleanly_in_jupyterlab(lab, driver, chapter):
+    path = f"notebooks/solutions/{chapter}.ipynb"
+    if not (REPO / path).is_file():
+        pytest.skip(f"{path} is not in this checkout")
+    screenshot = f"chapter{int(chapter[:2])}.png"
+    cells = run_notebook(driver, lab, path, screenshot,
+                         readme_cell=README_CELL if chapter.startswith("05") else None, save=True)
+    problems = notebook_problems(cells, CHAPTERS[chapter])
     assert not problems, f"{path} in JupyterLab (screenshot artifacts/{screenshot}):\n" + \
         "\n".join(problems)
+    pngs, pictures = nbconvert_images(lab.root_dir / path)
+    assert pngs >= CHAPTERS[chapter] and pictures >= pngs, \
+        f"{path}: {pngs} PNG outputs, {pictures} pictures in nbconvert's HTML"
+
+
+def test_smoke_notebook_runs_cleanly_in_jupyterlab(lab, driver):
+    cells = run_notebook(driver, lab, "smoke.ipynb", "browser-smoke.png")
+    problems = notebook_problems(cells, 0)
+    assert not problems, "smoke.ipynb in JupyterLab:\n" + "\n".join(problems)
+
+
+def test_harness_reports_figure_faults(lab, driver):
+    cells = run_notebook(driver, lab, "figure-check.ipynb", "browser-figure-check.png")
+    problems = figure_problems(cells)
+    # One problem for each planted fault (cells 1 to 5), none for the good figure of cell 0.
+    assert len(problems) == 5, problems
+    assert [p.split(" ")[1] for p in problems] == ["1", "2", "3", "4", "5"], problems
+    joined = "\n".join(problems)
+    assert "value cells of one table are 20.0 to 60.0 px wide" in joined, problems
+    assert "the title 'late' is not above its picture" in joined, problems
+    assert "a vector shows [''] instead of its numbers" in joined, problems
+    assert "probabilities show" in joined and "without percentages" in joined, problems
+    assert "has a PNG but shows no decoded picture" in joined, problems
 
 
 def test_harness_reports_an_error_output(lab, driver):

@@ -221,18 +221,205 @@ def test_convolution_and_pooling_match_numpy(kernel):
     assert np.allclose(np.array(eval(pool_line)), expected_pool.ravel())
 
 
-def test_a_title_the_picture_font_cannot_letter_becomes_an_html_caption(kernel):
-    """The pictures' bitmap font has Latin letters only; a Korean title must not turn into
-    question marks, so it is shown as the caption of an HTML figure around the same PNG."""
-    _, kc = kernel
-    reply, outputs = run_cell(kc, 'show(ones((8, 8, 2)), title="수직 경계")')
-    assert reply["status"] == "ok"
-    [shown] = displays(outputs)
-    html = shown["data"]["text/html"]
-    assert "<figcaption" in html and "수직 경계" in html
-    assert shown["data"]["image/png"] in html  # the same picture, not a second rendering
-    assert shown["data"]["text/plain"].startswith("수직 경계")
+class FigureParser(HTMLParser):
+    """The parts of a tensor's `text/html`: title text, `<img>` sources, and per table the
+    `style` of every value cell with its text."""
 
-    reply, outputs = run_cell(kc, 'show(ones((8, 8, 2)), title="vertical edges")')
-    [shown] = displays(outputs)
-    assert "text/html" not in shown["data"]  # drawn into the picture itself
+    def __init__(self):
+        super().__init__()
+        self.title, self.images, self.tables = "", [], []
+        self._in_title = False
+        self._cell = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "div" and attrs.get("class") == "cnnlab-title":
+            self._in_title = True
+        elif tag == "img":
+            self.images.append(attrs["src"])
+        elif tag == "table":
+            self.tables.append([])
+        elif tag == "td":
+            self._cell = [attrs.get("style", ""), ""]
+
+    def handle_endtag(self, tag):
+        if tag == "div":
+            self._in_title = False
+        elif tag == "td" and self._cell is not None:
+            self.tables[-1].append(tuple(self._cell))
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+        if self._cell is not None:
+            self._cell[1] += data
+
+
+def figure(content):
+    parser = FigureParser()
+    parser.feed(content["data"]["text/html"])
+    return parser
+
+
+def png_of(src):
+    prefix = "data:image/png;base64,"
+    assert src.startswith(prefix)
+    return Image.open(io.BytesIO(base64.b64decode(src[len(prefix):]))).convert("L")
+
+
+def tile(image, rows, columns, origin=11):
+    """The gray levels of a lone map drawn without title: each value a square block from
+    `origin`, the block side read from the picture's width (the map and its two 11 px frames)."""
+    side = (image.size[0] - 2 * origin) // columns
+    return [[image.getpixel((origin + c * side + side // 2, origin + r * side + side // 2))
+             for c in range(columns)] for r in range(rows)]
+
+
+def map_area(image, rows, columns, origin=11):
+    """The pixels of a lone map drawn without title (see `tile`), without paper or legend."""
+    side = (image.size[0] - 2 * origin) // columns
+    return list(image.crop((origin, origin, origin + side * columns, origin + side * rows)).tobytes())
+
+
+def test_the_ten_zero_image_has_a_white_left_half_and_its_edge_a_white_band(kernel):
+    """Chapter 5's teaching grid: 10 on the left, 0 on the right; drawn on its own range
+    0..10, not on the pixel scale 0..255 where 10 and 30 are near black."""
+    _, kc = kernel
+    reply, outputs = run_cell(kc, 'ten_zero = reshape(image("vertical_edge_6x6"), (6, 6))\nshow(ten_zero)\n'
+                                  'show(conv2d(ten_zero, filter("vertical_edge")))')
+    assert reply["status"] == "ok", reply
+    image, result = displays(outputs)
+    levels = tile(decode_png(image).convert("L"), 6, 6)
+    left = [v for row in levels for v in row[:3]]
+    right = [v for row in levels for v in row[3:]]
+    assert min(left) - max(right) >= 200, levels
+    band = tile(decode_png(result).convert("L"), 4, 4)
+    for row in band:
+        assert min(row[1], row[2]) >= 200 and max(row[0], row[3]) <= 50, band
+
+
+def test_a_pooling_result_of_small_whole_numbers_spans_the_gray_range(kernel):
+    _, kc = kernel
+    reply, outputs = run_cell(kc, "max_pool(tensor([[1, 3, 2, 1], [4, 6, 5, 0], [3, 1, 1, 2], [2, 0, 7, 8]]), 2)")
+    assert reply["status"] == "ok", reply
+    [result] = displays(outputs, "execute_result")
+    levels = tile(decode_png(result).convert("L"), 2, 2)
+    # [[6, 5], [3, 8]] on 0..8: 8 is white, 3 is 3/8 of the way (96), 6 is 191.
+    assert levels[1][1] == 255 and levels[1][0] <= 100 and levels[0][0] > levels[0][1] > levels[1][0]
+
+
+def test_pixels_keep_the_pixel_scale_through_indexing_and_rescaling(kernel):
+    """A photo-like digit halved is darker than the digit (pixels stay on 0..255); after `/ 255`
+    it is on 0..1, drawn the same as the bytes; a computed result spans its own range."""
+    _, kc = kernel
+    code = ('d = reshape(image("digit9"), (28, 28))\nprint(max(d))\nshow(d)\nshow(d / 2)\nshow(d / 255)\n'
+            'show(d[0:14, :])\nshow(abs(conv2d(d / 255, filter("vertical_edge"))) / 100)')
+    reply, outputs = run_cell(kc, code)
+    assert reply["status"] == "ok", reply
+    assert stream_text(outputs) == "255\n"
+    whole, halved, unit, part, computed = [decode_png(c).convert("L") for c in displays(outputs)]
+    assert max(map_area(whole, 28, 28)) == 255 and max(map_area(halved, 28, 28)) in (127, 128)
+    assert map_area(unit, 28, 28) == map_area(whole, 28, 28)
+    assert max(map_area(part, 14, 28)) == 255
+    # The edge strengths, divided by 100 so they are all small, still reach white.
+    assert max(map_area(computed, 26, 26)) == 255
+
+
+def test_small_2d_tensor_html_shows_the_picture_beside_a_square_table(kernel):
+    _, kc = kernel
+    reply, outputs = run_cell(kc, "tensor([[0.005229, 0.0009604, 9], [12.5, 3, 0]])")
+    assert reply["status"] == "ok"
+    [result] = displays(outputs, "execute_result")
+    parts = figure(result)
+    assert parts.images == ["data:image/png;base64," + result["data"]["image/png"]]
+    [cells] = parts.tables
+    # One notation: 4 significant digits of the largest value (12.5), fixed, 2 decimals.
+    assert [text for _, text in cells] == ["0.01", "0", "9", "12.5", "3", "0"]
+    widths = {re.search(r"(?:^|;)width:(\d+)px", style).group(1) for style, _ in cells}
+    heights = {re.search(r"height:(\d+)px", style).group(1) for style, _ in cells}
+    assert len(widths) == 1 and widths == heights
+    sizes = {int(re.search(r"font-size:(\d+)px", result["data"]["text/html"]).group(1))}
+    assert min(sizes) >= 12
+    # Text flips to white on dark cells: below half of the 0..12.5 gray scale.
+    assert all(("color:#fff" in style) == (float(text) < 6.25) for style, text in cells)
+
+
+def test_vectors_show_their_values_and_probabilities_show_labelled_bars(kernel):
+    _, kc = kernel
+    reply, outputs = run_cell(kc, "y = conv1d(tensor([1, 3, 2, 5, 4, 1]), tensor([1, 2, 1]))\nshow(y)\n"
+                                  "show(softmax(tensor([2, 1, 0.1])), class_names=['cat', 'dog', 'bird'])\n"
+                                  "print(softmax(tensor([2, 1, 0.1])))\nprint(f'{y}')")
+    assert reply["status"] == "ok", reply
+    vector, probabilities = displays(outputs)
+    [bars] = figure(vector).tables
+    assert [text for _, text in bars][4:8] == ["9", "12", "16", "14"]
+    html = probabilities["data"]["text/html"]
+    # e^2, e^1, e^0.1 over their sum: 65.9%, 24.2%, 9.9%.
+    for label, percent in [("cat", "65.9%"), ("dog", "24.2%"), ("bird", "9.9%")]:
+        assert label in html and percent in html
+    assert html.index("cat") < html.index("65.9%") < html.index("dog")
+    assert stream_text(outputs) == "tensor([0.659, 0.242, 0.099])\ntensor([ 9, 12, 16, 14])\n"
+
+
+def test_titles_stand_above_their_picture_in_any_script(kernel):
+    """The HTML carries the title as a header before the picture, in the browser's fonts; the
+    PNG alone carries it drawn on top of the tiles, Hangul from the system's Korean font
+    (fonts-nanum, which scripts/install-system-deps.sh installs)."""
+    _, kc = kernel
+    reply, outputs = run_cell(kc, 'show(ones((8, 8, 2)), title="수직 경계")\nshow(ones((8, 8, 2)), title="vertical edges")')
+    assert reply["status"] == "ok"
+    korean, latin = displays(outputs)
+    parts = figure(korean)
+    assert parts.title == "수직 경계" and len(parts.images) == 1
+    html = korean["data"]["text/html"]
+    assert html.index("cnnlab-title") < html.index("<img")
+    assert korean["data"]["text/plain"].startswith("수직 경계")
+    assert figure(latin).title == "vertical edges"
+    for shown in (latin, korean):
+        # The PNG with a drawn title is taller than the HTML's untitled picture by the title's
+        # line, and that line, above the tiles, has ink.
+        drawn = decode_png(shown)
+        untitled = png_of(figure(shown).images[0])
+        assert drawn.size[0] == untitled.size[0] and drawn.size[1] > untitled.size[1]
+        title_line = drawn.convert("L").crop((10, 10, 100, 26)).tobytes()
+        assert min(title_line) < 100 and sum(v < 100 for v in title_line) > 30, "ink of the title on top"
+
+
+def test_feature_maps_show_every_channel_and_mark_the_empty_ones(kernel):
+    _, kc = kernel
+    code = ('maps = relu(concat([ones((4, 4, 90)), -ones((4, 4, 6))]))\nshow(maps)\n'
+            'show(maps, channels=(90, 96))\nshow(maps, channels=range(0, 3))')
+    reply, outputs = run_cell(kc, code)
+    assert reply["status"] == "ok", reply
+    every, empty, first = displays(outputs)
+    assert "+" not in every["data"]["text/plain"]
+    # All 96 tiles: 6 of them all zero, and the note under the grid says so.
+    assert decode_png(every).size[1] > decode_png(first).size[1]
+    reply, outputs = run_cell(kc, 'show(maps, channels="a")')
+    assert reply["status"] == "error" and "channels must be" in reply["evalue"]
+
+
+@pytest.mark.parametrize("expression, reference", [
+    ("arange(2000)", "np.arange(2000)"),
+    ("reshape(arange(1200), (30, 40))", "np.arange(1200).reshape(30, 40)"),
+    ("reshape(arange(24), (2, 3, 4))", "np.arange(24).reshape(2, 3, 4)"),
+    ("reshape(arange(1500), (10, 10, 15))", "np.arange(1500).reshape(10, 10, 15)"),
+    ("arange(30) - 15", "np.arange(30) - 15"),
+])
+def test_print_lays_out_values_as_numpy_does(kernel, expression, reference):
+    """Whole numbers print exactly as numpy's repr lays them out (summarised beyond 1000
+    values, 3 at each end, wrapped at 75 columns), but for the name: `tensor(` is one
+    character longer than `array(`, so continuation lines are compared without their indent
+    and the wrapping is checked on numpy's own output with the same width."""
+    np = pytest.importorskip("numpy")
+    _, kc = kernel
+    reply, outputs = run_cell(kc, f"print({expression})")
+    assert reply["status"] == "ok", reply
+    ours = stream_text(outputs).rstrip("\n")
+    with np.printoptions(linewidth=74):  # the same room for values after the longer name
+        theirs = repr(eval(reference))
+    theirs = re.sub(r", shape=\([0-9, ]*\)\)$", ")", theirs)  # numpy 2.2 adds the shape when summarising
+    strip = lambda text: [line.strip() for line in text.split("\n")]
+    assert ours.startswith("tensor(") and theirs.startswith("array(")
+    assert strip(ours[len("tensor("):]) == strip(theirs[len("array("):])

@@ -19,10 +19,47 @@ def test_run_all_stops_at_the_first_error_and_aborts_the_queued_cells(kernel):
     failed, second, third = replies_for(kc, ids)
     assert failed["status"] == "error" and failed["ename"] == "NameError"
     for aborted in (second, third):
-        assert aborted["status"] == "error"
+        assert aborted == {"status": "aborted"}
     # The aborted cell never ran: `a` does not exist.
     content, _ = run_cell(kc, "a")
     assert content["ename"] == "NameError"
+
+
+def test_aborted_requests_are_answered_as_ipykernel_answers_them(kernel):
+    """ipykernel (kernelbase.py, `_send_abort_reply`) answers a request queued behind a failure
+    with content `{"status": "aborted"}` and the status repeated in the metadata; on iopub the
+    request causes busy and idle and nothing between: no execute_input, no error output. Without
+    an execution_count in the reply, JupyterLab leaves the cell's prompt empty."""
+    _, kc = kernel
+    ids = [kc.execute("sleep(0.2)\nundefined_name"), kc.execute("a = 1"), kc.execute("a")]
+    replies = {}
+    while len(replies) < 3:
+        msg = kc.get_shell_msg(timeout=10)
+        if msg["parent_header"].get("msg_id") in ids:
+            replies[msg["parent_header"]["msg_id"]] = msg
+    iopub = {m: [] for m in ids}
+    idle = set()
+    while len(idle) < 3:
+        msg = kc.get_iopub_msg(timeout=10)
+        parent = msg["parent_header"].get("msg_id")
+        if parent not in iopub:
+            continue
+        if msg["msg_type"] == "status":
+            iopub[parent].append(msg["content"]["execution_state"])
+            if msg["content"]["execution_state"] == "idle":
+                idle.add(parent)
+        else:
+            iopub[parent].append(msg["msg_type"])
+    assert iopub[ids[0]] == ["busy", "execute_input", "error", "idle"]
+    for aborted in ids[1:]:
+        reply = replies[aborted]
+        assert reply["msg_type"] == "execute_reply"
+        assert reply["content"] == {"status": "aborted"}
+        assert reply["metadata"].get("status") == "aborted"
+        assert iopub[aborted] == ["busy", "idle"]
+    # The next request is new work: it runs, with the count after the failing cell's.
+    content, _ = run_cell(kc, "2")
+    assert content["status"] == "ok" and content["execution_count"] == 2
 
 
 def test_a_cell_sent_after_the_error_reply_runs(kernel):
@@ -115,6 +152,6 @@ def test_a_run_all_request_delivered_late_is_still_aborted(kernel):
     assert failed["status"] == "error"
     kc.shell_channel.send(late)
     [aborted] = replies_for(kc, [late["header"]["msg_id"]])
-    assert aborted["status"] == "error"
+    assert aborted["status"] == "aborted"
     content, _ = run_cell(kc, "late")
     assert content["ename"] == "NameError", "the late Run All cell ran"

@@ -11,8 +11,8 @@ from PIL import Image
 REPO = Path(__file__).resolve().parents[2]
 
 
-def installed_spec():
-    return KernelSpecManager().get_kernel_spec("cnnlab")
+def installed_spec(name="cnnlab"):
+    return KernelSpecManager().get_kernel_spec(name)
 
 
 def test_installed_kernelspec_has_every_field():
@@ -24,6 +24,16 @@ def test_installed_kernelspec_has_every_field():
     assert rest == ["-f", "{connection_file}"]
     assert os.path.isabs(binary) and os.access(binary, os.X_OK)
     assert os.path.basename(binary) == "cnnlab-kernel"
+
+
+def test_the_korean_kernelspec_is_installed_beside_the_english_one():
+    english, korean = installed_spec(), installed_spec("cnnlab-ko")
+    assert korean.display_name == "CNN Lab (한국어)"
+    assert korean.language == english.language == "cnnlab"
+    assert korean.interrupt_mode == "message"
+    assert korean.argv == english.argv + ["--language", "ko"]
+    for name in ("logo-32x32.png", "logo-64x64.png", "logo-svg.svg"):
+        assert (Path(korean.resource_dir) / name).read_bytes() == (REPO / "kernelspec" / name).read_bytes()
 
 
 def test_logos_are_real_images_of_the_right_size():
@@ -57,6 +67,7 @@ def test_install_user_and_prefix_destinations(tmp_path):
     result = run_install("--user", env=env)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "home/.local/share/jupyter/kernels/cnnlab/kernel.json").exists()
+    assert (tmp_path / "home/.local/share/jupyter/kernels/cnnlab-ko/kernel.json").exists()
 
     result = run_install("--prefix", str(tmp_path / "prefix"), env=env)
     assert result.returncode == 0, result.stderr
@@ -95,4 +106,11 @@ def test_installed_kernel_json_is_laid_out_as_in_the_repository():
     spec = installed_spec()
     written = (Path(spec.resource_dir) / "kernel.json").read_text()
     expected = (REPO / "kernelspec" / "kernel.json").read_text()
+    assert written == expected.replace('"cnnlab-kernel",', json.dumps(spec.argv[0]) + ",", 1)
+
+
+def test_installed_korean_kernel_json_is_laid_out_as_in_the_repository():
+    spec = installed_spec("cnnlab-ko")
+    written = (Path(spec.resource_dir) / "kernel.json").read_text(encoding="utf-8")
+    expected = (REPO / "kernelspec" / "cnnlab-ko" / "kernel.json").read_text(encoding="utf-8")
     assert written == expected.replace('"cnnlab-kernel",', json.dumps(spec.argv[0]) + ",", 1)

@@ -35,13 +35,21 @@ BUILTINS = {
     "Add": set(), "Concatenate": {"axis"},
     "Sequential": {"name"}, "Model": {"name"},
     "summary": set(), "macs": set(), "features": set(), "explain": {"at"},
-    "show": {"cmap", "mode", "title", "scale"}, "show_filters": set(),
-    "print": {"sep", "end"},
+    "show": {"cmap", "mode", "title", "scale"}, "show_filters": {"title", "cmap"},
+    "print": {"sep", "end"}, "range": set(),
     "LeNet5": set(), "AlexNet": {"groups"}, "VGG16": set(), "GoogLeNet": set(),
     "ResNet18": set(), "ResNet50": set(),
+    # Training (chapter 6).
+    "SGD": {"learning_rate", "momentum", "nesterov"}, "Adam": {"learning_rate"},
+    "float": set(), "str": set(), "type": set(), "int": set(), "len": set(),
+    "confusion_matrix": {"class_names"}, "show_mistakes": {"n", "class_names"},
 }
 ATTRIBUTES = {"shape", "kernel", "bias", "weights", "output", "output_shape", "layers",
-              "count_params", "get_layer"}
+              "count_params", "get_layer", "name", "append", "startswith",
+              # Training (chapter 6).
+              "compile", "fit", "evaluate", "predict", "train_on_batch", "get_weights",
+              "set_weights", "trainable", "history", "epoch", "input_shape", "load_data",
+              "class_names"}
 # Python syntax the language does not have.
 FORBIDDEN = (ast.Import, ast.ImportFrom, ast.ClassDef, ast.Lambda, ast.ListComp, ast.SetComp,
              ast.DictComp, ast.GeneratorExp, ast.Dict, ast.Set, ast.With, ast.Try, ast.Global,

@@ -1,7 +1,7 @@
 """The chapter notebooks, run headless through the installed CNN Lab kernel.
 
 Every notebook in notebooks/ (student versions) and notebooks/solutions/ (instructor
-versions) is executed with nbclient against the kernelspec `cnnlab`:
+versions) is executed with nbclient against the kernelspec they name, `cnnlab-ko`:
 
 - a solutions notebook must run without a single error output, and its check cells must
   pass as nbgrader sees it: no error, nothing on stderr, no value as the cell's result;
@@ -111,7 +111,7 @@ def test_notebook_format_and_metadata(path):
     nbformat.validate(nb)
     assert (nb.nbformat, nb.nbformat_minor) >= (4, 5)
     assert nb.metadata["kernelspec"] == {
-        "name": "cnnlab", "display_name": "CNN Lab", "language": "cnnlab"}
+        "name": KERNEL_NAME, "display_name": "CNN Lab (한국어)", "language": "cnnlab"}
     assert nb.metadata["language_info"]["name"] == "cnnlab"
     ids = [c.id for c in nb.cells]
     assert len(ids) == len(set(ids)), "cell ids are unique"
@@ -122,7 +122,7 @@ def test_notebook_format_and_metadata(path):
 
 
 def test_every_chapter_has_a_student_and_a_solution_notebook():
-    assert len(SOLUTION_NOTEBOOKS) == 5
+    assert len(SOLUTION_NOTEBOOKS) == 6
     assert [p.name for p in STUDENT_NOTEBOOKS] == [p.name for p in SOLUTION_NOTEBOOKS]
 
 

@@ -38,14 +38,20 @@ public struct Constant {
   }
 }
 
-/// A read-only attribute of a value type, such as a tensor's `shape`.
+/// An attribute of a value type, such as a tensor's `shape`; read-only unless it has a
+/// setter (`layer.trainable = False`).
 public struct Property {
   public let name: String
   public let doc: String
   let get: (Value) throws(RuntimeError) -> Value
-  public init(_ name: String, doc: String, get: @escaping (Value) throws(RuntimeError) -> Value) {
+  let set: ((Value, Value) throws(RuntimeError) -> Void)?
+  public init(
+    _ name: String, doc: String, get: @escaping (Value) throws(RuntimeError) -> Value,
+    set: ((Value, Value) throws(RuntimeError) -> Void)? = nil
+  ) {
     self.name = name
     self.doc = doc
     self.get = get
+    self.set = set
   }
 }

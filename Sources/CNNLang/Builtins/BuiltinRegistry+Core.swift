@@ -28,8 +28,9 @@ extension BuiltinRegistry {
       [
         Parameter("value"), Parameter("title", default: Value.none), Parameter("cmap", default: Value.none),
         Parameter("mode", default: Value.none), Parameter("scale", default: Value.none),
+        Parameter("channels", default: Value.none), Parameter("class_names", default: Value.none),
       ],
-      doc: "Displays a value in the cell's output at once, without waiting for the end of the cell. Options: title (text above it), cmap (a colormap name such as \"gray\"), mode and scale (for pictures). Example: show(x, title=\"input\")."
+      doc: "Displays a value in the cell's output at once, without waiting for the end of the cell. Options: title (text above it), cmap (a colormap name such as \"gray\"), mode, scale (\"shared\", \"per_channel\" or a pair (min, max); pixels of a picture keep 0..255 or 0..1, anything else is drawn on its own range), channels (which feature maps: a number, a pair (first, stop) or a range), class_names (labels for a vector of probabilities). Example: show(x, title=\"input\")."
     ) { (args, ev) throws(RuntimeError) in
       var options: [String: Value] = [:]
       for (name, value) in args.givenNamed where name != "value" { options[name] = value }
@@ -76,14 +77,15 @@ extension BuiltinRegistry {
 
     add(Builtin(
       "len", [Parameter("obj")],
-      doc: "The number of items in a list, tuple, range or string. Example: len([3, 0, 1]) is 3."
+      doc: "The number of items in a list, tuple, range, string or dict. Example: len([3, 0, 1]) is 3."
     ) { (args, _) throws(RuntimeError) in
       switch args["obj"] {
       case .list(let l): return .number(Double(l.items.count))
+      case .dict(let d): return .number(Double(d.count))
       case .tuple(let t): return .number(Double(t.count))
       case .string(let s): return .number(Double(s.count))
       case .range(let r): return .number(Double(r.count))
-      default: throw args.typeError("obj", "a list, tuple, range or str")
+      default: throw args.typeError("obj", "a list, tuple, range, str or dict")
       }
     })
 

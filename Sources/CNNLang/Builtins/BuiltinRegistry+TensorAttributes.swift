@@ -21,7 +21,7 @@ extension BuiltinRegistry {
     }, to: "tensor")
     addProperty(Property("dtype", doc: "The number type of the values: always \"float32\".") { _ in .string("float32") }, to: "tensor")
     addProperty(Property("T", doc: "The tensor with its axes reversed: a matrix's rows become columns.") { v throws(RuntimeError) in
-      .tensor(try EngineCall.run { try tensor(v).transposed() })
+      .rearranged(try EngineCall.run { try tensor(v).transposed() }, from: v)
     }, to: "tensor")
 
     addMethod(Builtin(
@@ -35,11 +35,11 @@ extension BuiltinRegistry {
         shape.append(n)
       }
       let t = tensor(args["self"])
-      return .tensor(try EngineCall.run { try t.reshaped(shape) })
+      return .rearranged(try EngineCall.run { try t.reshaped(shape) }, from: args["self"])
     }, to: "tensor")
     addMethod(Builtin("flatten", [Parameter("self")], doc: "All values in one row, shape (n,).") { (args, _) throws(RuntimeError) in
       let t = tensor(args["self"])
-      return .tensor(try EngineCall.run { try t.flattened() })
+      return .rearranged(try EngineCall.run { try t.flattened() }, from: args["self"])
     }, to: "tensor")
   }
 }

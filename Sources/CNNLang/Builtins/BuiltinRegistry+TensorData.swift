@@ -12,8 +12,10 @@ extension BuiltinRegistry {
     ) { (args, ev) throws(RuntimeError) in
       let name = try args.string("name_or_path")
       let gray = try args.bool("gray")
-      if let sample = SampleImages.image(named: name) {
-        return .tensor(gray ? SampleGray.luma(sample) : sample)
+      if let sample = SampleImages.entry(named: name) {
+        let picture = sample.make()
+        // The small teaching grids (10 | 0) are numbers to compute with, not photographs.
+        return .tensor(gray ? SampleGray.luma(picture) : picture, origin: sample.isPhotograph ? .pixels(.bytes) : nil)
       }
       guard ImagePath.looksLikePath(name) else {
         throw RuntimeError(
@@ -22,7 +24,7 @@ extension BuiltinRegistry {
             choices: SampleImages.names.map(Value.quoted) + ["a PNG or JPEG file"]),
           suggestion: NameSuggester.nearest(to: name, in: SampleImages.names).map { .didYouMean($0) })
       }
-      return .tensor(try EngineCall.run { try ImageFile.load(path: name, gray: gray, cancellation: ev.cancellation) })
+      return .tensor(try EngineCall.run { try ImageFile.load(path: name, gray: gray, cancellation: ev.cancellation) }, origin: .pixels(.bytes))
     })
 
     add(Builtin(
@@ -36,7 +38,7 @@ extension BuiltinRegistry {
       try EngineCall.run { try MemoryBudget.check(operation: "digits", shape: [n, side, side, 1]) }
       try ev.checkCancellation()
       let (images, labels) = try EngineCall.run { try DigitSet.generate(count: n, seed: seed, cancellation: ev.cancellation) }
-      return .tuple([.tensor(images), .tensor(labels)])
+      return .tuple([.tensor(images, origin: .pixels(.bytes)), .tensor(labels)])
     })
 
     add(Builtin(
@@ -44,7 +46,9 @@ extension BuiltinRegistry {
       doc: "Reads a file in the IDX format of the MNIST data set (such as train-images-idx3-ubyte), relative to the notebook's folder. Images come back as (n, 28, 28, 1), labels as (n,). Example: x = load_idx(\"t10k-images-idx3-ubyte\")."
     ) { (args, ev) throws(RuntimeError) in
       let path = try args.string("path")
-      return .tensor(try EngineCall.run { try IDXFile.load(path: path, cancellation: ev.cancellation) })
+      let data = try EngineCall.run { try IDXFile.load(path: path, cancellation: ev.cancellation) }
+      // Images (n, H, W, 1) are pixels; labels (n,) are class numbers.
+      return .tensor(data, origin: data.rank >= 3 ? .pixels(.bytes) : nil)
     })
   }
 }

@@ -126,7 +126,7 @@ extension BuiltinRegistry {
       doc: "All values in one row: shape (n,). Example: flatten(zeros((28, 28))).shape is (784,)."
     ) { (args, _) throws(RuntimeError) in
       let x = try args.tensorArgument("x")
-      return .tensor(try EngineCall.run { try x.flattened() })
+      return .rearranged(try EngineCall.run { try x.flattened() }, from: args["x"])
     })
     add(Builtin(
       "reshape", [Parameter("x"), Parameter("shape")],
@@ -134,7 +134,7 @@ extension BuiltinRegistry {
     ) { (args, _) throws(RuntimeError) in
       let x = try args.tensorArgument("x")
       let shape = try TensorOperationArguments.reshapeTarget(args, "shape")
-      return .tensor(try EngineCall.run { try x.reshaped(shape) })
+      return .rearranged(try EngineCall.run { try x.reshaped(shape) }, from: args["x"])
     })
     add(Builtin(
       "transpose", [Parameter("x"), Parameter("axes", default: Value.none)],
@@ -142,18 +142,23 @@ extension BuiltinRegistry {
     ) { (args, _) throws(RuntimeError) in
       let x = try args.tensorArgument("x")
       let axes = args["axes"].isNone ? nil : try TensorOperationArguments.reshapeTarget(args, "axes")
-      return .tensor(try EngineCall.run { try x.transposed(axes) })
+      return .rearranged(try EngineCall.run { try x.transposed(axes) }, from: args["x"])
     })
     add(Builtin(
       "concat", [Parameter("tensors"), Parameter("axis", default: .number(-1))],
       doc: "Joins a list of tensors along axis (the last, the channels, by default); the other sizes must agree. Example: concat([zeros((4, 4, 2)), ones((4, 4, 3))]).shape is (4, 4, 5)."
     ) { (args, _) throws(RuntimeError) in
       var tensors: [Tensor] = []
-      for item in try Sequences.elements(of: args["tensors"]) {
+      let items = try Sequences.elements(of: args["tensors"])
+      for item in items {
         tensors.append(try TensorValues.tensor(from: item, function: "concat"))
       }
       let axis = try args.int("axis")
-      return .tensor(try EngineCall.run { try Tensor.concatenate(tensors, axis: axis) })
+      let joined = try EngineCall.run { try Tensor.concatenate(tensors, axis: axis) }
+      // Channels of one picture joined (gray, gray, gray) are still a picture of the same scale.
+      let scales = Set(items.map(\.pixelScale))
+      guard scales.count == 1, let scale = scales.first ?? nil else { return .tensor(joined) }
+      return .tensor(joined, origin: .pixels(scale))
     })
   }
 }

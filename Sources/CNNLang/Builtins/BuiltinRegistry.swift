@@ -20,10 +20,13 @@ public struct BuiltinRegistry {
     registry.addConversionFunctions()
     registry.addSequenceFunctions()
     registry.addListMethods()
+    registry.addDicts()
     registry.addStringMethods()
     registry.addTensorVocabulary()
     registry.addLayers()
     registry.addModels()
+    registry.addTraining()
+    registry.addDatasets()
     return registry
   }
 
@@ -49,12 +52,5 @@ public struct BuiltinRegistry {
   /// The attribute names of a value type: methods and properties.
   func attributeNames(of typeName: String) -> [String] {
     Array((methods[typeName] ?? [:]).keys) + Array((properties[typeName] ?? [:]).keys)
-  }
-
-  /// The documentation of a global built-in, or nil.
-  func documentation(of name: String) -> String? {
-    if let f = functions[name] { return f.documentation }
-    if let c = constants[name] { return "\(c.name)\n\n\(c.doc)" }
-    return nil
   }
 }

@@ -19,6 +19,10 @@ extension DiagnosticMessage {
       return "\(f)() got two values for '\(p)'"
     case .engine(let error):
       return error.description
+    case .training(let problem):
+      return problem.text
+    case .readOnlyAttribute(let type, let name):
+      return "the attribute '\(name)' of \(article(type)) cannot be assigned: it can only be read"
     case .dataFile(let error):
       return error.description
     case .displayOption(let problem):
@@ -26,9 +30,9 @@ extension DiagnosticMessage {
     case .emptySequence(let f):
       return "\(f)() needs at least one value, but the sequence is empty"
     case .expected(let what, let found):
-      return "expected \(what), but found \(found)"
+      return "expected \(what.text), but found \(found.text)"
     case .expectedIndentedBlock(let after):
-      return "expected an indented block after \(after)"
+      return "expected an indented block after \(after.text)"
     case .fstringEmptyExpression:
       return "an f-string has an empty '{}': put an expression inside, or write '{{' for a brace"
     case .fstringSingleClosingBrace:
@@ -41,6 +45,10 @@ extension DiagnosticMessage {
       return "\(type) indices must be whole numbers, not \(got)"
     case .indexOutOfRange(let type, let index, let count):
       return "index \(index) is out of range for a \(type) of length \(count)"
+    case .keyNotFound(let key, let known):
+      if known.isEmpty { return "\(key) is not a key of this dict: it is empty" }
+      let shown = known.prefix(10).joined(separator: ", ") + (known.count > 10 ? ", ..." : "")
+      return "\(key) is not a key of this dict; its keys are \(shown). d.get(key) gives None instead of an error"
     case .invalidAssignmentTarget(let what):
       return "cannot assign to \(what)"
     case .invalidChoice(let f, let p, let got, let choices):
@@ -144,10 +152,14 @@ extension DiagnosticMessage {
       return "unmatched '\(close)'"
     case .unpackCount(let expected, let got):
       return "cannot unpack \(got) value\(got == 1 ? "" : "s") into \(expected) name\(expected == 1 ? "" : "s")"
+    case .unhashable(let type):
+      return "\(article(type)) cannot be a dict key because it can change: use a str, a number or a tuple"
     case .unsupportedOperands(let op, let left, let right):
       return "'\(op)' is not supported between \(article(left)) and \(article(right))"
     case .unsupportedSyntax(let what):
       return "\(what) is not part of this language"
+    case .unsupportedForm(let form):
+      return form.text
     case .unsupportedUnary(let op, let type):
       return "'\(op)' cannot be applied to \(article(type))"
     case .unterminatedString:
@@ -156,6 +168,19 @@ extension DiagnosticMessage {
       return "this triple-quoted string is never closed"
     case .valueNotFound(let what):
       return "\(what) is not in the list"
+    }
+  }
+}
+
+extension UnsupportedForm {
+  public var text: String {
+    switch self {
+    case .setLiteral:
+      return "sets like {a, b} are not part of this language: use a list [a, b], or a dict {key: value}"
+    case .dictComprehension:
+      return "dict comprehensions are not part of this language: start with d = {} and set d[key] = value inside a for loop"
+    case .dictUnpacking:
+      return "'**' inside a dict is not part of this language: copy it with d.copy() and add the other's items with d.update(other)"
     }
   }
 }

@@ -13,8 +13,8 @@ public enum DiagnosticMessage: Sendable, Equatable {
   case mismatchedBracket(close: String, open: String, line: Int, column: Int)
   case inconsistentDedent
   case unexpectedIndent
-  case expectedIndentedBlock(after: String)
-  case expected(String, found: String)
+  case expectedIndentedBlock(after: BlockHeader)
+  case expected(SyntaxPart, found: SyntaxPart)
   case invalidAssignmentTarget(String)
   case invalidNumber(String)
   case fstringEmptyExpression
@@ -27,11 +27,14 @@ public enum DiagnosticMessage: Sendable, Equatable {
   case repeatedKeyword(String)
   case nonDefaultAfterDefault(String)
   case unsupportedSyntax(String)
+  /// A Python form the language leaves out, with what to write instead.
+  case unsupportedForm(UnsupportedForm)
   case danglingClause(String)
 
   // Names and attributes.
   case undefinedName(String)
   case noAttribute(type: String, name: String)
+  case readOnlyAttribute(type: String, name: String)
 
   // Types.
   case unsupportedOperands(op: String, left: String, right: String)
@@ -48,6 +51,8 @@ public enum DiagnosticMessage: Sendable, Equatable {
   case duplicateArgument(function: String, parameter: String)
   case notAssignable(type: String)
   case cannotUnpack(type: String, count: Int)
+  /// A list, dict or tensor used as a dict key.
+  case unhashable(String)
 
   // Values.
   case divisionByZero
@@ -67,6 +72,8 @@ public enum DiagnosticMessage: Sendable, Equatable {
 
   // Indexing.
   case indexOutOfRange(type: String, index: Int, count: Int)
+  /// `d[key]` for a key the dict does not have: the key's repr and the keys it has.
+  case keyNotFound(key: String, known: [String])
 
   // Assertions and interrupts.
   case assertionFailed(String?)
@@ -95,6 +102,8 @@ public enum DiagnosticMessage: Sendable, Equatable {
   case noSuchLayer(name: String, model: String)
   case disconnectedModel(model: String)
   case notSequential(model: String)
+  // Training: compile, fit, evaluate, weights.
+  case training(TrainingProblem)
 
   /// The category, and so Jupyter's `ename`.
   public var kind: ErrorKind {
@@ -104,13 +113,13 @@ public enum DiagnosticMessage: Sendable, Equatable {
       .expectedIndentedBlock, .expected, .invalidAssignmentTarget, .invalidNumber,
       .fstringEmptyExpression, .fstringSingleClosingBrace, .fstringUnclosedExpression, .tooDeeplyNested,
       .outsideFunction, .outsideLoop, .positionalAfterKeyword, .repeatedKeyword, .nonDefaultAfterDefault,
-      .unsupportedSyntax, .danglingClause:
+      .unsupportedSyntax, .unsupportedForm, .danglingClause:
       return .syntax
     case .undefinedName:
       return .name
-    case .noAttribute, .unsupportedOperands, .unsupportedUnary, .notCallable, .notSubscriptable, .notIterable,
+    case .noAttribute, .readOnlyAttribute, .unsupportedOperands, .unsupportedUnary, .notCallable, .notSubscriptable, .notIterable,
       .notComparable, .indexNotWhole, .argumentType, .missingArgument, .tooManyArguments, .unexpectedKeyword,
-      .duplicateArgument, .notAssignable, .cannotUnpack:
+      .duplicateArgument, .notAssignable, .cannotUnpack, .unhashable:
       return .type
     case .divisionByZero, .notWholeNumber, .invalidLiteral, .emptySequence, .rangeStepZero, .sliceStepZero,
       .unpackCount, .invalidFormatSpec, .valueNotFound, .popFromEmpty, .negativeValue, .recursionLimit,
@@ -118,6 +127,8 @@ public enum DiagnosticMessage: Sendable, Equatable {
       return .value
     case .indexOutOfRange:
       return .index
+    case .keyNotFound:
+      return .key
     case .assertionFailed:
       return .assertion
     case .keyboardInterrupt:
@@ -130,6 +141,8 @@ public enum DiagnosticMessage: Sendable, Equatable {
       return .value
     case .notSequential:
       return .type
+    case .training(let problem):
+      return problem.kind
     case .resourceLimit:
       return .resource
     case .engine(let error):

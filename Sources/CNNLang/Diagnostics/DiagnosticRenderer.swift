@@ -14,8 +14,13 @@ public struct DiagnosticRenderer: Sendable {
   public var colored: Bool
   /// Call notes beyond this many are summarised, so deep recursion stays readable.
   public var maximumNotes = 8
+  /// The language of the sentences; error names (`NameError`) are the same in every language.
+  public var language: MessageLanguage
 
-  public init(colored: Bool) { self.colored = colored }
+  public init(colored: Bool, language: MessageLanguage = .english) {
+    self.colored = colored
+    self.language = language
+  }
 
   /// All diagnostics of one cell, separated by blank lines.
   public func render(_ diagnostics: [Diagnostic], in file: SourceFile) -> [String] {
@@ -39,18 +44,25 @@ public struct DiagnosticRenderer: Sendable {
     let caretCount = max(1, spanEnd - start)
     let prefix = String(sourceLine.unicodeScalars.prefix(column - 1).map { $0 == "\t" ? "\t" : " " })
 
-    var lines = [paint(d.kind.name, "1;31") + ": " + d.message.text]
+    var lines = [paint(d.kind.name, "1;31") + ": " + d.message.text(in: language)]
     lines.append("\(gutter)--> \(file.name):\(line):\(column)")
     lines.append("\(gutter) |")
     lines.append("\(number) | \(sourceLine)")
     lines.append("\(gutter) | \(prefix)" + paint(String(repeating: "^", count: caretCount), "1;31"))
     for note in summarised(d.notes) {
-      lines.append("\(gutter) = note: \(note.text)")
+      lines.append("\(gutter) = \(labels.note): \(note.text(in: language))")
     }
     if let suggestion = d.suggestion {
-      lines.append("\(gutter) = " + paint("help", "1;36") + ": \(suggestion.text)")
+      lines.append("\(gutter) = " + paint(labels.help, "1;36") + ": \(suggestion.text(in: language))")
     }
     return lines
+  }
+
+  private var labels: (note: String, help: String) {
+    switch language {
+    case .english: ("note", "help")
+    case .korean: ("참고", "도움말")
+    }
   }
 
   private func summarised(_ notes: [Note]) -> [Note] {

@@ -1,6 +1,6 @@
 /// The category of an error: it becomes Jupyter's `ename`.
 public enum ErrorKind: String, Sendable, CaseIterable {
-  case syntax, name, type, value, index, assertion, shape, resource, keyboardInterrupt
+  case syntax, name, type, value, index, key, assertion, shape, resource, keyboardInterrupt
 
   /// The name shown to the learner and sent as `ename`.
   public var name: String {
@@ -10,6 +10,7 @@ public enum ErrorKind: String, Sendable, CaseIterable {
     case .type: return "TypeError"
     case .value: return "ValueError"
     case .index: return "IndexError"
+    case .key: return "KeyError"
     case .assertion: return "AssertionError"
     case .shape: return "ShapeError"
     case .resource: return "ResourceError"

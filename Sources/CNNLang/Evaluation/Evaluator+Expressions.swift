@@ -13,6 +13,8 @@ extension Evaluator {
       return .list(try evaluateAll(items))
     case .tuple(let items):
       return .tuple(try evaluateAll(items))
+    case .dict(let pairs):
+      return try evaluateDict(pairs)
     case .listComprehension(let element, let target, let iterable, let condition):
       return try comprehension(element, target, iterable, condition)
     case .unary(let op, let operand):
@@ -49,6 +51,17 @@ extension Evaluator {
     values.reserveCapacity(items.count)
     for item in items { values.append(try evaluate(item)) }
     return values
+  }
+
+  @inline(never)
+  private func evaluateDict(_ pairs: [(key: Expr, value: Expr)]) throws(RuntimeError) -> Value {
+    let storage = DictStorage()
+    for pair in pairs {
+      let key = try evaluate(pair.key)
+      let value = try evaluate(pair.value)
+      do { try storage.set(key, value) } catch { throw error.locating(file, pair.key.range) }
+    }
+    return .dict(storage)
   }
 
   @inline(never)
@@ -106,6 +119,11 @@ extension Evaluator {
 
   /// `value.name`: a property's value, or a method bound to `value`.
   func attribute(of value: Value, _ name: String) throws(RuntimeError) -> Value {
+    if case .namespace(let namespace) = value {
+      if let member = namespace.member(name) { return member }
+      let suggestion = NameSuggester.nearest(to: name, in: namespace.memberNames).map { Suggestion.didYouMean($0) }
+      throw RuntimeError(.noAttribute(type: "module '\(namespace.name)'", name: name), suggestion: suggestion)
+    }
     let type = value.typeName
     if let property = registry.properties[type]?[name] { return try property.get(value) }
     if let method = registry.methods[type]?[name] { return .method(method, receiver: value) }
@@ -243,7 +261,7 @@ extension Target {
     switch self {
     case .name(let n, _): return [n]
     case .tuple(let items, _): return items.flatMap(\.names)
-    case .subscript: return []
+    case .subscript, .attribute: return []
     }
   }
 }

@@ -35,6 +35,8 @@ public final class Evaluator {
   var callSite: CallSite?
   /// Layer names and default seeds for this session (`conv2d`, `conv2d_1`, ...).
   let layerNaming = LayerNaming()
+  /// The language help() pages speak; the interpreter sets it once.
+  var language = MessageLanguage.english
 
   init(registry: BuiltinRegistry, cancellation: CancellationFlag, maximumDepth: Int) {
     self.registry = registry
@@ -157,6 +159,7 @@ public final class Evaluator {
     case .range(let r): return index < r.count ? .number(Double(r[index])) : nil
     case .list(let l): return index < l.items.count ? l.items[index] : nil
     case .tuple(let t): return index < t.count ? t[index] : nil
+    case .dict(let d): return index < d.count ? d.keys[index] : nil
     case .string(let s):
       // Strings are short; walking from the start each time keeps this simple.
       guard index < s.count else { return nil }
@@ -208,7 +211,26 @@ public final class Evaluator {
       } catch {
         throw error.locating(file, range)
       }
+    case .attribute(let baseExpr, let name, let range):
+      let base = try evaluate(baseExpr)
+      do {
+        try setAttribute(of: base, name, to: value)
+      } catch {
+        throw error.locating(file, range)
+      }
     }
+  }
+
+  /// `value.name = x`: only properties with a setter (`layer.trainable`) can be assigned.
+  func setAttribute(of value: Value, _ name: String, to newValue: Value) throws(RuntimeError) {
+    let type = value.typeName
+    if let property = registry.properties[type]?[name] {
+      guard let set = property.set else { throw RuntimeError(.readOnlyAttribute(type: type, name: name)) }
+      try set(value, newValue)
+      return
+    }
+    _ = try attribute(of: value, name)
+    throw RuntimeError(.readOnlyAttribute(type: type, name: name))
   }
 
   private func augmentedAssign(_ target: Target, _ op: BinaryOp, _ valueExpr: Expr) throws(RuntimeError) {
@@ -221,6 +243,8 @@ public final class Evaluator {
       do { current = try Indexing.get(base, index) } catch { throw error.locating(file, range) }
     case .tuple(_, let range):
       throw RuntimeError(.invalidAssignmentTarget("several names")).locating(file, range)
+    case .attribute(let baseExpr, let name, let range):
+      do { current = try attribute(of: try evaluate(baseExpr), name) } catch { throw error.locating(file, range) }
     }
     let operand = try evaluate(valueExpr)
     // `xs += ys` grows the list in place, so every name sharing it sees the change.

@@ -14,7 +14,13 @@ public struct Index {
 /// Python's rules for negative indices and slice bounds.
 enum Indexing {
   static func get(_ base: Value, _ index: Index) throws(RuntimeError) -> Value {
-    if case .tensor(let t, _) = base { return try TensorArithmetic.index(t, index) }
+    if case .tensor(let t, let origin) = base {
+      // A part of a picture is still a picture: the pixel scale goes with it.
+      let part = try TensorArithmetic.index(t, index)
+      guard case .tensor(let selected, _) = part, let scale = origin?.pixelScale else { return part }
+      return .tensor(selected, origin: .pixels(scale))
+    }
+    if case .dict(let d) = base { return try dictItem(d, index) }
     let items: [Value]
     switch base {
     case .list(let l): items = l.items
@@ -42,6 +48,10 @@ enum Indexing {
   }
 
   static func set(_ base: Value, _ index: Index, _ value: Value) throws(RuntimeError) {
+    if case .dict(let d) = base {
+      try d.set(try dictKey(index), value)
+      return
+    }
     guard case .list(let storage) = base else { throw RuntimeError(.notAssignable(type: base.typeName)) }
     switch try onlyPart(index, base) {
     case .single(let v, _):
@@ -61,6 +71,29 @@ enum Indexing {
         for (p, v) in zip(positions, replacement) { storage.items[p] = v }
       }
     }
+  }
+
+  /// `d[key]`; `d[a, b]` is the tuple key `(a, b)`, as in Python.
+  private static func dictItem(_ d: DictStorage, _ index: Index) throws(RuntimeError) -> Value {
+    let key = try dictKey(index)
+    guard let value = try d.get(key) else {
+      var suggestion: Suggestion?
+      if case .string(let name) = key {
+        let names = d.keys.compactMap { (k: Value) -> String? in if case .string(let s) = k { s } else { nil } }
+        suggestion = NameSuggester.nearest(to: name, in: names).map { .didYouMean($0) }
+      }
+      throw RuntimeError(.keyNotFound(key: key.repr, known: d.keys.map(\.repr)), suggestion: suggestion)
+    }
+    return value
+  }
+
+  private static func dictKey(_ index: Index) throws(RuntimeError) -> Value {
+    var keys: [Value] = []
+    for part in index.parts {
+      guard case .single(let v, _) = part else { throw RuntimeError(.unhashable("slice")) }
+      keys.append(v)
+    }
+    return keys.count == 1 ? keys[0] : .tuple(keys)
   }
 
   private static func onlyPart(_ index: Index, _ base: Value) throws(RuntimeError) -> Index.Part {

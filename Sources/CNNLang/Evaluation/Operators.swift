@@ -127,6 +127,7 @@ enum Operators {
       return part.isEmpty || s.containsText(part)
     case .list(let l): return l.items.contains(item)
     case .tuple(let t): return t.contains(item)
+    case .dict(let d): return try d.get(item) != nil
     case .range(let r):
       guard let d = item.numeric, let i = NumberText.wholeNumber(d), r.count > 0 else { return false }
       let offset = i - r.start
@@ -140,6 +141,7 @@ enum Operators {
   static func identical(_ l: Value, _ r: Value) -> Bool {
     switch (l, r) {
     case (.list(let a), .list(let b)): return a === b
+    case (.dict(let a), .dict(let b)): return a === b
     case (.function(let a), .function(let b)): return a === b
     default: return l == r && l.typeName == r.typeName
     }
@@ -159,6 +161,7 @@ extension Operators {
     case (.string(let a), .string(let b)): return a == b
     case (.list(let a), .list(let b)): return a === b || equal(a.items, b.items, depth: depth)
     case (.tuple(let a), .tuple(let b)): return equal(a, b, depth: depth)
+    case (.dict(let a), .dict(let b)): return a === b || equalDicts(a, b, depth: depth)
     case (.range(let a), .range(let b)):
       return a.count == b.count && (a.count == 0 || (a.start == b.start && (a.count == 1 || a.step == b.step)))
     case (.function(let a), .function(let b)): return a === b
@@ -173,8 +176,19 @@ extension Operators {
     case (.layer(let a), .layer(let b)): return a === b
     case (.model(let a), .model(let b)): return a === b
     case (.symbolic(let a), .symbolic(let b)): return a === b
+    case (.training(let a), .training(let b)): return a.isSame(as: b)
+    case (.namespace(let a), .namespace(let b)): return a === b
     default: return false
     }
+  }
+
+  /// Dicts are equal when they have the same keys with equal values, in any order.
+  private static func equalDicts(_ a: DictStorage, _ b: DictStorage, depth: Int) -> Bool {
+    guard a.count == b.count, depth < maximumComparisonDepth else { return false }
+    for (key, value) in a.pairs {
+      guard let other = try? b.get(key), equal(value, other, depth: depth + 1) else { return false }
+    }
+    return true
   }
 
   private static func equal(_ a: [Value], _ b: [Value], depth: Int) -> Bool {

@@ -29,6 +29,7 @@ enum Sequences {
     switch v {
     case .list(let l): return l.items
     case .tuple(let t): return t
+    case .dict(let d): return d.keys
     case .range(let r):
       try checkSize(r.count, of: "a list of \(r.count) numbers")
       return (0..<r.count).map { .number(Double(r[$0])) }

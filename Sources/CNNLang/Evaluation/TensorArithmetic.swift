@@ -18,13 +18,22 @@ enum TensorArithmetic {
     }
     // A number on one side is applied to every value without building a tensor for it.
     if let d = r.numeric, case .tensor(let t, _) = l {
-      return .tensor(try run(symbol) { try t.combined(with: Float(d), engineOp) })
+      let result = try run(symbol) { try t.combined(with: Float(d), engineOp) }
+      return .tensor(result, origin: pixels(of: l, engineOp, Float(d), numberFirst: false, result: result))
     }
     if let d = l.numeric, case .tensor(let t, _) = r {
-      return .tensor(try run(symbol) { try t.combined(with: Float(d), engineOp, scalarFirst: true) })
+      let result = try run(symbol) { try t.combined(with: Float(d), engineOp, scalarFirst: true) }
+      return .tensor(result, origin: pixels(of: r, engineOp, Float(d), numberFirst: true, result: result))
     }
     let (a, b) = (try operand(l, symbol, l, r), try operand(r, symbol, l, r))
     return .tensor(try run(symbol) { try a.combined(with: b, engineOp) })
+  }
+
+  /// Pixel data stays pixel data through `/ 255` and brightness or contrast changes (see `PixelScale`).
+  private static func pixels(
+    of operand: Value, _ op: BinaryOperator, _ number: Float, numberFirst: Bool, result: Tensor
+  ) -> TensorOrigin? {
+    operand.pixelScale?.after(op, number, numberFirst: numberFirst, result: result).map(TensorOrigin.pixels)
   }
 
   private static func elementwise(_ op: BinaryOp) -> BinaryOperator? {

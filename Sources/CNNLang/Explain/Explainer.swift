@@ -9,14 +9,19 @@ struct Explainer {
   let output: Tensor
   let origin: TensorOrigin
 
+  /// Why a tensor without a computation behind it cannot be explained.
+  static let notComputed =
+    "this tensor was not made by one of them (arithmetic, indexing and reshaping do not keep the history)"
+
   /// `at` is the full output index, or `(r, c)` with the filter and sample given apart.
   func explain(at: [Int], filter: Int?, sample: Int?) throws(RuntimeError) -> Explanation {
-    var explanation = try build(at: at, filter: filter, sample: sample)
     let input: Tensor
     switch origin {
     case .convolution(let x, _, _, _, _, _, _, _, _): input = x
     case .pooling(let x, _, _, _, _, _): input = x
+    case .pixels: throw RuntimeError(.notExplainable(Explainer.notComputed))
     }
+    var explanation = try build(at: at, filter: filter, sample: sample)
     let finite = input.values.filter(\.isFinite)
     if let low = finite.min(), let high = finite.max() { explanation.inputRange = low...high }
     return explanation
@@ -89,6 +94,8 @@ struct Explainer {
         filter: view.channels > 1 ? place.filter : nil, filterCount: view.channels, channels: [channel],
         hiddenChannels: 0, hiddenSum: 0, total: Float(pooled), bias: nil, activation: nil, chosen: chosen,
         counted: inside.count)
+    case .pixels:
+      throw RuntimeError(.notExplainable(Explainer.notComputed))
     }
   }
 

@@ -22,14 +22,15 @@ extension Layer {
         guard let kernel else { return x }
         let y = try Ops.conv2d(
           x, kernel: kernel, bias: bias, strides: c.strides, padding: c.padding, dilation: c.dilation, groups: c.groups,
-          activation: c.activation.fused ?? .linear, cancellation: cancellation)
+          activation: c.activation.fused ?? .linear, cancellation: cancellation, weightsVersion: kernelParameter?.weightsVersion)
         return c.activation.fused == nil ? try c.activation.apply(y) : y
       case .conv1d(let c):
         if x.rank == 2 { x = Tensor(shape: x.shape + [1], values: x.values) }
         guard let kernel else { return x }
         let y = try Ops.conv1d(
           x, kernel: kernel, bias: bias, stride: c.strides.width, padding: c.padding, dilation: c.dilation.width,
-          groups: c.groups, activation: c.activation.fused ?? .linear, cancellation: cancellation)
+          groups: c.groups, activation: c.activation.fused ?? .linear, cancellation: cancellation,
+          weightsVersion: kernelParameter?.weightsVersion)
         return c.activation.fused == nil ? try c.activation.apply(y) : y
       case .pool(let poolKind, let size, let strides, let padding):
         return try Ops.pool2d(x, kind: poolKind, poolSize: size, strides: strides, padding: padding, cancellation: cancellation)
@@ -48,10 +49,10 @@ extension Layer {
       case .dropout(let rate):
         return try Ops.dropout(x, rate: Float(rate))
       case .batchNormalization(let epsilon):
-        let channels = x.shape.last ?? 0
+        let state = normalizationState(channels: x.shape.last ?? 0)
         return try Ops.batchNormalization(
-          x, mean: Tensor(shape: [channels]), variance: Tensor(shape: [channels], repeating: 1),
-          gamma: Tensor(shape: [channels], repeating: 1), beta: Tensor(shape: [channels]), epsilon: epsilon)
+          x, mean: state.movingMean, variance: state.movingVariance, gamma: state.gamma.value, beta: state.beta.value,
+          epsilon: epsilon)
       case .add:
         return try Ops.add(inputs)
       case .concatenate(let axis):

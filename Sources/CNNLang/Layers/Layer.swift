@@ -33,9 +33,14 @@ public final class Layer {
   var outputShape: [Int]?
   /// A block's inner model, made when the block is built.
   var inner: Model?
-  /// Materialised weights (see `Layer+Weights.swift`).
-  var kernelTensor: Tensor?
-  var biasTensor: Tensor?
+  /// Materialised weights, as the parameters an optimizer updates (see `Layer+Weights.swift`
+  /// and `Layer+Parameters.swift`).
+  var kernelParameter: TensorEngine.Parameter?
+  var biasParameter: TensorEngine.Parameter?
+  /// Batch normalization's scale, offset and moving statistics, made for the built input.
+  var normalization: NormalizationState?
+  /// `layer.trainable`: a frozen layer keeps its weights through `fit`.
+  var trainable = true
   /// The last forward pass's result and how it was computed.
   var output: Tensor?
   var outputOrigin: TensorOrigin?

@@ -79,11 +79,6 @@ extension BuiltinRegistry {
       try m.append(layer, file: ev.file)
       return .none
     }, to: "model")
-    addMethod(Builtin("predict", [Parameter("self"), Parameter("x")], kind: "method", doc: "The same as model(x): runs the model on one image or a batch.") {
-      (args, ev) throws(RuntimeError) in
-      guard let m = model(args["self"]) else { return .none }
-      return .tensor(try m.predict(try TensorArgument.tensor(args["x"], function: "predict", parameter: "x"), evaluator: ev))
-    }, to: "model")
     addMethod(Builtin("summary", [Parameter("self")], kind: "method", doc: "The same table as summary(model).") {
       (args, _) throws(RuntimeError) in
       guard let m = model(args["self"]) else { return .none }

@@ -59,8 +59,9 @@ extension Model {
   }
 
   /// The forward pass on batched inputs. Each layer keeps its output, without the batch
-  /// axis when the learner gave one image.
-  func run(_ inputs: [Tensor], batched: Bool, evaluator: Evaluator) throws(RuntimeError) -> Tensor {
+  /// axis when the learner gave one image (not when `keepOutputs` is false: batched
+  /// prediction and evaluation would otherwise leave the last batch's maps behind).
+  func run(_ inputs: [Tensor], batched: Bool, evaluator: Evaluator, keepOutputs: Bool = true) throws(RuntimeError) -> Tensor {
     guard let graph else { throw RuntimeError(.unknownInputShape(model: name)) }
     var values: [ObjectIdentifier: Tensor] = [:]
     for (t, x) in zip(graph.inputs, inputs) { values[ObjectIdentifier(t)] = x }
@@ -73,7 +74,9 @@ extension Model {
       }
       let y = try layer.forward(xs, evaluator: evaluator)
       values[ObjectIdentifier(node)] = y
-      if batched {
+      if !keepOutputs {
+        continue
+      } else if batched {
         layer.record(output: y, inputs: xs)
       } else {
         layer.record(output: EagerInput.unbatch(y), inputs: xs.map(EagerInput.unbatch))

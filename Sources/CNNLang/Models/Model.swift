@@ -20,6 +20,13 @@ public final class Model {
   var graph: Graph?
   /// A Sequential's layers, kept for building it on its first call.
   private(set) var sequence: [Layer]?
+  /// What `compile` chose: optimizer, loss and metric (see `Training/`).
+  var compilation: Compilation?
+  /// The `History` of the last `fit`, also when it was interrupted (Keras's `model.history`).
+  var history: History?
+  /// Training steps taken, across `fit` calls: seeds each step's dropout and each epoch's shuffle.
+  var stepsTaken = 0
+  var epochsTaken = 0
 
   init(name: String, typeName: String, sequence: [Layer]?) {
     self.name = name

@@ -17,6 +17,8 @@ enum ExprKind {
   case name(String)
   case list([Expr])
   case tuple([Expr])
+  /// `{"loss": 0.5, "accuracy": 0.9}`: pairs in the order written.
+  case dict([(key: Expr, value: Expr)])
   case listComprehension(element: Expr, target: Target, iterable: Expr, condition: Expr?)
   case unary(UnaryOp, Expr)
   case binary(BinaryOp, Expr, Expr)
@@ -66,10 +68,12 @@ indirect enum Target {
   case name(String, SourceRange)
   case tuple([Target], SourceRange)
   case `subscript`(base: Expr, items: [SubscriptItem], SourceRange)
+  /// `layer.trainable = False`: a property that can be set.
+  case attribute(base: Expr, name: String, SourceRange)
 
   var range: SourceRange {
     switch self {
-    case .name(_, let r), .tuple(_, let r), .subscript(_, _, let r): return r
+    case .name(_, let r), .tuple(_, let r), .subscript(_, _, let r), .attribute(_, _, let r): return r
     }
   }
 }

@@ -22,11 +22,11 @@ extension Parser {
     case .punct(.leftBracket):
       return try parseListDisplay()
     case .punct(.leftBrace):
-      throw fail(.unsupportedSyntax("'{...}' (dictionaries and sets)"), at: token.range)
+      return try parseDictDisplay()
     case .keyword(.lambda):
       throw fail(.unsupportedSyntax("'lambda'"), at: token.range)
     default:
-      throw fail(.expected("an expression", found: token.description), at: token.range)
+      throw fail(.expected(.expression, found: token.part), at: token.range)
     }
   }
 
@@ -43,7 +43,7 @@ extension Parser {
       if current.isPunct(.rightParen) { break }
       items.append(try parseExpression())
     }
-    try expect(.rightParen, "',' or ')'")
+    try expect(.rightParen, .symbols([",", ")"]))
     return Expr(.tuple(items), SourceRange(start: start, end: previousEnd))
   }
 
@@ -53,7 +53,7 @@ extension Parser {
     let first = try parseExpression()
     if match(.for) {
       let target = try parseTarget()
-      guard match(.in) else { throw fail(.expected("'in'", found: current.description), at: current.range) }
+      guard match(.in) else { throw fail(.expected(.symbols(["in"]), found: current.part), at: current.range) }
       let iterable = try parseOr()
       let condition = match(.if) ? try parseOr() : nil
       try expect(.rightBracket)
@@ -65,8 +65,35 @@ extension Parser {
       if current.isPunct(.rightBracket) { break }
       items.append(try parseExpression())
     }
-    try expect(.rightBracket, "',' or ']'")
+    try expect(.rightBracket, .symbols([",", "]"]))
     return Expr(.list(items), SourceRange(start: start, end: previousEnd))
+  }
+
+  /// `{}` and `{key: value, ...}`. Braces around values without colons would be a set, which
+  /// the language does not have.
+  private mutating func parseDictDisplay() throws(Bailout) -> Expr {
+    let start = advance().range.start
+    var pairs: [(key: Expr, value: Expr)] = []
+    while !current.isPunct(.rightBrace) {
+      if current.isPunct(.power) {
+        throw fail(.unsupportedForm(.dictUnpacking), at: current.range)
+      }
+      let key = try parseExpression()
+      guard match(.colon) else {
+        if current.isPunct(.comma) || current.isPunct(.rightBrace) || current.isKeyword(.for) {
+          throw fail(.unsupportedForm(.setLiteral), at: SourceRange(start: start, end: current.range.end))
+        }
+        throw fail(.expected("':' between a key and its value", found: current.description), at: current.range)
+      }
+      let value = try parseExpression()
+      if current.isKeyword(.for) {
+        throw fail(.unsupportedForm(.dictComprehension), at: SourceRange(start: start, end: current.range.end))
+      }
+      pairs.append((key, value))
+      if !match(.comma) { break }
+    }
+    try expect(.rightBrace, "',' or '}'")
+    return Expr(.dict(pairs), SourceRange(start: start, end: previousEnd))
   }
 
   /// Adjacent string literals join into one, as in Python: `"a" "b"` is `"ab"`.
@@ -117,7 +144,7 @@ extension Parser {
     do {
       let parsed = try sub.parseExpression()
       if sub.current.kind != .eof {
-        throw sub.fail(.expected("'}' after the f-string expression", found: sub.current.description), at: sub.current.range)
+        throw sub.fail(.expected(.fstringClosingBrace, found: sub.current.part), at: sub.current.range)
       }
       e = parsed
     } catch {

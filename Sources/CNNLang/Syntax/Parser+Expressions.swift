@@ -21,7 +21,7 @@ extension Parser {
     advance()
     let condition = try parseOr()
     guard match(.else) else {
-      throw fail(.expected("'else' in 'a if condition else b'", found: current.description), at: current.range)
+      throw fail(.expected(.conditionalElse, found: current.part), at: current.range)
     }
     let otherwise = try parseExpression()
     return Expr(.conditional(condition: condition, then: value, otherwise: otherwise), .spanning(value.range, otherwise.range))
@@ -177,12 +177,12 @@ extension Parser {
           if current.isPunct(.rightBracket) { break }
           items.append(try parseSubscriptItem())
         } while match(.comma)
-        if items.isEmpty { throw fail(.expected("an index", found: current.description), at: current.range) }
-        try expect(.rightBracket, "',' or ']'")
+        if items.isEmpty { throw fail(.expected(.index, found: current.part), at: current.range) }
+        try expect(.rightBracket, .symbols([",", "]"]))
         e = Expr(.subscript(base: e, items: items), SourceRange(start: e.range.start, end: previousEnd))
       } else if match(.dot) {
         guard case .name(let name) = current.kind else {
-          throw fail(.expected("an attribute name after '.'", found: current.description), at: current.range)
+          throw fail(.expected(.attributeNameAfterDot, found: current.part), at: current.range)
         }
         let nameRange = advance().range
         e = Expr(.attribute(base: e, name: name, nameRange: nameRange), SourceRange(start: e.range.start, end: nameRange.end))
@@ -226,7 +226,7 @@ extension Parser {
       }
       if !match(.comma) { break }
     }
-    try expect(.rightParen, "',' or ')'")
+    try expect(.rightParen, .symbols([",", ")"]))
     return arguments
   }
 }

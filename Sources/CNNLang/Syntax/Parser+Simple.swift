@@ -27,7 +27,7 @@ extension Parser {
         var names: [String] = []
         repeat {
           guard case .name(let name) = current.kind else {
-            throw fail(.expected("a name after 'global'", found: current.description), at: current.range)
+            throw fail(.expected(.nameAfterGlobal, found: current.part), at: current.range)
           }
           advance()
           names.append(name)
@@ -83,6 +83,8 @@ extension Parser {
       return .tuple(targets, e.range)
     case .subscript(let base, let items):
       return .subscript(base: base, items: items, e.range)
+    case .attribute(let base, let name, _):
+      return .attribute(base: base, name: name, e.range)
     default:
       throw fail(.invalidAssignmentTarget(Parser.describe(e)), at: e.range)
     }

@@ -60,9 +60,9 @@ struct Parser {
     return true
   }
 
-  mutating func expect(_ p: Punct, _ what: String? = nil, hint: Hint? = nil) throws(Bailout) {
+  mutating func expect(_ p: Punct, _ what: SyntaxPart? = nil, hint: Hint? = nil) throws(Bailout) {
     if match(p) { return }
-    throw fail(.expected(what ?? "'\(p.rawValue)'", found: current.description), at: current.range, suggestion: hint.map { .hint($0) })
+    throw fail(.expected(what ?? .symbols([p.rawValue]), found: current.part), at: current.range, suggestion: hint.map { .hint($0) })
   }
 
   /// Records a diagnostic and returns the error to throw. At the end of a cell whose bracket or
@@ -137,11 +137,11 @@ struct Parser {
   }
 
   /// `: NEWLINE INDENT statements DEDENT`, or `: statement` on the same line.
-  mutating func parseBlock(after header: String) throws(Bailout) -> [Stmt] {
+  mutating func parseBlock(after header: BlockHeader) throws(Bailout) -> [Stmt] {
     nesting += 1
     defer { nesting -= 1 }
     if nesting > Parser.maximumNesting { throw fail(.tooDeeplyNested, at: current.range) }
-    try expect(.colon, "':' at the end of \(header)", hint: current.isPunct(.assign) ? .useDoubleEqualsToCompare : nil)
+    try expect(.colon, .colonAfter(header), hint: current.isPunct(.assign) ? .useDoubleEqualsToCompare : nil)
     guard current.kind == .newline else { return try parseSimpleLine() }
     advance()
     guard current.kind == .indent else {
@@ -167,19 +167,19 @@ struct Parser {
         advance()
         let target = try parseTarget()
         guard match(.in) else {
-          throw fail(.expected("'in'", found: current.description), at: current.range)
+          throw fail(.expected(.symbols(["in"]), found: current.part), at: current.range)
         }
         let iterable = try parseExpressionList()
         loopDepth += 1
         defer { loopDepth -= 1 }
-        let body = try parseBlock(after: "'for' on line \(file.location(of: start).line)")
+        let body = try parseBlock(after: BlockHeader("for", line: file.location(of: start).line))
         return [Stmt(.for(target: target, iterable: iterable, body: body), SourceRange(start: start, end: iterable.range.end))]
       case .while:
         advance()
         let condition = try parseExpression()
         loopDepth += 1
         defer { loopDepth -= 1 }
-        let body = try parseBlock(after: "'while' on line \(file.location(of: start).line)")
+        let body = try parseBlock(after: BlockHeader("while", line: file.location(of: start).line))
         return [Stmt(.while(condition: condition, body: body), SourceRange(start: start, end: condition.range.end))]
       case .def: return [try parseDef()]
       case .else, .elif:
@@ -199,11 +199,11 @@ struct Parser {
       let line = file.location(of: keyword.range.start).line
       let condition = try parseExpression()
       let name = keyword.isKeyword(.if) ? "if" : "elif"
-      branches.append((condition, try parseBlock(after: "'\(name)' on line \(line)")))
+      branches.append((condition, try parseBlock(after: BlockHeader(name, line: line))))
     } while current.isKeyword(.elif)
     if current.isKeyword(.else) {
       let line = file.location(of: advance().range.start).line
-      otherwise = try parseBlock(after: "'else' on line \(line)")
+      otherwise = try parseBlock(after: BlockHeader("else", line: line))
     }
     let end = branches.first.map { $0.condition.range.end } ?? start
     return Stmt(.if(branches: branches, otherwise: otherwise), SourceRange(start: start, end: end))
@@ -212,7 +212,7 @@ struct Parser {
   mutating func parseDef() throws(Bailout) -> Stmt {
     let start = advance().range.start
     guard case .name(let name) = current.kind else {
-      throw fail(.expected("a function name", found: current.description), at: current.range)
+      throw fail(.expected(.functionName, found: current.part), at: current.range)
     }
     advance()
     try expect(.leftParen)
@@ -222,7 +222,7 @@ struct Parser {
         if current.isPunct(.star) || current.isPunct(.power) {
           throw fail(.unsupportedSyntax("'*' and '**' parameters"), at: current.range)
         }
-        throw fail(.expected("a parameter name", found: current.description), at: current.range)
+        throw fail(.expected(.parameterName, found: current.part), at: current.range)
       }
       let parameterRange = advance().range
       var defaultValue: Expr?
@@ -237,7 +237,7 @@ struct Parser {
       parameters.append((parameter, defaultValue))
       if !match(.comma) { break }
     }
-    try expect(.rightParen, "',' or ')'")
+    try expect(.rightParen, .symbols([",", ")"]))
     if match(.arrow) { _ = try parseExpression() }
     let headerEnd = previousEnd
     let savedLoops = loopDepth
@@ -247,7 +247,7 @@ struct Parser {
       functionDepth -= 1
       loopDepth = savedLoops
     }
-    let body = try parseBlock(after: "'def \(name)' on line \(file.location(of: start).line)")
+    let body = try parseBlock(after: BlockHeader("def \(name)", line: file.location(of: start).line))
     var doc: String?
     if case .expression(let e) = body.first?.kind, case .string(let text) = e.kind { doc = text }
     let header = SourceRange(start: start, end: headerEnd)
@@ -266,7 +266,7 @@ struct Parser {
       advance()
     } else if current.kind != .eof && current.kind != .dedent {
       let hint: Suggestion? = current.isPunct(.assign) ? .hint(.useDoubleEqualsToCompare) : nil
-      throw fail(.expected("the end of the line", found: current.description), at: current.range, suggestion: hint)
+      throw fail(.expected(.endOfLine, found: current.part), at: current.range, suggestion: hint)
     }
     return statements
   }

@@ -69,6 +69,7 @@ enum TreePrinter {
     case .name(let n, _): return n
     case .tuple(let items, _): return "(tuple \(items.map(target).joined(separator: " ")))"
     case .subscript(let base, let items, _): return "(index \(expression(base)) \(items.map(item).joined(separator: " ")))"
+    case .attribute(let base, let name, _): return "(attr \(expression(base)) \(name))"
     }
   }
 
@@ -103,6 +104,7 @@ enum TreePrinter {
     case .name(let n): return n
     case .list(let items): return "(list \(items.map(expression).joined(separator: " ")))"
     case .tuple(let items): return "(tuple\(items.map { " " + expression($0) }.joined()))"
+    case .dict(let pairs): return "(dict\(pairs.map { " \(expression($0.key)):\(expression($0.value))" }.joined()))"
     case .listComprehension(let element, let t, let iterable, let condition):
       return "(listcomp \(expression(element)) \(target(t)) \(expression(iterable))\(condition.map { " " + expression($0) } ?? ""))"
     case .unary(let op, let x): return "(\(op.rawValue) \(expression(x)))"

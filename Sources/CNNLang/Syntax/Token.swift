@@ -17,17 +17,18 @@ struct Token: Equatable {
   var range: SourceRange
 
   /// How a learner would name the token in "expected ... but found ...".
-  var description: String {
+  /// What a message says was found here.
+  var part: SyntaxPart {
     switch kind {
-    case .name(let n): return "name '\(n)'"
-    case .keyword(let k): return "keyword '\(k.rawValue)'"
-    case .number: return "a number"
-    case .string, .fstring: return "a string"
-    case .punct(let p): return "'\(p.rawValue)'"
-    case .newline: return "the end of the line"
-    case .indent: return "an indented line"
-    case .dedent: return "the end of the block"
-    case .eof: return "the end of the cell"
+    case .name(let n): return .name(n)
+    case .keyword(let k): return .keyword(k.rawValue)
+    case .number: return .number
+    case .string, .fstring: return .string
+    case .punct(let p): return .symbols([p.rawValue])
+    case .newline: return .endOfLine
+    case .indent: return .indentedLine
+    case .dedent: return .endOfBlock
+    case .eof: return .endOfCell
     }
   }
 

@@ -1,11 +1,14 @@
 /// The text help() pages and Shift-Tab shows, built from the registry's entries and the
-/// learner's own functions and values.
+/// learner's own functions and values, in the interpreter's message language (the Korean
+/// paragraphs live in `KoreanHelp`; signatures and code stay as they are).
 struct Documentation {
   let registry: BuiltinRegistry
   let userValue: (String) -> Value?
+  let language: MessageLanguage
 
   init(evaluator: Evaluator) {
     registry = evaluator.registry
+    language = evaluator.language
     userValue = { [globals = evaluator.globals] name in globals[name] }
   }
 
@@ -16,31 +19,49 @@ struct Documentation {
   }
 
   func help(named name: String) -> String {
+    if let page = page(named: name) { return page }
+    let known = registry.globalNames + Keyword.allCases.map(\.rawValue)
+    let near = NameSuggester.nearest(to: name, in: known)
+    switch language {
+    case .english:
+      return "Nothing is known about '\(name)'." + (near.map { " Did you mean '\($0)'?" } ?? "")
+    case .korean:
+      return "'\(name)'에 대한 설명이 없습니다." + (near.map { " 혹시 '\($0)'인가요?" } ?? "")
+    }
+  }
+
+  /// The page about `name`, or nil when nothing is known about it.
+  func page(named name: String) -> String? {
     if let v = userValue(name) { return describe(v, name: name) }
-    if let doc = registry.documentation(of: name) { return doc }
+    if let f = registry.functions[name] { return f.signature + "\n\n" + doc(f.doc, .function(name)) }
+    if let c = registry.constants[name] { return "\(c.name)\n\n" + doc(c.doc, .constant(name)) }
     if let keyword = Keyword(rawValue: name) { return keywordDoc(keyword) }
     if let typeDoc = registry.typeDocs[name] { return typeHelp(name, typeDoc) }
     let parts = name.split(separator: ".").map(String.init)
     if parts.count == 2, let method = registry.methods[parts[0]]?[parts[1]] {
-      return "\(parts[0]).\(method.signature)\n\n\(method.doc)"
+      return "\(parts[0]).\(method.signature)\n\n" + doc(method.doc, .method(type: parts[0], name: parts[1]))
     }
-    var text = "Nothing is known about '\(name)'."
-    let known = registry.globalNames + Keyword.allCases.map(\.rawValue)
-    if let near = NameSuggester.nearest(to: name, in: known) { text += " Did you mean '\(near)'?" }
-    return text
+    return nil
   }
 
   /// The documentation of a value: a function's signature and doc, or its type's.
   func describe(_ value: Value, name: String? = nil) -> String {
     switch value {
     case .builtin(let b):
-      return b.documentation
+      return b.signature + "\n\n" + doc(b.doc, .function(b.name))
     case .method(let b, let receiver):
-      return "\(receiver.typeName).\(b.signature)\n\n\(b.doc)"
+      return "\(receiver.typeName).\(b.signature)\n\n" + doc(b.doc, .method(type: receiver.typeName, name: b.name))
     case .function(let f):
-      return f.signature + "\n\n" + (f.doc ?? "A function defined in this notebook (no docstring).")
+      let none = language == .korean ? "이 노트북에서 정의한 함수입니다 (docstring 없음)." : "A function defined in this notebook (no docstring)."
+      return f.signature + "\n\n" + (f.doc ?? none)
     case .stream(let s):
-      return registry.documentation(of: s.rawValue) ?? s.rawValue
+      return page(named: s.rawValue) ?? s.rawValue
+    case .namespace(let n):
+      let members = n.members.map { name, member -> String in
+        if case .builtin(let b) = member { return "  .\(b.signature)  \(b.doc)" }
+        return "  .\(name) = \(Documentation.abbreviated(member.repr))"
+      }
+      return "module \(n.name)\n\n\(n.doc)\n\nMembers:\n" + members.joined(separator: "\n")
     default:
       let header = (name.map { "\($0): " } ?? "") + "\(value.typeName) = \(Documentation.abbreviated(value.repr))"
       guard let typeDoc = registry.typeDocs[value.typeName] else { return header }
@@ -48,22 +69,35 @@ struct Documentation {
     }
   }
 
-  private func typeHelp(_ type: String, _ doc: String) -> String {
-    var text = doc
+  /// A registry paragraph in the page's language; English where no translation exists.
+  private func doc(_ english: String, _ key: KoreanHelp.Key) -> String {
+    switch language {
+    case .english: return english
+    case .korean: return KoreanHelp.text(for: key) ?? english
+    }
+  }
+
+  private func typeHelp(_ type: String, _ typeDoc: String) -> String {
+    var text = doc(typeDoc, .type(type))
     let methods = (registry.methods[type] ?? [:]).values.sorted { $0.name < $1.name }
     if !methods.isEmpty {
-      text += "\n\nMethods:\n" + methods.map { "  .\($0.signature)  \($0.doc)" }.joined(separator: "\n")
+      text += "\n\n" + (language == .korean ? "메서드:" : "Methods:") + "\n"
+        + methods.map { "  .\($0.signature)  " + doc($0.doc, .method(type: type, name: $0.name)) }.joined(separator: "\n")
     }
     let properties = (registry.properties[type] ?? [:]).values.sorted { $0.name < $1.name }
     if !properties.isEmpty {
-      text += "\n\nAttributes:\n" + properties.map { "  .\($0.name)  \($0.doc)" }.joined(separator: "\n")
+      text += "\n\n" + (language == .korean ? "속성:" : "Attributes:") + "\n"
+        + properties.map { "  .\($0.name)  " + doc($0.doc, .property(type: type, name: $0.name)) }.joined(separator: "\n")
     }
     return text
   }
 
   /// help() with no argument: every built-in, one line each.
   func overview() -> String {
-    var lines = ["CNN Lab built-ins. help(name) explains one of them.", ""]
+    let title = language == .korean
+      ? "CNN Lab의 내장 함수입니다. help(이름)으로 하나씩 설명을 볼 수 있습니다."
+      : "CNN Lab built-ins. help(name) explains one of them."
+    var lines = [title, ""]
     for b in registry.functions.values.sorted(by: { $0.name < $1.name }) {
       lines.append("  \(b.signature)")
     }
@@ -73,14 +107,26 @@ struct Documentation {
     return lines.joined(separator: "\n")
   }
 
-  private func keywordDoc(_ k: Keyword) -> String {
-    switch k {
-    case .for: return "for NAME in ITERABLE:\n\nRuns the indented block once for each item, with NAME set to the item."
-    case .if, .elif, .else: return "if CONDITION: ... elif CONDITION: ... else: ...\n\nRuns the first block whose condition is true."
-    case .while: return "while CONDITION:\n\nRuns the indented block again and again while the condition is true."
-    case .def: return "def NAME(a, b=1):\n\nDefines a function; 'return value' inside it gives the result."
-    case .assert: return "assert CONDITION, \"message\"\n\nStops the cell with an AssertionError (and the message) if the condition is false."
-    default: return "'\(k.rawValue)' is a keyword of the language."
+  private func keywordDoc(_ keyword: Keyword) -> String {
+    switch language {
+    case .english:
+      switch keyword {
+      case .for: return "for NAME in ITERABLE:\n\nRuns the indented block once for each item, with NAME set to the item."
+      case .if, .elif, .else: return "if CONDITION: ... elif CONDITION: ... else: ...\n\nRuns the first block whose condition is true."
+      case .while: return "while CONDITION:\n\nRuns the indented block again and again while the condition is true."
+      case .def: return "def NAME(a, b=1):\n\nDefines a function; 'return value' inside it gives the result."
+      case .assert: return "assert CONDITION, \"message\"\n\nStops the cell with an AssertionError (and the message) if the condition is false."
+      default: return "'\(keyword.rawValue)' is a keyword of the language."
+      }
+    case .korean:
+      switch keyword {
+      case .for: return "for NAME in ITERABLE:\n\n항목마다 NAME에 그 항목을 넣고, 들여 쓴 블록을 한 번씩 실행합니다."
+      case .if, .elif, .else: return "if CONDITION: ... elif CONDITION: ... else: ...\n\n조건이 참인 첫 번째 블록을 실행합니다."
+      case .while: return "while CONDITION:\n\n조건이 참인 동안 들여 쓴 블록을 되풀이해서 실행합니다."
+      case .def: return "def NAME(a, b=1):\n\n함수를 정의합니다. 함수 안의 'return 값'이 결과가 됩니다."
+      case .assert: return "assert CONDITION, \"message\"\n\n조건이 거짓이면 AssertionError(와 메시지)를 내고 셀을 멈춥니다."
+      default: return k("'\(keyword.rawValue)'", .topic) + " 이 언어의 키워드입니다."
+      }
     }
   }
 

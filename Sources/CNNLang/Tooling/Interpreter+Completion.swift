@@ -16,6 +16,11 @@ extension Interpreter {
       let chainEnd = start - 1
       if let receiver = CodeScanner.dottedName(s, endingAt: chainEnd).flatMap(resolve) {
         let type = receiver.typeName
+        if case .namespace(let namespace) = receiver {
+          for (name, member) in namespace.members {
+            if case .builtin = member { found.append((name, "function")) } else { found.append((name, "instance")) }
+          }
+        }
         for name in (registry.methods[type] ?? [:]).keys { found.append((name, "function")) }
         for name in (registry.properties[type] ?? [:]).keys { found.append((name, "property")) }
       }

@@ -14,8 +14,7 @@ extension Interpreter {
     guard let chain, let last = chain.last else { return nil }
     let documentation = Documentation(evaluator: evaluator)
     if chain.count == 1, evaluator.globals[last] == nil, registry.value(named: last) == nil {
-      let text = documentation.help(named: last)
-      return text.hasPrefix("Nothing is known") ? nil : text
+      return documentation.page(named: last)
     }
     guard let value = resolve(chain) else { return nil }
     return documentation.describe(value, name: chain.joined(separator: "."))

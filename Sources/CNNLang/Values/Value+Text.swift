@@ -9,9 +9,11 @@ extension Value {
     return repr(seen: &seen, depth: 0)
   }
 
-  /// The form `print` and `str()` write: like `repr`, but a string is its own text.
+  /// The form `print` and `str()` write: like `repr`, but a string is its own text and a
+  /// tensor its values as numpy writes them (`tensor([1, 3, 2])`).
   public var str: String {
     if case .string(let s) = self { return s }
+    if case .tensor(let t, _) = self { return TensorText.values(t) }
     return repr
   }
 
@@ -22,6 +24,7 @@ extension Value {
     if depth > Value.maximumReprDepth {
       switch self {
       case .list: return "[...]"
+      case .dict: return "{...}"
       case .tuple: return "(...)"
       default: break
       }
@@ -39,6 +42,16 @@ extension Value {
       var parts: [String] = []
       for item in storage.items { parts.append(item.repr(seen: &seen, depth: depth + 1)) }
       return "[" + parts.joined(separator: ", ") + "]"
+    case .dict(let storage):
+      let id = ObjectIdentifier(storage)
+      if seen.contains(id) { return "{...}" }
+      seen.insert(id)
+      defer { seen.remove(id) }
+      var parts: [String] = []
+      for (key, value) in storage.pairs {
+        parts.append(key.repr(seen: &seen, depth: depth + 1) + ": " + value.repr(seen: &seen, depth: depth + 1))
+      }
+      return "{" + parts.joined(separator: ", ") + "}"
     case .tuple(let items):
       var parts: [String] = []
       for item in items { parts.append(item.repr(seen: &seen, depth: depth + 1)) }
@@ -55,6 +68,8 @@ extension Value {
     case .model(let m): return m.repr
     case .symbolic(let t): return t.repr
     case .summary(let s): return s.text
+    case .training(let t): return t.repr
+    case .namespace(let n): return "<module '\(n.name)'>"
     }
   }
 

@@ -8,6 +8,8 @@ public enum Value {
   case number(Double)
   case string(String)
   case list(ListStorage)
+  /// `{"loss": [0.5, 0.3]}`: keys in insertion order, shared like a list.
+  case dict(DictStorage)
   case tuple([Value])
   case range(RangeValue)
   case function(Function)
@@ -28,6 +30,10 @@ public enum Value {
   case symbolic(SymbolicTensor)
   /// `summary(model)`: the table of layers, shapes, parameters and MACs.
   case summary(ModelSummary)
+  /// Optimizers, losses, callbacks and `History` (see `Training/`).
+  case training(TrainingObject)
+  /// A built-in module with members, such as `fashion_mnist` (`fashion_mnist.load_data()`).
+  case namespace(Namespace)
 
   /// The type's name as `type(x)` returns it and as messages quote it.
   public var typeName: String {
@@ -37,6 +43,7 @@ public enum Value {
     case .number: return "number"
     case .string: return "str"
     case .list: return "list"
+    case .dict: return "dict"
     case .tuple: return "tuple"
     case .range: return "range"
     case .function, .builtin: return "function"
@@ -48,6 +55,8 @@ public enum Value {
     case .model: return "model"
     case .symbolic: return "symbolic tensor"
     case .summary: return "summary"
+    case .training(let t): return t.typeName
+    case .namespace: return "module"
     }
   }
 
@@ -65,10 +74,11 @@ public enum Value {
     case .number(let d): return d != 0
     case .string(let s): return !s.isEmpty
     case .list(let l): return !l.items.isEmpty
+    case .dict(let d): return d.count > 0
     case .tuple(let t): return !t.isEmpty
     case .range(let r): return r.count > 0
     case .function, .builtin, .method, .stream, .tensor, .explanation: return true
-    case .layer, .model, .symbolic, .summary: return true
+    case .layer, .model, .symbolic, .summary, .training, .namespace: return true
     }
   }
 

@@ -19,8 +19,11 @@ extension ConvolutionTuning {
   /// used first out).
   public static var cachedWeightBytes: Int { PackedWeightsCache.heldBytes }
 
-  /// Kernels whose packed weights are kept now (at most 32).
-  public static var cachedWeightEntries: Int { PackedWeightsCache.heldEntries }
+  /// Kernels whose packed weights are kept now, in all (at most 32).
+  public static var cachedWeightEntryCount: Int { PackedWeightsCache.heldEntries }
+
+  /// Packed copies kept for the versioned weights of `owner`: 0 or 1.
+  public static func cachedWeightEntries(owner: UInt64) -> Int { PackedWeightsCache.entries(owner: owner) }
 }
 
 extension Ops {
@@ -29,21 +32,27 @@ extension Ops {
   /// Keras's `(kh, kw, C_in / groups, C_out)`. Runs on the engine's direct kernel, or on
   /// im2col + SGEMM for weight-heavy layers (see `ConvPlan`), adding the bias and applying
   /// `activation` while each tile is in registers or cache.
+  ///
+  /// `weightsVersion` names weights that an optimizer updates (see `WeightsVersion`): their
+  /// packed copy is then kept once per owner and replaced when the version changes. Without
+  /// it the packed copy is found by the weights' storage.
   // input (N, H, W, C), kernel (kh, kw, C / groups, C_out), bias (C_out) → output (N, OH, OW, C_out)
   public static func conv2d(
     _ input: Tensor, kernel: Tensor, bias: Tensor? = nil, strides: Size2 = 1, padding: Padding = .valid,
     dilation: Size2 = 1, groups: Int = 1, activation: Activation = .linear,
-    cancellation: CancellationFlag? = nil
+    cancellation: CancellationFlag? = nil, weightsVersion: WeightsVersion? = nil
   ) throws -> Tensor {
     let p = try ConvProblem(
       operation: "conv2d", input: input.shape, kernel: kernel.shape, bias: bias?.shape, strides: strides,
       padding: padding, dilation: dilation, groups: groups)
-    return try convolve(p, input, kernel: kernel, bias: bias, activation: activation, cancellation: cancellation)
+    return try convolve(
+      p, input, kernel: kernel, bias: bias, activation: activation, cancellation: cancellation,
+      identity: weightsVersion.map(WeightsIdentity.versioned) ?? .storage)
   }
 
   static func convolve(
     _ p: ConvProblem, _ input: Tensor, kernel: Tensor, bias: Tensor?, activation: Activation,
-    cancellation: CancellationFlag?, operation: String = "conv2d"
+    cancellation: CancellationFlag?, operation: String = "conv2d", identity: WeightsIdentity = .storage
   ) throws -> Tensor {
     let plan = ConvPlan(problem: p)
     if case .winograd(let winograd) = plan {
@@ -66,7 +75,8 @@ extension Ops {
             switch plan {
             case .direct(let direct):
               let packed = PackedWeightsCache.packed(
-                kernel: kernel.values, bias: bias?.values, layout: direct.packingLayout, floats: direct.packedFloats
+                kernel: kernel.values, bias: bias?.values, layout: direct.packingLayout, floats: direct.packedFloats,
+                identity: identity
               ) { target in
                 direct.packWeights(w: w, bias: b, into: target)
               }

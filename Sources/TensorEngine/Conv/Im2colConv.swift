@@ -82,6 +82,13 @@ struct Im2colConvolution: Sendable {
     let rowSpan = p.kernelWidth * cg
     // A window row is one contiguous run of the input when it takes every channel and is not dilated.
     let contiguous = p.dilationW == 1 && cg == p.channels
+    // A window row of at most 8 values (a first layer's 3x3 or 5x5 on one channel) is moved
+    // as one 8-wide load and store; the values written past its end belong to the next
+    // window row or pixel, which is written after it, so only the panel's and the input's
+    // last floats need the short copy.
+    let shortRuns = contiguous && rowSpan <= 8
+    let inputEnd = x + p.batch * p.height * p.width * p.channels
+    let panelEnd = panel + rows * k
     var cursor = GridCursor(pixelsOf: p, first: firstPixel)
     for r in 0..<rows {
       let destination = panel + r * k
@@ -98,6 +105,11 @@ struct Im2colConvolution: Sendable {
         if contiguous {
           let j0 = max(0, -iw0)
           let j1 = min(p.kernelWidth, p.width - iw0)
+          if shortRuns, j0 == 0, j1 == p.kernelWidth, source + iw0 * cg + 8 <= inputEnd, dst + 8 <= panelEnd {
+            UnsafeMutableRawPointer(dst).storeBytes(
+              of: UnsafeRawPointer(source + iw0 * cg).loadUnaligned(as: SIMD8<Float>.self), as: SIMD8<Float>.self)
+            continue
+          }
           if j1 <= j0 {
             zeroFloats(dst, rowSpan)
             continue

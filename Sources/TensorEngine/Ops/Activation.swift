@@ -60,10 +60,7 @@ extension Ops {
   // input (...) → output (...)
   public static func softmax(_ input: Tensor, axis: Int = -1) throws -> Tensor {
     guard input.rank > 0 else { return Tensor(scalar: 1) }
-    let a = try Tensor.normalize(axis: axis, rank: input.rank, operation: "softmax")
-    let outer = input.shape[..<a].reduce(1, *)
-    let size = input.shape[a]
-    let inner = input.shape[(a + 1)...].reduce(1, *)
+    let (_, outer, size, inner) = try Tensor.split(input.shape, around: axis, operation: "softmax")
     return try Tensor.make(operation: "softmax", shape: input.shape) { out in
       input.values.withUnsafeBufferPointer { source in
         guard let source = source.baseAddress else { return }

@@ -34,16 +34,42 @@ enum BLAS {
       1, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
   }
 
-  /// `C (m x n) = Aᵀ · B` where A is stored `(k x m)` row-major: a convolution's kernel
-  /// matrix used as is, without a transposed copy.
+  /// `C (m x n) = Aᵀ · B + beta · C` where A is stored `(k x m)` row-major: a convolution's
+  /// kernel matrix used as is, without a transposed copy, or a weight gradient `Xᵀ · dY`
+  /// summed over chunks of rows (`beta` 1).
   static func gemmTransposedA(
     m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
-    c: UnsafeMutablePointer<Float>, ldc: Int
+    c: UnsafeMutablePointer<Float>, ldc: Int, beta: Float = 0
   ) {
-    guard m > 0, n > 0, k > 0 else { return }
+    guard m > 0, n > 0 else { return }
+    guard k > 0 else {
+      scale(m: m, n: n, c: c, ldc: ldc, beta: beta)
+      return
+    }
     library.sgemm(
       CblasRowMajor, CblasTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k),
-      1, a, Int32(lda), b, Int32(ldb), 0, c, Int32(ldc))
+      1, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+  }
+
+  /// `C (m x n) = A · Bᵀ + beta · C` where B is stored `(n x k)` row-major: a gradient
+  /// carried back through weights, `dY · Wᵀ`, without a transposed copy of W.
+  static func gemmTransposedB(
+    m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+    c: UnsafeMutablePointer<Float>, ldc: Int, beta: Float = 0
+  ) {
+    guard m > 0, n > 0 else { return }
+    guard k > 0 else {
+      scale(m: m, n: n, c: c, ldc: ldc, beta: beta)
+      return
+    }
+    library.sgemm(
+      CblasRowMajor, CblasNoTrans, CblasTrans, Int32(m), Int32(n), Int32(k),
+      1, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+  }
+
+  /// `C = beta · C`, where `beta` 0 writes zeros whatever C held (it may be uninitialised).
+  private static func scale(m: Int, n: Int, c: UnsafeMutablePointer<Float>, ldc: Int, beta: Float) {
+    for row in 0..<m { for column in 0..<n { c[row * ldc + column] = beta == 0 ? 0 : c[row * ldc + column] * beta } }
   }
 }
 

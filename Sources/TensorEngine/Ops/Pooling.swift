@@ -14,25 +14,9 @@ extension Ops {
   ) throws -> Tensor {
     let name = "\(kind.rawValue)_pool"
     let view = try ImageView(operation: name, shape: input.shape)
-    let step = strides ?? poolSize
-    let rows = WindowGeometry(kernel: poolSize.height, stride: step.height, padding: padding)
-    let columns = WindowGeometry(kernel: poolSize.width, stride: step.width, padding: padding)
-    guard poolSize.height >= 1, poolSize.width >= 1, step.height >= 1, step.width >= 1 else {
-      throw TensorError.invalidArgument(operation: name, message: "pool size and strides must be at least 1")
-    }
-    if case .explicit(let before, let after) = padding,
-      before < 0 || after < 0 || max(before, after) >= min(poolSize.height, poolSize.width)
-    {
-      throw TensorError.invalidArgument(
-        operation: name, message: "padding must be between 0 and the pool size minus 1, so every window sees the image")
-    }
-    guard let r = rows.resolve(input: view.height), let c = columns.resolve(input: view.width) else {
-      throw TensorError.windowDoesNotFit(
-        operation: name, input: [view.height, view.width], window: [poolSize.height, poolSize.width])
-    }
-    let outShape = view.shape(height: r.output, width: c.output, channels: view.channels)
-    let window = PoolWindow(
-      rows: r, columns: c, kernel: poolSize, stride: step, height: view.height, width: view.width)
+    let window = try PoolWindow(operation: name, view: view, poolSize: poolSize, strides: strides, padding: padding)
+    let (r, c) = (window.rows, window.columns)
+    let outShape = window.outputShape(view)
     return try Tensor.make(operation: name, shape: outShape) { out in
       input.values.withUnsafeBufferPointer { x in
         guard let x = x.baseAddress else { return }
@@ -85,13 +69,9 @@ extension Ops {
     let n = line / w.rows.output
     let oh = line % w.rows.output
     let channels = view.channels
-    let top = oh * w.stride.height - w.rows.padBefore
-    let h0 = max(top, 0)
-    let h1 = min(top + w.kernel.height, w.height)
+    let (h0, h1) = w.rowSpan(oh)
     for ow in 0..<w.columns.output {
-      let left = ow * w.stride.width - w.columns.padBefore
-      let w0 = max(left, 0)
-      let w1 = min(left + w.kernel.width, w.width)
+      let (w0, w1) = w.columnSpan(ow)
       let o = out.base + (line * w.columns.output + ow) * channels
       (o).update(from: x.base + ((n * w.height + h0) * w.width + w0) * channels, count: channels)
       var first = true
@@ -115,6 +95,44 @@ struct PoolWindow: Sendable {
   var rows, columns: WindowGeometry.Resolved
   var kernel, stride: Size2
   var height, width: Int
+
+  /// The arguments checked and resolved, for the forward and backward passes and the
+  /// reference loops alike. `strides: nil` means the pool size.
+  init(operation name: String, view: ImageView, poolSize: Size2, strides: Size2?, padding: Padding) throws {
+    let step = strides ?? poolSize
+    guard poolSize.height >= 1, poolSize.width >= 1, step.height >= 1, step.width >= 1 else {
+      throw TensorError.invalidArgument(operation: name, message: "pool size and strides must be at least 1")
+    }
+    if case .explicit(let before, let after) = padding,
+      before < 0 || after < 0 || max(before, after) >= min(poolSize.height, poolSize.width)
+    {
+      throw TensorError.invalidArgument(
+        operation: name, message: "padding must be between 0 and the pool size minus 1, so every window sees the image")
+    }
+    let rowGeometry = WindowGeometry(kernel: poolSize.height, stride: step.height, padding: padding)
+    let columnGeometry = WindowGeometry(kernel: poolSize.width, stride: step.width, padding: padding)
+    guard let r = rowGeometry.resolve(input: view.height), let c = columnGeometry.resolve(input: view.width) else {
+      throw TensorError.windowDoesNotFit(
+        operation: name, input: [view.height, view.width], window: [poolSize.height, poolSize.width])
+    }
+    (rows, columns, kernel, stride, height, width) = (r, c, poolSize, step, view.height, view.width)
+  }
+
+  func outputShape(_ view: ImageView) -> [Int] {
+    view.shape(height: rows.output, width: columns.output, channels: view.channels)
+  }
+
+  /// The input rows `h0 ..< h1` that output row `oh` covers, clipped to the image.
+  @inline(__always) func rowSpan(_ oh: Int) -> (Int, Int) {
+    let top = oh * stride.height - rows.padBefore
+    return (max(top, 0), min(top + kernel.height, height))
+  }
+
+  /// The input columns `w0 ..< w1` that output column `ow` covers, clipped to the image.
+  @inline(__always) func columnSpan(_ ow: Int) -> (Int, Int) {
+    let left = ow * stride.width - columns.padBefore
+    return (max(left, 0), min(left + kernel.width, width))
+  }
 }
 
 /// How a pooling window folds its cells; static so each kind gets its own specialised loop.
@@ -123,14 +141,24 @@ protocol PoolCombine {
   static func finish(_ o: UnsafeMutablePointer<Float>, count: Int, cells: Int)
 }
 
-enum Maximum: PoolCombine {
-  @inline(__always) static func combine(_ a: Float, _ b: Float) -> Float { b > a ? b : a }
+/// Max and min pooling keep one cell: the window's cells are visited in row-major order and
+/// a later cell takes over only when `prefers` it, so on a tie the first cell wins. The
+/// backward pass routes the gradient to that same cell by the same rule.
+protocol PoolSelect: PoolCombine {
+  static func prefers(_ candidate: Float, over best: Float) -> Bool
+}
+
+extension PoolSelect {
+  @inline(__always) static func combine(_ a: Float, _ b: Float) -> Float { prefers(b, over: a) ? b : a }
   static func finish(_ o: UnsafeMutablePointer<Float>, count: Int, cells: Int) {}
 }
 
-enum Minimum: PoolCombine {
-  @inline(__always) static func combine(_ a: Float, _ b: Float) -> Float { b < a ? b : a }
-  static func finish(_ o: UnsafeMutablePointer<Float>, count: Int, cells: Int) {}
+enum Maximum: PoolSelect {
+  @inline(__always) static func prefers(_ candidate: Float, over best: Float) -> Bool { candidate > best }
+}
+
+enum Minimum: PoolSelect {
+  @inline(__always) static func prefers(_ candidate: Float, over best: Float) -> Bool { candidate < best }
 }
 
 enum Mean: PoolCombine {

@@ -39,8 +39,16 @@ extension Tensor {
     return resolved
   }
 
+  /// A shape seen around one axis: `outer` blocks, each of `size` steps along the axis, each
+  /// step `inner` contiguous values (so that element k along the axis sits at
+  /// `(o · size + k) · inner + i`).
+  static func split(_ shape: [Int], around axis: Int, operation: String) throws -> (axis: Int, outer: Int, size: Int, inner: Int) {
+    let a = try normalize(axis: axis, rank: shape.count, operation: operation)
+    return (a, shape[..<a].reduce(1, *), shape[a], shape[(a + 1)...].reduce(1, *))
+  }
+
   /// Row-major strides of `shape`, in elements.
-  static func strides(of shape: [Int]) -> [Int] {
+  public static func strides(of shape: [Int]) -> [Int] {
     var strides = [Int](repeating: 1, count: shape.count)
     var step = 1
     for axis in stride(from: shape.count - 1, through: 0, by: -1) {

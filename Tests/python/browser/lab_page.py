@@ -92,6 +92,27 @@ class NotebookPage:
             return None
         return self._save_screenshot(destination)
 
+    def screenshot_cell(self, destination, fragment, height=WINDOW[1]):
+        """Saves a view `height` px tall starting at the outputs of the first cell whose source
+        contains `fragment`; returns None when no cell does."""
+        width = self.driver.execute_script("return window.innerWidth;")
+        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+        try:
+            found = self._call(page_scripts.SCROLL_TO_CELL, self.path, fragment,
+                               step=f"scrolling to the cell with {fragment!r}", timeout=self.open_timeout)
+            destination = Path(destination)
+            if not found["found"]:
+                destination.unlink(missing_ok=True)
+                return None
+            return self._save_screenshot(destination)
+        finally:
+            self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+    def save(self):
+        """Saves the notebook with its outputs, as File > Save does."""
+        self._call(page_scripts.SAVE, self.path, step=f"saving {self.path}", timeout=self.open_timeout)
+
     def _save_screenshot(self, destination):
         destination.parent.mkdir(parents=True, exist_ok=True)
         # Written aside and moved, so a half-written file never passes for the artifact.

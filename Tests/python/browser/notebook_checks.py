@@ -46,12 +46,48 @@ def image_problems(cells, min_images):
     return problems
 
 
+def is_number(text):
+    try:
+        float(text)
+        return True
+    except ValueError:
+        return False
+
+
+def figure_problems(cells):
+    """CNN Lab's outputs as a learner must see them: every output the kernel sent a PNG for
+    shows a decoded picture; the value cells of one table have one width; a title stands above
+    its picture; vectors show their numbers and probabilities their percentages."""
+    problems = []
+    for cell in cells:
+        for number, output in enumerate(cell.outputs, start=1):
+            where = f"{cell.describe()} output {number}"
+            if output.get("hasPNG") and not output.get("decodedImages"):
+                problems.append(f"{where} has a PNG but shows no decoded picture")
+            for widths in output.get("tableWidths", []):
+                if widths and max(widths) - min(widths) > 0.5:
+                    problems.append(f"{where}: value cells of one table are {min(widths):.1f} "
+                                    f"to {max(widths):.1f} px wide")
+            for figure in output.get("titles", []):
+                title, parts = figure["titleBox"], figure["partsBox"]
+                if title and parts and title["bottom"] > parts["top"] + 0.5:
+                    problems.append(f"{where}: the title {figure['title']!r} is not above its picture")
+            for values in output.get("vectorValues", []):
+                if not values or not all(is_number(v) for v in values):
+                    problems.append(f"{where}: a vector shows {values!r} instead of its numbers")
+            for rows in output.get("probabilities", []):
+                if not rows or not all(row.endswith("%") for row in rows):
+                    problems.append(f"{where}: probabilities show {rows!r} without percentages")
+    return problems
+
+
 def notebook_problems(cells, min_images):
     """All problems with a notebook after Run All; empty when it ran cleanly."""
     if not cells:
         return ["the notebook shows no code cells"]
     # Errors first: the first error usually explains the cells that did not run after it.
-    return error_problems(cells) + image_problems(cells, min_images) + execution_problems(cells)
+    return (error_problems(cells) + image_problems(cells, min_images) + figure_problems(cells)
+            + execution_problems(cells))
 
 
 def image_count(cells):

@@ -86,9 +86,11 @@ const [path, timeoutMs, done] = arguments;
 """
 
 # Reads every code cell as rendered: its prompt, source and outputs. Each output pairs what the
-# DOM shows (MIME type, text) with the model's output type, which tells an error from a
-# stderr stream (JupyterLab renders both as the same MIME type). Images are awaited until they
-# have decoded or failed to.
+# DOM shows (MIME type, text, the images that decoded in it) with the model's output type, which
+# tells an error from a stderr stream (JupyterLab renders both as the same MIME type), and
+# whether the kernel sent a PNG. Images are awaited until they have decoded or failed to.
+# CNN Lab's figures are measured too: the widths of every value table's cells, where a title
+# stands against its picture, and the texts of vectors' values and probabilities.
 REPORT = _FIND_PANEL + """
 const [path, done] = arguments;
 (async () => {
@@ -97,15 +99,37 @@ const [path, done] = arguments;
   for (const [index, cell] of panel.content.widgets.entries()) {
     if (cell.model.type !== 'code') continue;
     const children = Array.from(cell.node.querySelectorAll('.jp-OutputArea-child'));
-    const outputs = children.map((child, i) => {
+    const outputs = [];
+    for (const [i, child] of children.entries()) {
       const shown = child.querySelector('.jp-OutputArea-output');
       const model = i < cell.model.outputs.length ? cell.model.outputs.get(i).toJSON() : {};
-      return {
+      let decoded = 0;
+      for (const img of child.querySelectorAll('img')) {
+        try { await img.decode(); } catch (e) { continue; }
+        if (img.naturalWidth > 0 && img.getBoundingClientRect().width > 0) decoded += 1;
+      }
+      const rect = el => { const r = el.getBoundingClientRect(); return {top: r.top, bottom: r.bottom}; };
+      const titles = Array.from(child.querySelectorAll('.cnnlab-figure')).map(figure => {
+        const title = figure.querySelector(':scope > .cnnlab-title');
+        const parts = figure.querySelector(':scope > .cnnlab-parts');
+        return {title: title ? title.innerText : null, titleBox: title ? rect(title) : null,
+                partsBox: parts ? rect(parts) : null};
+      });
+      outputs.push({
         kind: model.output_type === 'stream' ? 'stream ' + model.name : (model.output_type || ''),
         mime: shown ? shown.getAttribute('data-mime-type') || '' : '',
         text: shown ? (shown.innerText || '').slice(0, 2000) : '',
-      };
-    });
+        hasPNG: Boolean(model.data && model.data['image/png']),
+        decodedImages: decoded,
+        tableWidths: Array.from(child.querySelectorAll('table.cnnlab-table')).map(table =>
+          Array.from(table.querySelectorAll('td')).map(td => td.getBoundingClientRect().width)),
+        titles: titles,
+        vectorValues: Array.from(child.querySelectorAll('table.cnnlab-bars')).map(table =>
+          Array.from(table.querySelectorAll('td.cnnlab-value')).map(td => td.innerText.trim())),
+        probabilities: Array.from(child.querySelectorAll('table.cnnlab-probabilities')).map(table =>
+          Array.from(table.querySelectorAll('tr')).map(tr => tr.innerText.trim())),
+      });
+    }
     const images = [];
     for (const img of cell.node.querySelectorAll('.jp-OutputArea-output img')) {
       let decodeError = null;
@@ -145,6 +169,34 @@ const [path, done] = arguments;
   await frame();
   await frame();
 })().then(() => done({}), e => done({error: String(e.message || e)}));
+"""
+
+# Scrolls the outputs of the first cell whose source contains the given text to the top of the
+# notebook; answers whether there was one.
+SCROLL_TO_CELL = _FIND_PANEL + """
+const [path, fragment, done] = arguments;
+(async () => {
+  const panel = findPanel(window.jupyterapp, path);
+  const cell = panel.content.widgets.find(c => c.model.sharedModel.getSource().includes(fragment));
+  if (!cell) return {found: false};
+  // From just above the cell's outputs, so they fill the window.
+  const outer = panel.node.querySelector('.jp-WindowedPanel-outer');
+  const start = cell.node.querySelector('.jp-OutputArea') || cell.node;
+  outer.scrollTop += start.getBoundingClientRect().top - 30 - outer.getBoundingClientRect().top;
+  await frame();
+  await frame();
+  return {found: true};
+})().then(done, e => done({error: String(e.message || e)}));
+"""
+
+# Saves the notebook, outputs included, through File > Save.
+SAVE = _FIND_PANEL + """
+const [path, done] = arguments;
+(async () => {
+  const panel = findPanel(window.jupyterapp, path);
+  await panel.context.save();
+  return {};
+})().then(done, e => done({error: String(e.message || e)}));
 """
 
 # Scrolls the first cell with an image in its output to the top of the notebook; answers

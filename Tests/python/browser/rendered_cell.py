@@ -33,7 +33,12 @@ class RenderedCell:
     """A code cell; `index` counts every cell of the notebook, markdown included, from 0.
 
     `outputs` holds dicts with `kind` (the model's output type, "stream stderr" for a stream),
-    `mime` (the rendered MIME type) and `text` (the rendered text, cut at 2000 characters).
+    `mime` (the rendered MIME type), `text` (the rendered text, cut at 2000 characters),
+    `hasPNG` (the kernel sent `image/png`), `decodedImages` (the `<img>` that decoded in it),
+    and CNN Lab's figures measured in the page: `tableWidths` (per value table, the width in px
+    of every value cell), `titles` (per figure, its title and the boxes `{top, bottom}` of the
+    title and of the picture and tables under it), `vectorValues` (per vector, the texts of its
+    values) and `probabilities` (per probability chart, the text of each row).
     """
     index: int
     prompt: str

@@ -74,3 +74,33 @@ def write_image_check_notebook(path):
         ("code", display.format(data=broken, label="broken image")),
         ("code", "undefined_name"),
     ])
+
+
+def write_figure_check_notebook(path):
+    """A Python-kernel notebook whose outputs imitate CNN Lab's figures: one good, and one for
+    each fault the figure checks must report (a PNG not shown, a table of uneven cells, a title
+    under its picture, a vector without numbers, probabilities without percentages)."""
+    good = base64.b64encode(png_bytes(16, 12, lambda x, y: (x * 16, y * 20, 0))).decode()
+    img = f'<img src="data:image/png;base64,{good}" width="16" height="12"/>'
+    table = ('<table class="cnnlab-table" style="table-layout:fixed;border-collapse:collapse">'
+             '<tr><td style="width:{0}px;min-width:{0}px;max-width:{0}px;padding:0">1</td>'
+             '<td style="width:{1}px;min-width:{1}px;max-width:{1}px;padding:0">22</td></tr></table>')
+    outputs = [
+        # 0: good: title above a picture and a table of even cells.
+        ('<div class="cnnlab-figure"><div class="cnnlab-title">good</div>'
+         f'<div class="cnnlab-parts">{img}{table.format(30, 30)}</div></div>'),
+        # 1: uneven cells.
+        table.format(20, 60),
+        # 2: the title under the picture.
+        f'<div class="cnnlab-figure"><div class="cnnlab-parts">{img}</div><div class="cnnlab-title">late</div></div>',
+        # 3: a vector whose values are empty.
+        '<table class="cnnlab-bars"><tr><td class="cnnlab-value"></td></tr></table>',
+        # 4: probabilities without percentages.
+        '<table class="cnnlab-probabilities"><tr><td>cat</td><td>0.5</td></tr></table>',
+    ]
+    display = "from IPython.display import display\ndisplay({data!r}, raw=True)"
+    cells = [("code", display.format(data={"text/html": html, "text/plain": "figure"})) for html in outputs]
+    # 5: a PNG the HTML form does not show.
+    cells.append(("code", display.format(data={"image/png": good, "text/html": "<b>no picture</b>",
+                                               "text/plain": "png"})))
+    return write_notebook(path, PYTHON_KERNELSPEC, cells)

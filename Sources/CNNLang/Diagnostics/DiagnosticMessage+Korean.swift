@@ -1,0 +1,249 @@
+import Datasets
+import TensorEngine
+
+// The Korean words of every error, beside the English ones in `DiagnosticMessage+Text.swift`:
+// one exhaustive switch, so a new message does not compile until it has its Korean sentence.
+// Identifiers, code and values stay as they are ('Conv2D', reshape, (28, 28)). Phrases that
+// callers compose in English (what an argument should be, a layer's fix) arrive as values, so
+// the sentences around them name them after a noun ("필요한 것은 ...") rather than attaching
+// a particle to English words.
+
+extension DiagnosticMessage {
+  /// The sentence after `ErrorKind:` for the Korean kernel.
+  public var koreanText: String {
+    switch self {
+    case .argumentType(let f, let p, let expected, let got):
+      return "\(f)()의 '\(p)'에 필요한 것은 \(expected)인데, 들어온 값은 \(got)입니다"
+    case .assertionFailed(let message):
+      return message ?? "assert의 조건이 거짓입니다"
+    case .danglingClause(let keyword):
+      return "'\(keyword)' 절은 'if' 블록 바로 뒤에, 그 'if'와 같은 들여쓰기로 와야 합니다"
+    case .cannotUnpack(let type, let count):
+      return "\(type) 값은 이름 \(count)개로 나누어 담을 수 없습니다: 값이 \(count)개 든 list나 tuple이어야 합니다"
+    case .divisionByZero:
+      return "0으로 나눌 수 없습니다"
+    case .duplicateArgument(let f, let p):
+      return "\(f)()에 '\(p)' 값이 두 번 주어졌습니다"
+    case .engine(let error):
+      return error.koreanText
+    case .dataFile(let error):
+      return error.koreanText
+    case .displayOption(let problem):
+      return problem
+    case .emptySequence(let f):
+      return "\(f)()에는 값이 하나 이상 있어야 하는데, 시퀀스가 비어 있습니다"
+    case .expected(let what, let found):
+      return "\(k(what.koreanText, .subject)) 와야 할 곳에 \(k(found.koreanText, .subject)) 있습니다"
+    case .expectedIndentedBlock(let after):
+      return "\(after.koreanText) 다음에는 들여 쓴 블록이 와야 합니다"
+    case .fstringEmptyExpression:
+      return "f-string에 빈 '{}'가 있습니다: 안에 식을 쓰거나, 중괄호 자체를 쓰려면 '{{'라고 쓰세요"
+    case .fstringSingleClosingBrace:
+      return "f-string에는 '}'를 하나만 쓸 수 없습니다: 중괄호 자체를 쓰려면 '}}'라고 쓰세요"
+    case .fstringUnclosedExpression:
+      return "f-string에서 연 '{'가 '}'로 닫히지 않았습니다"
+    case .inconsistentDedent:
+      return "이 줄의 들여쓰기가 위에 있는 어느 블록과도 맞지 않습니다"
+    case .indexNotWhole(let type, let got):
+      return "\(type)의 인덱스는 정수여야 하는데 \(got)입니다"
+    case .indexOutOfRange(let type, let index, let count):
+      return "인덱스 \(k(String(index), .topic)) 길이가 \(count)인 \(type)의 범위를 벗어났습니다"
+    case .invalidAssignmentTarget(let what):
+      return "\(what)에는 값을 대입할 수 없습니다"
+    case .invalidChoice(let f, let p, let got, let choices):
+      return "\(f)()의 \(p)에는 \(got) 값을 쓸 수 없습니다. 다음 중 하나를 고르세요: \(choices.joined(separator: ", "))"
+    case .invalidFormatSpec(let spec, let type):
+      return "서식 \(k("'\(spec)'", .topic)) \(type) 값에 쓸 수 없습니다"
+    case .invalidLiteral(let f, let text):
+      return "\(k("\(f)()", .subject)) \(k(text, .object)) 숫자로 읽을 수 없습니다"
+    case .invalidNumber(let text):
+      return "\(k("'\(text)'", .topic)) 올바른 숫자가 아닙니다"
+    case .keyboardInterrupt:
+      return "셀 실행이 중단되었습니다"
+    case .layerInput(let layer, let expected, let got, let fix):
+      return "\(layer)에 필요한 입력은 \(expected)인데, 들어온 것은 \(got)입니다" + (fix.map { ": " + $0 } ?? "")
+    case .windowTooLarge(let layer, let window, let input, let fix):
+      return "\(layer): \(window) 창이 \(input) 안에 들어가지 않습니다: \(fix)"
+    case .unequalShapes(let layer, let requirement, let shapes):
+      return "\(layer)에는 \(requirement) 조건이 필요한데, 들어온 모양은 \(shapes.joined(separator: ", "))입니다"
+    case .layerFailure(let layer, _, let detail):
+      return "\(layer)에서 문제가 생겼습니다: \(detail)"
+    case .handWeights(let layer, let expected, let got):
+      return "\(layer)에는 모양이 \(expected)인 weights=가 필요한데, 들어온 것은 \(got)입니다"
+    case .notPositive(let f, let p):
+      return "\(f)()의 '\(p)' 값은 1 이상이어야 합니다"
+    case .unknownInputShape(let model):
+      return "'\(model)' 모델은 아직 입력 모양을 모릅니다: 첫 층에 input_shape=를 주거나, 텐서를 넣어 모델을 호출하세요"
+    case .notCalledYet(let layer):
+      return "'\(layer)' 층은 아직 만들어지지 않았습니다: input_shape=를 주거나, 모델 안에서 쓰거나, 텐서를 넣어 호출하세요"
+    case .noSuchLayer(let name, let model):
+      return "'\(model)' 모델에는 이름이 '\(name)'인 층이 없습니다"
+    case .notSequential(let model):
+      return "'\(model)' 모델은 함수형(functional) 모델입니다: 출력에 층을 호출해 이어 붙이고 새 Model을 만드세요"
+    case .disconnectedModel(let model):
+      return "'\(model)' 모델의 출력이 입력에서 이어지지 않습니다: Input에 층을 차례로 호출해서 출력을 만드세요"
+    case .mismatchedBracket(let close, let open, let line, let column):
+      return "닫는 괄호 '\(close)'의 짝이 맞지 않습니다: \(line):\(column)에서 연 괄호는 '\(open)'입니다"
+    case .missingArgument(let f, let p):
+      return "\(f)()에 인자 \(k("'\(p)'", .subject)) 빠졌습니다"
+    case .negativeValue(let f, let p):
+      return "\(f)()의 '\(p)' 값은 0 이상이어야 합니다"
+    case .noAttribute(let type, let name):
+      return "\(type) 값에는 '\(name)' 속성이 없습니다"
+    case .nonDefaultAfterDefault(let name):
+      return "앞의 매개변수에 기본값이 있으므로 매개변수 '\(name)'에도 기본값이 있어야 합니다"
+    case .notAssignable(let type):
+      return "\(type) 값은 인덱스에 대입해서 바꿀 수 없습니다"
+    case .notCallable(let type):
+      return "\(type) 값은 함수처럼 호출할 수 없습니다"
+    case .notComparable(let op, let left, let right):
+      return "'\(op)' 연산자로 \(left) 값과 \(right) 값을 비교할 수 없습니다"
+    case .notIterable(let type):
+      return "\(type) 값은 for 문으로 하나씩 꺼낼 수 없습니다"
+    case .notSubscriptable(let type):
+      return "\(type) 값에는 [ ]로 인덱스를 쓸 수 없습니다"
+    case .notWholeNumber(let f, let value):
+      return "\(f)()에는 정수가 필요한데 \(value)입니다"
+    case .notExplainable(let what):
+      return "explain()은 conv2d, max_pool, avg_pool, min_pool 결과(또는 Conv2D나 풀링 층의 출력)에서 값 하나가 어떻게 계산되었는지 보여 줍니다; \(what)"
+    case .numberTooLarge(let f):
+      return "\(f)()에 너무 큰 수가 들어왔습니다"
+    case .outsideFunction(let what):
+      return "'\(what)' 문은 def 안에서만 쓸 수 있습니다"
+    case .outsideLoop(let what):
+      return "'\(what)' 문은 for나 while 반복문 안에서만 쓸 수 있습니다"
+    case .popFromEmpty:
+      return "빈 list에서는 pop()을 할 수 없습니다"
+    case .positionalAfterKeyword:
+      return "위치 인자는 키워드 인자 뒤에 올 수 없습니다"
+    case .rangeStepZero:
+      return "range()의 step은 0일 수 없습니다"
+    case .raggedTensor(let f, let position, let expected, let got):
+      return "\(f)()에는 길이가 같은 행이 필요합니다: \(position)에는 값이 \(got)개 있는데, \(expected)개여야 합니다"
+    case .recursionLimit(let depth):
+      return "함수 호출이 너무 깊이 겹쳤습니다 (\(depth)단계): 함수가 멈추지 않고 자기 자신을 부르고 있지 않나요?"
+    case .repeatedKeyword(let name):
+      return "키워드 인자 \(k("'\(name)'", .subject)) 두 번 주어졌습니다"
+    case .resourceLimit(let requested, let limit):
+      return "이 작업에 필요한 양(\(requested))이 한도(\(limit))보다 큽니다"
+    case .shapeMismatch(let context, let expected, let got):
+      return "\(context)에 필요한 것은 \(expected)인데, 들어온 것은 \(got)입니다"
+    case .sliceStepZero:
+      return "슬라이스의 step은 0일 수 없습니다"
+    case .tensorElement(let f, let position, let type):
+      return "\(f)()에는 숫자가 필요한데 \(position)의 값은 \(type)입니다"
+    case .tooDeeplyNested:
+      return "이 식은 너무 깊이 중첩되어 있습니다"
+    case .tooManyArguments(let f, let maximum, let given):
+      let takes = maximum == 0 ? "위치 인자를 받지 않는데" : "위치 인자를 \(maximum)개까지 받는데"
+      return "\(k("\(f)()", .topic)) \(takes) \(given)개가 주어졌습니다"
+    case .unclosedBracket(let open, let line, let column):
+      return "\(line):\(column)에서 연 '\(open)' 괄호가 닫히지 않았습니다"
+    case .undefinedName(let name):
+      return "'\(name)' 이름이 정의되지 않았습니다"
+    case .unexpectedCharacter(let c):
+      return "여기에 올 수 없는 문자입니다: '\(c)'"
+    case .unexpectedIndent:
+      return "들여쓰기가 필요 없는 곳에서 들여 썼습니다"
+    case .unexpectedKeyword(let f, let keyword):
+      return "\(f)()에는 이름이 '\(keyword)'인 매개변수가 없습니다"
+    case .unmatchedClosingBracket(let close):
+      return "짝이 없는 닫는 괄호입니다: '\(close)'"
+    case .unpackCount(let expected, let got):
+      return "값 \(got)개를 이름 \(expected)개에 나누어 담을 수 없습니다"
+    case .unsupportedOperands(let op, let left, let right):
+      return "'\(op)' 연산은 \(left) 값과 \(right) 값 사이에 쓸 수 없습니다"
+    case .unsupportedSyntax(let what):
+      return "이 언어에는 없는 문법입니다: \(what)"
+    case .unsupportedUnary(let op, let type):
+      return "'\(op)' 연산은 \(type) 값에 쓸 수 없습니다"
+    case .unterminatedString:
+      return "문자열이 닫히지 않았습니다"
+    case .unterminatedTripleQuotedString:
+      return "세 따옴표(\"\"\") 문자열이 닫히지 않았습니다"
+    case .valueNotFound(let what):
+      return "list에 없는 값입니다: \(what)"
+    }
+  }
+}
+
+extension Suggestion {
+  /// The text after `= 도움말: `.
+  public var koreanText: String {
+    switch self {
+    case .didYouMean(let name):
+      return "혹시 '\(name)'인가요?"
+    case .validKeywords(let nearest, let all):
+      let list = all.isEmpty ? "키워드 인자가 없습니다" : all.map { "'\($0)'" }.joined(separator: ", ")
+      if let nearest { return "혹시 '\(nearest)'인가요? 쓸 수 있는 이름: \(list)" }
+      return "쓸 수 있는 이름: \(list)"
+    case .hint(let hint):
+      return hint.koreanText
+    }
+  }
+}
+
+extension Hint {
+  public var koreanText: String {
+    switch self {
+    case .callHelp(let name): return "사용법은 help(\(name))로 볼 수 있습니다"
+    case .callMethodHelp(let type, let name): return "사용법은 help(\"\(type).\(name)\")로 볼 수 있습니다"
+    case .closeBracket(let c): return "닫는 괄호를 덧붙이세요: '\(c)'"
+    case .reshapeTo(let shape): return "reshape(x, \(shape))로 모양을 바꾸세요"
+    case .indentBlock: return "블록의 줄을 들여 쓰세요 (예: 공백 4칸)"
+    case .useDoubleEqualsToCompare: return "두 값을 비교하려면 '=='를 쓰세요"
+    case .wholeNumberIndex: return "int(...)로 수를 정수 인덱스로 바꾸세요"
+    }
+  }
+}
+
+extension Note {
+  public var koreanText: String {
+    switch self {
+    case .calledFrom(let function, let file, let line, let column):
+      return "\(function)() 안에서 일어났습니다. \(file):\(line):\(column)에서 호출했습니다"
+    case .framesOmitted(let n):
+      return "... 호출 \(n)개 생략 ..."
+    }
+  }
+}
+
+extension TensorError {
+  /// The engine's refusals in Korean; `description` holds the English.
+  public var koreanText: String {
+    switch self {
+    case .shapeMismatch(let operation, let lhs, let rhs):
+      return "\(operation): 모양 \(k(formatShape(lhs), .and)) \(k(formatShape(rhs), .topic)) 서로 맞지 않습니다"
+    case .invalidShape(let operation, let shape, let expected):
+      return "\(operation)에 필요한 것은 \(expected)인데, 들어온 모양은 \(formatShape(shape))입니다"
+    case .windowDoesNotFit(let operation, let input, let window):
+      return "\(operation): \(Self.size(window)) 창이 \(Self.size(input)) 입력 안에 들어가지 않습니다; "
+        + "창을 줄이거나 padding=\"same\"을 쓰세요"
+    case .axisOutOfRange(let operation, let axis, let rank):
+      return "\(operation): 차원이 \(rank)개인 텐서에는 축 \(k(String(axis), .subject)) 없습니다"
+    case .indexOutOfRange(let operation, let index, let size):
+      return "\(operation): 인덱스 \(k(String(index), .topic)) 크기가 \(size)인 차원의 범위를 벗어났습니다"
+    case .resourceLimit(let operation, let shape, let bytes, let limit):
+      return "\(operation): 모양이 \(formatShape(shape))인 결과에 필요한 메모리(\(formatBytes(bytes)))가 "
+        + "한도(\(formatBytes(limit)))보다 큽니다"
+    case .invalidArgument(let operation, let message):
+      return "\(operation)에 쓸 수 없는 인자입니다: \(message)"
+    case .cancelled:
+      return "중단되었습니다"
+    }
+  }
+
+  /// `6x6`, as the English text writes a window or an image size.
+  private static func size(_ dimensions: [Int]) -> String { dimensions.map(String.init).joined(separator: "x") }
+}
+
+extension DatasetError {
+  public var koreanText: String {
+    switch self {
+    case .fileNotFound(let path): return "'\(path)' 파일이 없습니다 (경로는 노트북이 있는 폴더를 기준으로 합니다)"
+    case .unreadable(let path, let reason): return "'\(path)' 파일을 읽을 수 없습니다: \(reason)"
+    case .unsupportedFormat(let path): return "'\(path)' 파일은 PNG도 JPEG도 아닙니다"
+    case .invalidIDX(let path, let reason): return "'\(path)' 파일은 올바른 IDX 파일이 아닙니다: \(reason)"
+    }
+  }
+}

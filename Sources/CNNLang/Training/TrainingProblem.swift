@@ -1,0 +1,69 @@
+import TensorEngine
+
+/// What can go wrong in `compile`, `fit`, `evaluate` and the weights' files, as data: each
+/// case carries the facts its sentence needs. The English words are in `text`; every error
+/// is found before the first training step changes a weight.
+public enum TrainingProblem: Sendable, Equatable {
+  case notCompiled(model: String, method: String)
+  case unknownName(category: String, name: String, nearest: String?, known: [String])
+  case labelsDoNotFitLoss(loss: String, labels: String, output: String, fix: String)
+  case outputDoesNotMatchLabels(output: String, labels: String, fix: String?)
+  case lengthMismatch(x: Int, y: Int)
+  case emptyData(what: String)
+  case validationSplit(Double)
+  case interrupted(epoch: Int, epochs: Int, step: Int, steps: Int)
+  case notTrainable(model: String)
+  case weights(layer: String, detail: String)
+  case weightsFile(path: String, detail: String)
+  case notFinite(epoch: Int, step: Int)
+  case batchTooLarge(batch: Int, bytes: Int, limit: Int, fits: Int)
+
+  public var kind: ErrorKind {
+    switch self {
+    case .notCompiled: return .type
+    case .unknownName, .labelsDoNotFitLoss, .lengthMismatch, .emptyData, .validationSplit, .notTrainable, .weights,
+      .weightsFile, .notFinite:
+      return .value
+    case .outputDoesNotMatchLabels: return .shape
+    case .interrupted: return .keyboardInterrupt
+    case .batchTooLarge: return .resource
+    }
+  }
+
+  public var text: String {
+    switch self {
+    case .notCompiled(let model, let method):
+      return "\(method)() needs the model compiled first: call \(model).compile(optimizer=\"adam\", "
+        + "loss=\"sparse_categorical_crossentropy\", metrics=[\"accuracy\"]) before \(model).\(method)(...)"
+    case .unknownName(let category, let name, let nearest, let known):
+      let hint = nearest.map { "did you mean '\($0)'? " } ?? ""
+      return "unknown \(category) '\(name)': \(hint)CNN Lab knows " + known.map { "'\($0)'" }.joined(separator: ", ")
+    case .labelsDoNotFitLoss(let loss, let labels, let output, let fix):
+      return "the labels \(labels) do not fit the loss '\(loss)' for outputs \(output): \(fix)"
+    case .outputDoesNotMatchLabels(let output, let labels, let fix):
+      return "the model's output \(output) does not match the labels \(labels)" + (fix.map { ": \($0)" } ?? "")
+    case .lengthMismatch(let x, let y):
+      return "x has \(x) samples but y has \(y) labels: they must be the same length, one label per sample"
+    case .emptyData(let what):
+      return "\(what) is empty: there is nothing to train or evaluate on"
+    case .validationSplit(let split):
+      return "validation_split must be at least 0 and less than 1 (a fraction of the data), not \(split)"
+    case .interrupted(let epoch, let epochs, let step, let steps):
+      return "training stopped at epoch \(epoch)/\(epochs), after step \(step)/\(steps): the model keeps the "
+        + "weights of step \(step), and history holds the \(epoch - 1) completed epoch\(epoch - 1 == 1 ? "" : "s"); "
+        + "call fit(...) again to go on"
+    case .notTrainable(let model):
+      return "\(model) has no trainable weights: every layer is frozen (trainable = False) or has no weights"
+    case .weights(let layer, let detail):
+      return "\(layer): \(detail)"
+    case .weightsFile(let path, let detail):
+      return "'\(path)': \(detail)"
+    case .batchTooLarge(let batch, let bytes, let limit, let fits):
+      return "a training step on batches of \(batch) keeps about \(formatBytes(bytes)) of activations and gradients, "
+        + "more than the memory limit of \(formatBytes(limit)): " + (fits > 0 ? "batch_size=\(fits) fits" : "even one sample does not fit")
+    case .notFinite(let epoch, let step):
+      return "the loss became NaN or infinite at epoch \(epoch), step \(step): the learning rate is probably too "
+        + "large (try 10 times smaller), or the inputs are not scaled (divide images by 255)"
+    }
+  }
+}

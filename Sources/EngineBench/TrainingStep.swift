@@ -1,0 +1,156 @@
+import Glibc
+import TensorEngine
+import TextAndTime
+
+/// One training step of a benchmark network on the engine's kernels: the forward pass
+/// keeping every layer's output, softmax cross-entropy on the logits, and the backward pass
+/// through every layer (no input gradient for the first). The optimizer's update is not
+/// included: the benchmark times forward and backward.
+public struct TrainingStep: Sendable {
+  public var network: Network
+  public var labels: [Int]
+  /// One dropout mask (already divided by the keep probability) per dropout layer.
+  var masks: [Int: Tensor] = [:]
+
+  public init(network: Network, classes: Int = 10, seed: UInt64 = 7) {
+    self.network = network
+    var generator = SeededGenerator(seed: seed)
+    let batch = network.inputShape[0]
+    labels = (0..<batch).map { _ in Int(generator.next() % UInt64(classes)) }
+    let hasDropout = network.layers.contains { if case .dropout = $0 { true } else { false } }
+    var shape = network.inputShape
+    for (index, layer) in network.layers.enumerated() where hasDropout {
+      switch layer {
+      case .dropout(let rate):
+        var values = [Float](repeating: 0, count: Tensor.count(of: shape))
+        for i in values.indices { values[i] = generator.nextUnitFloat() < rate ? 0 : 1 / (1 - rate) }
+        masks[index] = Tensor(shape: shape, values: values)
+      default:
+        if let output = try? network.outputShape(of: index, input: shape) { shape = output }
+      }
+    }
+  }
+
+  /// What one step computed: the loss, and every layer's gradients (kept so that their
+  /// memory counts, as an optimizer would need them).
+  public struct Result: Sendable {
+    public var loss: Double
+    public var gradients: [ConvGradients]
+    public var activationBytes: Int
+  }
+
+  /// Runs the step; `timing(layer, forward ms, backward ms)` hears each layer's times when given.
+  @discardableResult
+  public func run(_ input: Tensor, timing: ((Int, Double, Double) -> Void)? = nil) throws -> Result {
+    var outputs = [input]
+    var forwardTimes: [Double] = []
+    for (index, layer) in network.layers.enumerated() {
+      let start = MonotonicClock.nanoseconds()
+      let x = outputs[outputs.count - 1]
+      switch layer {
+      case .conv(let kernel, let bias, let strides, let padding, let activation):
+        outputs.append(
+          try Ops.conv2d(x, kernel: kernel, bias: bias, strides: Size2(strides), padding: padding, activation: activation))
+      case .pool(let kind, let size, let strides):
+        outputs.append(try Ops.pool2d(x, kind: kind, poolSize: Size2(size), strides: Size2(strides)))
+      case .flatten:
+        outputs.append(try x.flattened(keepingBatch: true))
+      case .dense(let weights, let bias, let activation):
+        outputs.append(try Ops.dense(x, weights: weights, bias: bias, activation: activation))
+      case .dropout:
+        outputs.append(Self.multiply(x, masks[index]!))
+      }
+      forwardTimes.append(MonotonicClock.milliseconds(since: start))
+    }
+    let activationBytes = outputs.reduce(0) { $0 + $1.count * MemoryLayout<Float>.stride }
+    let loss: Double
+    var gradient: Tensor
+    (loss, gradient) = Self.softmaxCrossEntropy(outputs[outputs.count - 1], labels: labels)
+    var gradients: [ConvGradients] = []
+    for (index, layer) in network.layers.enumerated().reversed() {
+      let start = MonotonicClock.nanoseconds()
+      let (x, y) = (outputs[index], outputs[index + 1])
+      let first = index == 0
+      switch layer {
+      case .conv(let kernel, _, let strides, let padding, let activation):
+        let g = try Ops.conv2dBackward(
+          x, kernel: kernel, outputGradient: Self.activationBackward(gradient, y, activation), strides: Size2(strides),
+          padding: padding, hasBias: true, needsInputGradient: !first)
+        gradients.append(g)
+        if let input = g.input { gradient = input }
+      case .pool(let kind, let size, let strides):
+        gradient = try Ops.pool2dBackward(x, outputGradient: gradient, kind: kind, poolSize: Size2(size), strides: Size2(strides))
+      case .flatten:
+        gradient = try gradient.reshaped(x.shape)
+      case .dense(let weights, _, let activation):
+        let g = try Ops.denseBackward(
+          x, weights: weights, outputGradient: Self.activationBackward(gradient, y, activation), hasBias: true,
+          needsInputGradient: !first)
+        gradients.append(g)
+        if let input = g.input { gradient = input }
+      case .dropout:
+        gradient = Self.multiply(gradient, masks[index]!)
+      }
+      timing?(index, forwardTimes[index], MonotonicClock.milliseconds(since: start))
+    }
+    return Result(loss: loss, gradients: gradients, activationBytes: activationBytes)
+  }
+
+  /// The mean softmax cross-entropy of `logits` (N, classes) and its gradient `(p − onehot) / N`.
+  static func softmaxCrossEntropy(_ logits: Tensor, labels: [Int]) -> (Double, Tensor) {
+    let classes = logits.shape[1]
+    let batch = labels.count
+    var gradient = [Float](repeating: 0, count: logits.count)
+    var loss = 0.0
+    for n in 0..<batch {
+      let row = Array(logits.values[n * classes..<(n + 1) * classes])
+      let top = row.max() ?? 0
+      let exps = row.map { Double($0 - top).exp }
+      let total = exps.reduce(0, +)
+      loss -= (exps[labels[n]] / total).log
+      for c in 0..<classes {
+        gradient[n * classes + c] = Float((exps[c] / total - (c == labels[n] ? 1 : 0)) / Double(batch))
+      }
+    }
+    return (loss / Double(batch), Tensor(shape: logits.shape, values: gradient))
+  }
+
+  /// The gradient before an activation from the one after it, through the activation's output.
+  static func activationBackward(_ gradient: Tensor, _ output: Tensor, _ activation: Activation) -> Tensor {
+    switch activation {
+    case .linear: return gradient
+    case .relu:
+      var values = gradient.values
+      values.withUnsafeMutableBufferPointer { g in
+        output.values.withUnsafeBufferPointer { y in
+          for i in 0..<g.count { g[i] = y[i] > 0 ? g[i] : 0 }
+        }
+      }
+      return Tensor(shape: gradient.shape, values: values)
+    default: preconditionFailure("the training benchmark's networks use relu and linear only")
+    }
+  }
+
+  static func multiply(_ a: Tensor, _ b: Tensor) -> Tensor {
+    var values = a.values
+    values.withUnsafeMutableBufferPointer { x in
+      b.values.withUnsafeBufferPointer { m in
+        for i in 0..<x.count { x[i] *= m[i] }
+      }
+    }
+    return Tensor(shape: a.shape, values: values)
+  }
+}
+
+extension Network {
+  /// The output shape of layer `index` for an input of `shape`.
+  func outputShape(of index: Int, input shape: [Int]) throws -> [Int] {
+    try Network(name: name, inputShape: shape, layers: [layers[index]])
+      .forward(Tensor(shape: shape, repeating: 0), keepOutputs: false)[0].shape
+  }
+}
+
+extension Double {
+  fileprivate var exp: Double { Glibc.exp(self) }
+  fileprivate var log: Double { Glibc.log(self) }
+}

@@ -1,0 +1,106 @@
+extension Ops {
+  /// The backward pass of `pool2d`, with the forward pass's padding rules: max and min hand
+  /// each output's gradient to the cell the forward pass kept (the first of equal values in
+  /// row-major window order, see `PoolSelect`), found again from the input; average shares
+  /// it equally among the window's cells that lie inside the image. Where windows overlap
+  /// (strides smaller than the pool) the shares add up. Images are split over cores.
+  // input (N, H, W, C), outputGradient (N, OH, OW, C) → input gradient (N, H, W, C)
+  public static func pool2dBackward(
+    _ input: Tensor, outputGradient: Tensor, kind: PoolKind, poolSize: Size2 = 2, strides: Size2? = nil,
+    padding: Padding = .valid, cancellation: CancellationFlag? = nil
+  ) throws -> Tensor {
+    let name = "\(kind.rawValue)_pool backward"
+    let view = try ImageView(operation: name, shape: input.shape)
+    let window = try PoolWindow(operation: name, view: view, poolSize: poolSize, strides: strides, padding: padding)
+    guard outputGradient.shape == window.outputShape(view) else {
+      throw TensorError.shapeMismatch(operation: name, lhs: window.outputShape(view), rhs: outputGradient.shape)
+    }
+    let result = try Tensor.make(operation: name, shape: input.shape, workspaceBytes: view.channels * 16) { dx in
+      dx.update(repeating: 0, count: input.count)
+      input.values.withUnsafeBufferPointer { x in
+        outputGradient.values.withUnsafeBufferPointer { dy in
+          guard let x = x.baseAddress, let dy = dy.baseAddress else { return }
+          let (source, gradient, target) = (SharedPointer(x), SharedPointer(dy), SharedPointer(dx))
+          let valuesPerImage = view.height * view.width * view.channels * 2
+          let grain = Parallelism.grain(workPerItem: valuesPerImage, threshold: Parallelism.serialValues)
+          Parallelism.forEachRange(view.batch, grain: grain) { images in
+            for image in images {
+              if cancellation?.isCancelled == true { return }
+              switch kind {
+              case .max: routeImage(image, Maximum.self, window, view, source, gradient, target)
+              case .min: routeImage(image, Minimum.self, window, view, source, gradient, target)
+              case .average: shareImage(image, window, view, gradient, target)
+              }
+            }
+          }
+        }
+      }
+    }
+    if cancellation?.isCancelled == true { throw TensorError.cancelled }
+    return result
+  }
+
+  /// Max or min pooling's backward over one image: each window's winner per channel, found
+  /// by the forward pass's rule, receives the window's gradient.
+  private static func routeImage<Select: PoolSelect>(
+    _ n: Int, _: Select.Type, _ w: PoolWindow, _ view: ImageView, _ x: SharedPointer, _ dy: SharedPointer,
+    _ dx: SharedPointer
+  ) {
+    let channels = view.channels
+    let imageBase = n * w.height * w.width
+    withUnsafeTemporaryAllocation(of: Float.self, capacity: channels) { best in
+      withUnsafeTemporaryAllocation(of: Int32.self, capacity: channels) { winner in
+        for oh in 0..<w.rows.output {
+          let (h0, h1) = w.rowSpan(oh)
+          for ow in 0..<w.columns.output {
+            let (w0, w1) = w.columnSpan(ow)
+            let first = imageBase + h0 * w.width + w0
+            let start = x.base + first * channels
+            for c in 0..<channels {
+              best[c] = start[c]
+              winner[c] = 0
+            }
+            // Cells are numbered from the window's first, so the index fits in 32 bits and the
+            // comparison and both selections vectorise over channels without a branch.
+            for ih in h0..<h1 {
+              for iw in w0..<w1 {
+                let offset = (ih - h0) * w.width + (iw - w0)
+                if offset == 0 { continue }
+                let s = start + offset * channels
+                let cell = Int32(offset)
+                for c in 0..<channels {
+                  let takes = Select.prefers(s[c], over: best[c])
+                  best[c] = takes ? s[c] : best[c]
+                  winner[c] = takes ? cell : winner[c]
+                }
+              }
+            }
+            let g = dy.base + ((n * w.rows.output + oh) * w.columns.output + ow) * channels
+            let target = dx.base + first * channels
+            for c in 0..<channels { target[Int(winner[c]) * channels + c] += g[c] }
+          }
+        }
+      }
+    }
+  }
+
+  /// Average pooling's backward over one image: each window's gradient divided by the
+  /// cells inside the image, added to each of them.
+  private static func shareImage(_ n: Int, _ w: PoolWindow, _ view: ImageView, _ dy: SharedPointer, _ dx: SharedPointer) {
+    let channels = view.channels
+    for oh in 0..<w.rows.output {
+      let (h0, h1) = w.rowSpan(oh)
+      for ow in 0..<w.columns.output {
+        let (w0, w1) = w.columnSpan(ow)
+        let scale = 1 / Float((h1 - h0) * (w1 - w0))
+        let g = dy.base + ((n * w.rows.output + oh) * w.columns.output + ow) * channels
+        for ih in h0..<h1 {
+          for iw in w0..<w1 {
+            let cell = dx.base + ((n * w.height + ih) * w.width + iw) * channels
+            for c in 0..<channels { cell[c] += g[c] * scale }
+          }
+        }
+      }
+    }
+  }
+}

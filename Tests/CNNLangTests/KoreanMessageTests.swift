@@ -1,0 +1,393 @@
+import CNNLang
+import Datasets
+import TensorEngine
+import Testing
+
+/// Every learner-facing sentence exists in Korean beside English: each diagnostic, hint, note
+/// and engine refusal, and each help() paragraph of the registry.
+@Suite struct KoreanMessageTests {
+  /// One message and the values it carries, as they must appear in both languages.
+  struct Sample {
+    let message: DiagnosticMessage
+    let values: [String]
+    init(_ message: DiagnosticMessage, _ values: [String] = []) {
+      self.message = message
+      self.values = values
+    }
+  }
+
+  /// The position of each case; a new case does not compile here until it gets a number,
+  /// and `everyCaseHasASample` then asks for its sample.
+  static func index(_ message: DiagnosticMessage) -> Int {
+    switch message {
+    case .unexpectedCharacter: 0
+    case .unterminatedString: 1
+    case .unterminatedTripleQuotedString: 2
+    case .unclosedBracket: 3
+    case .unmatchedClosingBracket: 4
+    case .mismatchedBracket: 5
+    case .inconsistentDedent: 6
+    case .unexpectedIndent: 7
+    case .expectedIndentedBlock: 8
+    case .expected: 9
+    case .invalidAssignmentTarget: 10
+    case .invalidNumber: 11
+    case .fstringEmptyExpression: 12
+    case .fstringSingleClosingBrace: 13
+    case .fstringUnclosedExpression: 14
+    case .tooDeeplyNested: 15
+    case .outsideFunction: 16
+    case .outsideLoop: 17
+    case .positionalAfterKeyword: 18
+    case .repeatedKeyword: 19
+    case .nonDefaultAfterDefault: 20
+    case .unsupportedSyntax: 21
+    case .danglingClause: 22
+    case .undefinedName: 23
+    case .noAttribute: 24
+    case .unsupportedOperands: 25
+    case .unsupportedUnary: 26
+    case .notCallable: 27
+    case .notSubscriptable: 28
+    case .notIterable: 29
+    case .notComparable: 30
+    case .indexNotWhole: 31
+    case .argumentType: 32
+    case .missingArgument: 33
+    case .tooManyArguments: 34
+    case .unexpectedKeyword: 35
+    case .duplicateArgument: 36
+    case .notAssignable: 37
+    case .cannotUnpack: 38
+    case .divisionByZero: 39
+    case .notWholeNumber: 40
+    case .invalidLiteral: 41
+    case .emptySequence: 42
+    case .rangeStepZero: 43
+    case .sliceStepZero: 44
+    case .unpackCount: 45
+    case .invalidFormatSpec: 46
+    case .valueNotFound: 47
+    case .popFromEmpty: 48
+    case .negativeValue: 49
+    case .recursionLimit: 50
+    case .numberTooLarge: 51
+    case .invalidChoice: 52
+    case .indexOutOfRange: 53
+    case .assertionFailed: 54
+    case .keyboardInterrupt: 55
+    case .shapeMismatch: 56
+    case .resourceLimit: 57
+    case .engine: 58
+    case .dataFile: 59
+    case .raggedTensor: 60
+    case .tensorElement: 61
+    case .notExplainable: 62
+    case .displayOption: 63
+    case .layerInput: 64
+    case .windowTooLarge: 65
+    case .unequalShapes: 66
+    case .layerFailure: 67
+    case .handWeights: 68
+    case .notPositive: 69
+    case .unknownInputShape: 70
+    case .notCalledYet: 71
+    case .noSuchLayer: 72
+    case .disconnectedModel: 73
+    case .notSequential: 74
+    }
+  }
+  static let caseCount = 75
+
+  /// Values no sentence contains by accident, so finding them proves they were carried over.
+  static let samples: [Sample] = [
+    Sample(.unexpectedCharacter("§"), ["§"]),
+    Sample(.unterminatedString),
+    Sample(.unterminatedTripleQuotedString),
+    Sample(.unclosedBracket(open: "[", line: 41, column: 17), ["[", "41", "17"]),
+    Sample(.unmatchedClosingBracket("}"), ["}"]),
+    Sample(.mismatchedBracket(close: ")", open: "[", line: 43, column: 19), [")", "[", "43", "19"]),
+    Sample(.inconsistentDedent),
+    Sample(.unexpectedIndent),
+    Sample(.expectedIndentedBlock(after: BlockHeader("for", line: 37)), ["'for'", "37"]),
+    Sample(.expected(.colonAfter(BlockHeader("Qkw", line: 29)), found: .name("Qname")), ["'Qkw'", "29", "':'", "'Qname'"]),
+    Sample(.expected(.symbols(["Qa", "Qb"]), found: .keyword("Qkw")), ["'Qa'", "'Qb'", "'Qkw'"]),
+    Sample(.invalidAssignmentTarget("Qtarget"), ["Qtarget"]),
+    Sample(.invalidNumber("12abc"), ["12abc"]),
+    Sample(.fstringEmptyExpression),
+    Sample(.fstringSingleClosingBrace),
+    Sample(.fstringUnclosedExpression),
+    Sample(.tooDeeplyNested),
+    Sample(.outsideFunction("return"), ["return"]),
+    Sample(.outsideLoop("break"), ["break"]),
+    Sample(.positionalAfterKeyword),
+    Sample(.repeatedKeyword("Qkw"), ["Qkw"]),
+    Sample(.nonDefaultAfterDefault("Qparam"), ["Qparam"]),
+    Sample(.unsupportedSyntax("Qsyntax"), ["Qsyntax"]),
+    Sample(.danglingClause("elif"), ["elif", "if"]),
+    Sample(.undefinedName("pirnt"), ["pirnt"]),
+    Sample(.noAttribute(type: "Qtype", name: "Qattr"), ["Qtype", "Qattr"]),
+    Sample(.unsupportedOperands(op: "@", left: "Qleft", right: "Qright"), ["@", "Qleft", "Qright"]),
+    Sample(.unsupportedUnary(op: "~", type: "Qtype"), ["~", "Qtype"]),
+    Sample(.notCallable("Qtype"), ["Qtype"]),
+    Sample(.notSubscriptable("Qtype"), ["Qtype"]),
+    Sample(.notIterable("Qtype"), ["Qtype"]),
+    Sample(.notComparable(op: "<=", left: "Qleft", right: "Qright"), ["<=", "Qleft", "Qright"]),
+    Sample(.indexNotWhole(type: "Qtype", got: "2.5"), ["Qtype", "2.5"]),
+    Sample(.argumentType(function: "Qf", parameter: "Qp", expected: "Qexpected", got: "Qgot"), ["Qf()", "Qp", "Qexpected", "Qgot"]),
+    Sample(.missingArgument(function: "Qf", parameter: "Qp"), ["Qf()", "Qp"]),
+    Sample(.tooManyArguments(function: "Qf", maximum: 3, given: 47), ["Qf()", "3", "47"]),
+    Sample(.tooManyArguments(function: "Qf", maximum: 0, given: 47), ["Qf()", "47"]),
+    Sample(.unexpectedKeyword(function: "Qf", keyword: "Qkw"), ["Qf()", "Qkw"]),
+    Sample(.duplicateArgument(function: "Qf", parameter: "Qp"), ["Qf()", "Qp"]),
+    Sample(.notAssignable(type: "Qtype"), ["Qtype"]),
+    Sample(.cannotUnpack(type: "Qtype", count: 53), ["Qtype", "53"]),
+    Sample(.divisionByZero),
+    Sample(.notWholeNumber(function: "Qf", value: "2.75"), ["Qf()", "2.75"]),
+    Sample(.invalidLiteral(function: "Qf", text: "'x9'"), ["Qf()", "'x9'"]),
+    Sample(.emptySequence("Qf"), ["Qf()"]),
+    Sample(.rangeStepZero, ["range()"]),
+    Sample(.sliceStepZero),
+    Sample(.unpackCount(expected: 59, got: 61), ["59", "61"]),
+    Sample(.invalidFormatSpec(spec: ".Qz", type: "Qtype"), [".Qz", "Qtype"]),
+    Sample(.valueNotFound("Qvalue"), ["Qvalue"]),
+    Sample(.popFromEmpty, ["pop()"]),
+    Sample(.negativeValue(function: "Qf", parameter: "Qp"), ["Qf()", "Qp"]),
+    Sample(.recursionLimit(1000), ["1000"]),
+    Sample(.numberTooLarge("Qf"), ["Qf()"]),
+    Sample(.invalidChoice(function: "Qf", parameter: "Qp", got: "'Qgot'", choices: ["'Qa'", "'Qb'"]), ["Qf()", "Qp", "'Qgot'", "'Qa'", "'Qb'"]),
+    Sample(.indexOutOfRange(type: "Qtype", index: 67, count: 71), ["Qtype", "67", "71"]),
+    Sample(.assertionFailed("Qmessage"), ["Qmessage"]),
+    Sample(.assertionFailed(nil)),
+    Sample(.keyboardInterrupt),
+    Sample(.shapeMismatch(context: "Qcontext", expected: "(73, 79)", got: "(83,)"), ["Qcontext", "(73, 79)", "(83,)"]),
+    Sample(.resourceLimit(requested: "8.5 GiB", limit: "2.0 GiB"), ["8.5 GiB", "2.0 GiB"]),
+    Sample(.engine(.shapeMismatch(operation: "'+'", lhs: [2, 3], rhs: [4, 5])), ["'+'", "(2, 3)", "(4, 5)"]),
+    Sample(.dataFile(.fileNotFound(path: "Qpath.png")), ["Qpath.png"]),
+    Sample(.raggedTensor(function: "Qf", position: "row 89", expected: 97, got: 101), ["Qf()", "row 89", "97", "101"]),
+    Sample(.tensorElement(function: "Qf", position: "item 103", type: "Qtype"), ["Qf()", "item 103", "Qtype"]),
+    Sample(.notExplainable("Qwhat"), ["Qwhat", "explain()", "conv2d", "Conv2D"]),
+    Sample(.displayOption("Qproblem"), ["Qproblem"]),
+    Sample(.layerInput(layer: "Dense 'Qlayer'", expected: "(107,)", got: "(109, 113)", fix: "Qfix"), ["Dense 'Qlayer'", "(107,)", "(109, 113)", "Qfix"]),
+    Sample(.layerInput(layer: "Dense 'Qlayer'", expected: "(107,)", got: "(109, 113)", fix: nil), ["Dense 'Qlayer'", "(107,)", "(109, 113)"]),
+    Sample(.windowTooLarge(layer: "Qlayer", window: "127x131", input: "137x139", fix: "Qfix"), ["Qlayer", "127x131", "137x139", "Qfix"]),
+    Sample(.unequalShapes(layer: "Qlayer", requirement: "Qreq", shapes: ["(149,)", "(151,)"]), ["Qlayer", "Qreq", "(149,)", "(151,)"]),
+    Sample(.layerFailure(layer: "Qlayer", kind: .value, detail: "Qdetail"), ["Qlayer", "Qdetail"]),
+    Sample(.handWeights(layer: "Qlayer", expected: "(157, 163)", got: "(167,)"), ["Qlayer", "(157, 163)", "(167,)", "weights="]),
+    Sample(.notPositive(function: "Qf", parameter: "Qp"), ["Qf()", "Qp"]),
+    Sample(.unknownInputShape(model: "Qmodel"), ["Qmodel", "input_shape="]),
+    Sample(.notCalledYet(layer: "Qlayer"), ["Qlayer", "input_shape="]),
+    Sample(.noSuchLayer(name: "Qname", model: "Qmodel"), ["Qname", "Qmodel"]),
+    Sample(.disconnectedModel(model: "Qmodel"), ["Qmodel", "Input"]),
+    Sample(.notSequential(model: "Qmodel"), ["Qmodel", "Model"]),
+  ]
+
+  @Test func everyCaseHasASample() {
+    let covered = Set(Self.samples.map { Self.index($0.message) })
+    let missing = (0..<Self.caseCount).filter { !covered.contains($0) }
+    #expect(missing.isEmpty, "cases without a sample: \(missing)")
+  }
+
+  /// Hangul syllables: the text is written in Korean, not copied from the English.
+  static func hasHangul(_ text: String) -> Bool {
+    text.unicodeScalars.contains { (0xAC00...0xD7A3).contains($0.value) }
+  }
+
+  func expectTranslated(_ english: String, _ korean: String, keeping values: [String], _ what: String) {
+    #expect(!korean.isEmpty, "\(what): empty Korean text")
+    #expect(korean != english, "\(what): the Korean text is the English one")
+    #expect(Self.hasHangul(korean), "\(what): no Korean in '\(korean)'")
+    for value in values {
+      #expect(english.contains(value), "\(what): the sample value '\(value)' is not in the English '\(english)'")
+      #expect(korean.contains(value), "\(what): '\(korean)' lost '\(value)' (English: '\(english)')")
+    }
+  }
+
+  @Test func everyMessageHasKoreanTextKeepingItsValues() {
+    for sample in Self.samples {
+      let english = sample.message.text(in: .english)
+      let korean = sample.message.text(in: .korean)
+      // Messages whose whole text is the learner's own (an assert's message) stay as given.
+      if case .assertionFailed(.some) = sample.message {
+        #expect(korean == english)
+        continue
+      }
+      if case .displayOption = sample.message {
+        #expect(korean.contains("Qproblem"))
+        continue
+      }
+      expectTranslated(english, korean, keeping: sample.values, "\(sample.message)")
+    }
+  }
+
+  @Test func everyEngineRefusalHasKoreanText() {
+    let samples: [(TensorError, [String])] = [
+      (.shapeMismatch(operation: "Qop", lhs: [2, 3], rhs: [5]), ["Qop", "(2, 3)", "(5,)"]),
+      (.invalidShape(operation: "Qop", shape: [7, 11], expected: "Qexpected"), ["Qop", "(7, 11)", "Qexpected"]),
+      (.windowDoesNotFit(operation: "Qop", input: [2, 2], window: [3, 3]), ["Qop", "2x2", "3x3", "padding=\"same\""]),
+      (.axisOutOfRange(operation: "Qop", axis: 5, rank: 3), ["Qop", "5", "3"]),
+      (.indexOutOfRange(operation: "Qop", index: 13, size: 4), ["Qop", "13", "4"]),
+      (.resourceLimit(operation: "Qop", shape: [1000, 1000], bytes: 4_000_000, limit: 1024), ["Qop", "(1000, 1000)", "3.8 MiB", "1.0 KiB"]),
+      (.invalidArgument(operation: "Qop", message: "Qmessage"), ["Qop", "Qmessage"]),
+      (.cancelled, []),
+    ]
+    for (error, values) in samples {
+      expectTranslated(error.description, error.koreanText, keeping: values, "\(error)")
+    }
+    let files: [(DatasetError, [String])] = [
+      (.fileNotFound(path: "Qp.png"), ["Qp.png"]),
+      (.unreadable(path: "Qp.png", reason: "Qreason"), ["Qp.png", "Qreason"]),
+      (.unsupportedFormat(path: "Qp.gif"), ["Qp.gif", "PNG", "JPEG"]),
+      (.invalidIDX(path: "Qp.idx", reason: "Qreason"), ["Qp.idx", "Qreason", "IDX"]),
+    ]
+    for (error, values) in files {
+      expectTranslated(error.description, error.koreanText, keeping: values, "\(error)")
+    }
+  }
+
+  @Test func everyHintSuggestionAndNoteHasKoreanText() {
+    let hints: [(Hint, [String])] = [
+      (.closeBracket(")"), [")"]), (.indentBlock, ["4"]), (.useDoubleEqualsToCompare, ["=="]),
+      (.wholeNumberIndex, ["int(...)"]), (.callHelp("Qname"), ["help(Qname)"]),
+      (.callMethodHelp(type: "Qtype", name: "Qname"), ["help(\"Qtype.Qname\")"]), (.reshapeTo("(28, 28)"), ["reshape(x, (28, 28))"]),
+    ]
+    for (hint, values) in hints {
+      expectTranslated(hint.text(in: .english), hint.text(in: .korean), keeping: values, "\(hint)")
+    }
+    let suggestions: [(Suggestion, [String])] = [
+      (.didYouMean("print"), ["'print'"]),
+      (.validKeywords(nearest: "padding", all: ["padding", "strides"]), ["'padding'", "'strides'"]),
+      (.validKeywords(nearest: nil, all: ["padding"]), ["'padding'"]),
+      (.validKeywords(nearest: nil, all: []), []),
+    ]
+    for (suggestion, values) in suggestions {
+      expectTranslated(suggestion.text(in: .english), suggestion.text(in: .korean), keeping: values, "\(suggestion)")
+    }
+    let notes: [(Note, [String])] = [
+      (.calledFrom(function: "Qf", file: "cell[3]", line: 4, column: 9), ["Qf()", "cell[3]:4:9"]),
+      (.framesOmitted(12), ["12"]),
+    ]
+    for (note, values) in notes {
+      expectTranslated(note.text(in: .english), note.text(in: .korean), keeping: values, "\(note)")
+    }
+  }
+
+  /// What the parser names in a syntax error, in Korean; a new kind of part does not compile
+  /// here until it is listed.
+  @Test func everySyntaxPartHasKoreanText() {
+    func listed(_ part: SyntaxPart) -> Bool {
+      switch part {
+      case .expression, .index, .functionName, .parameterName, .attributeNameAfterDot, .nameAfterGlobal,
+        .fstringClosingBrace, .conditionalElse, .endOfLine, .endOfExpression, .endOfBlock, .endOfCell,
+        .indentedLine, .number, .string, .symbols, .colonAfter, .name, .keyword:
+        return true
+      }
+    }
+    let parts: [(SyntaxPart, [String])] = [
+      (.expression, []), (.index, []), (.functionName, []), (.parameterName, []),
+      (.attributeNameAfterDot, ["'.'"]), (.nameAfterGlobal, ["'global'"]), (.fstringClosingBrace, ["'}'", "f-string"]),
+      (.conditionalElse, ["'else'", "'a if condition else b'"]), (.endOfLine, []), (.endOfExpression, []),
+      (.endOfBlock, []), (.endOfCell, []), (.indentedLine, []), (.number, []), (.string, []),
+      (.symbols([",", ")"]), ["','", "')'"]), (.colonAfter(BlockHeader("while", line: 12)), ["':'", "'while'", "12"]),
+      (.name("Qn"), ["'Qn'"]), (.keyword("Qk"), ["'Qk'"]),
+    ]
+    for (part, values) in parts {
+      #expect(listed(part))
+      expectTranslated(part.text, part.koreanText, keeping: values, "\(part)")
+    }
+    // A missing ':' reads as Korean, with the particle that follows 콜론.
+    let colon = DiagnosticMessage.expected(.colonAfter(BlockHeader("for", line: 1)), found: .endOfLine).koreanText
+    #expect(colon == "1번째 줄 'for' 끝의 ':'이 와야 할 곳에 줄의 끝이 있습니다")
+    let bracket = DiagnosticMessage.expected(.symbols([",", ")"]), found: .number).koreanText
+    #expect(bracket == "',' 또는 ')'가 와야 할 곳에 숫자가 있습니다")
+  }
+
+  /// Every help() paragraph of the registry has its Korean paragraph, which keeps the English
+  /// one's code: its quoted strings, its numbers and the calls in its examples.
+  @Test func everyHelpParagraphHasKoreanText() {
+    let registry = BuiltinRegistry.standard()
+    var entries: [(KoreanHelp.Key, String)] = []
+    for (name, f) in registry.functions { entries.append((.function(name), f.doc)) }
+    for (name, c) in registry.constants { entries.append((.constant(name), c.doc)) }
+    for (type, methods) in registry.methods {
+      for (name, m) in methods { entries.append((.method(type: type, name: name), m.doc)) }
+    }
+    for (type, properties) in registry.properties {
+      for (name, p) in properties { entries.append((.property(type: type, name: name), p.doc)) }
+    }
+    for (type, doc) in registry.typeDocs { entries.append((.type(type), doc)) }
+    #expect(entries.count > 100)
+    for (key, english) in entries {
+      guard let korean = KoreanHelp.text(for: key) else {
+        Issue.record("no Korean help for \(key)")
+        continue
+      }
+      expectTranslated(english, korean, keeping: Self.code(in: english), "\(key)")
+    }
+  }
+
+  /// The parts of an English paragraph that are code or values: "quoted" strings, numbers,
+  /// and `name(` calls.
+  static func code(in text: String) -> [String] {
+    var found: [String] = []
+    var quoted: String?
+    var word = ""
+    func endWord(_ next: Character?) {
+      if !word.isEmpty, word.first!.isNumber || next == "(" { found.append(word) }
+      word = ""
+    }
+    for c in text {
+      if c == "\"" {
+        if let q = quoted { found.append("\"" + q + "\""); quoted = nil } else { quoted = "" }
+        continue
+      }
+      if quoted != nil { quoted!.append(c); continue }
+      if c.isLetter || c.isNumber || c == "_" || (c == "." && word.first?.isNumber == true) {
+        word.append(c)
+      } else {
+        endWord(c)
+      }
+    }
+    endWord(nil)
+    return found.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
+  }
+
+  /// 이/가, 은/는, 을/를 follow the sound before them: digits as read in Korean (2 이, 3 삼),
+  /// closing quotes and brackets silent.
+  @Test func particlesFollowTheLastSound() {
+    func index(_ i: Int) -> String { DiagnosticMessage.indexOutOfRange(type: "list", index: i, count: 1).koreanText }
+    #expect(index(2).hasPrefix("인덱스 2는 "))
+    #expect(index(3).hasPrefix("인덱스 3은 "))
+    #expect(index(10).hasPrefix("인덱스 10은 "))
+    #expect(index(-1).hasPrefix("인덱스 -1은 "))
+    let shapes = TensorError.shapeMismatch(operation: "'+'", lhs: [2, 3], rhs: [4]).koreanText
+    #expect(shapes.contains("모양 (2, 3)과 (4,)는"))
+    let shapes2 = TensorError.shapeMismatch(operation: "'+'", lhs: [2, 4], rhs: [3]).koreanText
+    #expect(shapes2.contains("모양 (2, 4)와 (3,)은"))
+    #expect(DiagnosticMessage.repeatedKeyword("padding").koreanText.contains("'padding'이 "))
+    #expect(DiagnosticMessage.repeatedKeyword("strides").koreanText.contains("'strides'가 "))
+  }
+
+  @Test func aKoreanInterpreterSpeaksKoreanAndKeepsPythonsErrorNames() {
+    let interpreter = Interpreter(language: .korean)
+    let host = RecordingHost()
+    guard case .failure(let error) = interpreter.run("x = 1\npirnt(x)", cellID: 3, host: host) else {
+      Issue.record("the cell should fail")
+      return
+    }
+    #expect(error.kind.name == "NameError")
+    #expect(error.message == "'pirnt' 이름이 정의되지 않았습니다")
+    let text = error.plainTraceback.joined(separator: "\n")
+    #expect(text.hasPrefix("NameError: 'pirnt' 이름이 정의되지 않았습니다"))
+    #expect(text.contains("--> cell[3]:2:1"))
+    #expect(text.contains("= 도움말: 혹시 'print'인가요?"))
+    // help() pages in Korean, with the signature as it is.
+    _ = interpreter.run("help(conv2d)", cellID: 4, host: host)
+    let page = host.pages.last ?? ""
+    #expect(page.hasPrefix("conv2d(x, k, "))
+    #expect(page.contains("교차 상관"))
+    // The English interpreter is unchanged.
+    guard case .failure(let english) = Interpreter().run("pirnt(1)", cellID: 1, host: host) else { return }
+    #expect(english.message == "name 'pirnt' is not defined")
+  }
+}
