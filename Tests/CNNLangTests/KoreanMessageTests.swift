@@ -95,9 +95,14 @@ import Testing
     case .noSuchLayer: 72
     case .disconnectedModel: 73
     case .notSequential: 74
+    case .keyNotFound: 75
+    case .unhashable: 76
+    case .unsupportedForm: 77
+    case .readOnlyAttribute: 78
+    case .training: 79
     }
   }
-  static let caseCount = 75
+  static let caseCount = 80
 
   /// Values no sentence contains by accident, so finding them proves they were carried over.
   static let samples: [Sample] = [
@@ -180,7 +185,65 @@ import Testing
     Sample(.noSuchLayer(name: "Qname", model: "Qmodel"), ["Qname", "Qmodel"]),
     Sample(.disconnectedModel(model: "Qmodel"), ["Qmodel", "Input"]),
     Sample(.notSequential(model: "Qmodel"), ["Qmodel", "Model"]),
+    Sample(.keyNotFound(key: "'Qkey'", known: ["'Qa'", "'Qb'"]), ["'Qkey'", "'Qa'", "'Qb'", "d.get(key)"]),
+    Sample(.keyNotFound(key: "'Qkey'", known: []), ["'Qkey'"]),
+    Sample(.unhashable("Qtype"), ["Qtype"]),
+    Sample(.unsupportedForm(.setLiteral), ["{a, b}", "[a, b]"]),
+    Sample(.unsupportedForm(.dictComprehension), ["d = {}", "d[key] = value"]),
+    Sample(.unsupportedForm(.dictUnpacking), ["'**'", "d.copy()", "d.update(other)"]),
+    Sample(.readOnlyAttribute(type: "Qtype", name: "Qattr"), ["Qtype", "Qattr"]),
+  ] + trainingSamples
+
+  /// Every training problem, with the values its sentence must carry.
+  static let trainingSamples: [Sample] = [
+    Sample(.training(.notCompiled(model: "Qmodel", method: "Qfit")), ["Qfit()", "Qmodel.compile(", "Qmodel.Qfit(...)"]),
+    Sample(.training(.unknownName(category: "optimizer", name: "Qadma", nearest: "Qadam", known: ["Qadam", "Qsgd"])), ["'Qadma'", "'Qadam'", "'Qsgd'"]),
+    Sample(.training(.unknownName(category: "loss", name: "Qloss", nearest: nil, known: ["Qmse"])), ["'Qloss'", "'Qmse'"]),
+    Sample(.training(.labelsDoNotFitLoss(loss: "Qloss", labels: "(173, 3)", output: "(None, 3)", fix: "Qfix")), ["'Qloss'", "(173, 3)", "(None, 3)", "Qfix"]),
+    Sample(.training(.outputDoesNotMatchLabels(output: "(None, 179)", labels: "(181,)", fix: "Qfix")), ["(None, 179)", "(181,)", "Qfix"]),
+    Sample(.training(.outputDoesNotMatchLabels(output: "(None, 179)", labels: "(181,)", fix: nil)), ["(None, 179)", "(181,)"]),
+    Sample(.training(.lengthMismatch(x: 191, y: 193)), ["191", "193"]),
+    Sample(.training(.emptyData(what: "Qx")), ["Qx"]),
+    Sample(.training(.validationSplit(1.5)), ["validation_split", "1.5"]),
+    Sample(.training(.interrupted(epoch: 197, epochs: 199, step: 211, steps: 223)), ["197/199", "211/223", "fit(...)"]),
+    Sample(.training(.notTrainable(model: "Qmodel")), ["Qmodel", "trainable = False"]),
+    Sample(.training(.weightCount(owner: "Qowner", expected: ["(241, 251)", "(257,)"], got: 263)), ["Qowner", "set_weights()", "(241, 251)", "(257,)", "263"]),
+    Sample(.training(.weightShape(owner: "Qowner", given: "(269,)", expected: "(271,)")), ["Qowner", "(269,)", "(271,)"]),
+    Sample(.training(.fileArrayCount(path: "Qpath", held: 277, expected: 281)), ["'Qpath'", "277", "281"]),
+    Sample(.training(.fileArrayShape(path: "Qpath", name: "Qname", shape: "(283,)", expected: "(293,)")), ["'Qpath'", "'Qname'", "(283,)", "(293,)"]),
+    Sample(.training(.fileUnreadable(path: "Qpath", reason: "Qreason")), ["'Qpath'", "Qreason"]),
+    Sample(.training(.notFinite(epoch: 227, step: 229)), ["227", "229", "255"]),
+    Sample(.training(.batchTooLarge(batch: 233, bytes: 4_000_000, limit: 1024, fits: 239)), ["233", "3.8 MiB", "1.0 KiB", "batch_size=239"]),
   ]
+
+  /// A new training problem does not compile here until it has a sample above.
+  @Test func everyTrainingProblemHasASample() {
+    func index(_ problem: TrainingProblem) -> Int {
+      switch problem {
+      case .notCompiled: 0
+      case .unknownName: 1
+      case .labelsDoNotFitLoss: 2
+      case .outputDoesNotMatchLabels: 3
+      case .lengthMismatch: 4
+      case .emptyData: 5
+      case .validationSplit: 6
+      case .interrupted: 7
+      case .notTrainable: 8
+      case .weightCount: 9
+      case .weightShape: 10
+      case .fileArrayCount: 11
+      case .fileArrayShape: 12
+      case .fileUnreadable: 13
+      case .notFinite: 14
+      case .batchTooLarge: 15
+      }
+    }
+    var covered = Set<Int>()
+    for sample in Self.trainingSamples {
+      if case .training(let problem) = sample.message { covered.insert(index(problem)) }
+    }
+    #expect(covered == Set(0...15))
+  }
 
   @Test func everyCaseHasASample() {
     let covered = Set(Self.samples.map { Self.index($0.message) })
@@ -239,6 +302,16 @@ import Testing
       (.unreadable(path: "Qp.png", reason: "Qreason"), ["Qp.png", "Qreason"]),
       (.unsupportedFormat(path: "Qp.gif"), ["Qp.gif", "PNG", "JPEG"]),
       (.invalidIDX(path: "Qp.idx", reason: "Qreason"), ["Qp.idx", "Qreason", "IDX"]),
+      (.invalidGzip(path: "Qp.gz", reason: "Qreason"), ["Qp.gz", "Qreason", "gzip"]),
+      (.invalidNPZ(path: "Qp.npz", reason: "Qreason"), ["Qp.npz", "Qreason", ".npz"]),
+      (.invalidNPY(path: "Qp.npz", entry: "Qentry", reason: "Qreason"), ["Qp.npz", "Qentry", "Qreason"]),
+      (.invalidNPY(path: "Qp.npy", entry: nil, reason: "Qreason"), ["Qp.npy", "Qreason"]),
+      (.missingArray(path: "Qp.npz", name: "Qname", available: ["Qa", "Qb"]), ["Qp.npz", "Qname", "'Qa'", "'Qb'"]),
+      (.inconsistentDataset(path: "Qp", reason: "Qreason"), ["Qp", "Qreason"]),
+      (.datasetNotFound(.fashionMNIST, searched: ["Qdir1", "Qdir2"]), ["Fashion-MNIST", "Qdir1", "Qdir2", "dataset-fashion-mnist"]),
+      (.datasetNotFound(.mnist, searched: ["Qdir"]), ["MNIST", "Qdir", "mnist.npz", "mnist.load_data(path=...)"]),
+      (.incompleteDataset(.mnist, folder: "Qfolder", missing: ["Qfile"]), ["Qfolder", "MNIST", "Qfile"]),
+      (.unwritable(path: "Qp", reason: "Qreason"), ["Qp", "Qreason"]),
     ]
     for (error, values) in files {
       expectTranslated(error.description, error.koreanText, keeping: values, "\(error)")
@@ -279,7 +352,7 @@ import Testing
       switch part {
       case .expression, .index, .functionName, .parameterName, .attributeNameAfterDot, .nameAfterGlobal,
         .fstringClosingBrace, .conditionalElse, .endOfLine, .endOfExpression, .endOfBlock, .endOfCell,
-        .indentedLine, .number, .string, .symbols, .colonAfter, .name, .keyword:
+        .indentedLine, .number, .string, .symbols, .colonAfter, .name, .keyword, .colonBetweenKeyAndValue:
         return true
       }
     }
@@ -289,7 +362,7 @@ import Testing
       (.conditionalElse, ["'else'", "'a if condition else b'"]), (.endOfLine, []), (.endOfExpression, []),
       (.endOfBlock, []), (.endOfCell, []), (.indentedLine, []), (.number, []), (.string, []),
       (.symbols([",", ")"]), ["','", "')'"]), (.colonAfter(BlockHeader("while", line: 12)), ["':'", "'while'", "12"]),
-      (.name("Qn"), ["'Qn'"]), (.keyword("Qk"), ["'Qk'"]),
+      (.name("Qn"), ["'Qn'"]), (.keyword("Qk"), ["'Qk'"]), (.colonBetweenKeyAndValue, ["':'"]),
     ]
     for (part, values) in parts {
       #expect(listed(part))

@@ -26,6 +26,18 @@ extension DiagnosticMessage {
       return "\(f)()에 '\(p)' 값이 두 번 주어졌습니다"
     case .engine(let error):
       return error.koreanText
+    case .training(let problem):
+      return problem.koreanText
+    case .readOnlyAttribute(let type, let name):
+      return "\(type)의 속성 '\(name)'에는 값을 넣을 수 없습니다: 읽기만 할 수 있습니다"
+    case .keyNotFound(let key, let known):
+      if known.isEmpty { return "\(k(key, .topic)) 이 dict의 키가 아닙니다: dict가 비어 있습니다" }
+      let shown = known.prefix(10).joined(separator: ", ") + (known.count > 10 ? ", ..." : "")
+      return "\(k(key, .topic)) 이 dict의 키가 아닙니다. 키는 \(shown)입니다. 오류 대신 None을 받으려면 d.get(key)를 쓰세요"
+    case .unhashable(let type):
+      return "\(type) 값은 바뀔 수 있어서 dict의 키가 될 수 없습니다: str, 숫자, tuple을 쓰세요"
+    case .unsupportedForm(let form):
+      return form.koreanText
     case .dataFile(let error):
       return error.koreanText
     case .displayOption(let problem):
@@ -240,10 +252,51 @@ extension TensorError {
 extension DatasetError {
   public var koreanText: String {
     switch self {
+    case .invalidGzip(let path, let reason): return "'\(path)' 파일은 올바른 gzip 파일이 아닙니다: \(reason)"
+    case .invalidNPZ(let path, let reason): return "'\(path)' 파일은 올바른 .npz 파일이 아닙니다: \(reason)"
+    case .invalidNPY(let path, let entry, let reason):
+      let what = entry.map { "'\(path)' 안의 배열 '\($0)'" } ?? "'\(path)'"
+      return "\(what)을(를) 읽을 수 없습니다: \(reason)"
+    case .missingArray(let path, let name, let available):
+      let list = available.isEmpty ? "배열이 하나도 없습니다" : "들어 있는 배열은 " + available.map { "'\($0)'" }.joined(separator: ", ") + "입니다"
+      return "'\(path)'에는 '\(name)'이라는 배열이 없습니다. \(list)"
+    case .inconsistentDataset(let path, let reason): return "'\(path)'에는 쓸 수 있는 데이터 세트가 없습니다: \(reason)"
+    case .datasetNotFound(let dataset, let searched):
+      return "\(dataset.displayName) 데이터가 이 컴퓨터에 없습니다 (찾아본 곳: \(searched.joined(separator: ", "))). " + dataset.koreanRemedy
+    case .incompleteDataset(let dataset, let folder, let missing):
+      return "'\(folder)' 폴더에는 \(dataset.displayName)의 일부만 있습니다: \(missing.joined(separator: ", ")) 파일이 없습니다"
+    case .unwritable(let path, let reason): return "'\(path)'에 쓸 수 없습니다: \(reason)"
     case .fileNotFound(let path): return "'\(path)' 파일이 없습니다 (경로는 노트북이 있는 폴더를 기준으로 합니다)"
     case .unreadable(let path, let reason): return "'\(path)' 파일을 읽을 수 없습니다: \(reason)"
     case .unsupportedFormat(let path): return "'\(path)' 파일은 PNG도 JPEG도 아닙니다"
     case .invalidIDX(let path, let reason): return "'\(path)' 파일은 올바른 IDX 파일이 아닙니다: \(reason)"
+    }
+  }
+}
+
+extension KerasDataset {
+  /// What to install or where to put the files, in Korean.
+  var koreanRemedy: String {
+    switch self {
+    case .fashionMNIST:
+      return "Debian 패키지 dataset-fashion-mnist를 설치하거나(sudo apt-get install dataset-fashion-mnist), "
+        + "파일 네 개 \(KerasDataset.idxFiles.map { $0 + ".gz" }.joined(separator: ", "))를 ~/.keras/datasets/fashion-mnist/에 넣으세요."
+    case .mnist:
+      return "Keras의 mnist.npz(배열 x_train, y_train, x_test, y_test)를 ~/.keras/datasets/에 넣거나, "
+        + "mnist.load_data(path=...)에 .npz 파일이나 \(KerasDataset.idxFiles.joined(separator: ", ")) 네 파일이 든 폴더(gzip이든 아니든)를 주세요."
+    }
+  }
+}
+
+extension UnsupportedForm {
+  public var koreanText: String {
+    switch self {
+    case .setLiteral:
+      return "{a, b} 같은 집합(set)은 이 언어에 없습니다: list [a, b]나 dict {key: value}를 쓰세요"
+    case .dictComprehension:
+      return "dict 컴프리헨션은 이 언어에 없습니다: d = {}로 시작해 for 반복문 안에서 d[key] = value로 넣으세요"
+    case .dictUnpacking:
+      return "dict 안의 '**'는 이 언어에 없습니다: d.copy()로 복사한 뒤 d.update(other)로 다른 dict의 항목을 더하세요"
     }
   }
 }

@@ -13,7 +13,7 @@ public struct BlockHeader: Sendable, Equatable {
 /// found there. Data rather than words, so each message language says it in its own.
 public enum SyntaxPart: Sendable, Equatable {
   case expression, index, functionName, parameterName, attributeNameAfterDot, nameAfterGlobal
-  case fstringClosingBrace, conditionalElse
+  case fstringClosingBrace, conditionalElse, colonBetweenKeyAndValue
   case endOfLine, endOfExpression, endOfBlock, endOfCell, indentedLine
   case number, string
   /// Punctuation or keywords as typed (`':'`, `'in'`); several are alternatives.
@@ -40,6 +40,7 @@ extension SyntaxPart: LearnerText {
     case .nameAfterGlobal: return "a name after 'global'"
     case .fstringClosingBrace: return "'}' after the f-string expression"
     case .conditionalElse: return "'else' in 'a if condition else b'"
+    case .colonBetweenKeyAndValue: return "':' between a key and its value"
     case .endOfLine: return "the end of the line"
     case .endOfExpression: return "the end of the expression"
     case .endOfBlock: return "the end of the block"
@@ -64,6 +65,7 @@ extension SyntaxPart: LearnerText {
     case .nameAfterGlobal: return "'global' 뒤의 이름"
     case .fstringClosingBrace: return "f-string 식 뒤의 '}'"
     case .conditionalElse: return "'a if condition else b'의 'else'"
+    case .colonBetweenKeyAndValue: return "키와 값 사이의 ':'"
     case .endOfLine: return "줄의 끝"
     case .endOfExpression: return "식의 끝"
     case .endOfBlock: return "블록의 끝"

@@ -77,12 +77,10 @@ extension Layer {
   func setWeightTensors(_ tensors: [Tensor]) throws(RuntimeError) {
     let current = try weightTensors()
     guard tensors.count == current.count else {
-      throw RuntimeError(.training(.weights(
-        layer: label, detail: "set_weights() needs \(current.count) arrays (\(current.map { ShapeText.plain($0.shape) }.joined(separator: ", "))), got \(tensors.count)")))
+      throw RuntimeError(.training(.weightCount(owner: label, expected: current.map { ShapeText.plain($0.shape) }, got: tensors.count)))
     }
     for (given, expected) in zip(tensors, current) where given.count != expected.count {
-      throw RuntimeError(.training(.weights(
-        layer: label, detail: "set_weights() got \(ShapeText.plain(given.shape)) where \(ShapeText.plain(expected.shape)) belongs")))
+      throw RuntimeError(.training(.weightShape(owner: label, given: ShapeText.plain(given.shape), expected: ShapeText.plain(expected.shape))))
     }
     let shaped = zip(tensors, current).map { Tensor(shape: $1.shape, values: $0.values) }
     if case .batchNormalization = kind, let channels = outputShape?.last {

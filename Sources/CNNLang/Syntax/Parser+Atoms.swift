@@ -83,7 +83,7 @@ extension Parser {
         if current.isPunct(.comma) || current.isPunct(.rightBrace) || current.isKeyword(.for) {
           throw fail(.unsupportedForm(.setLiteral), at: SourceRange(start: start, end: current.range.end))
         }
-        throw fail(.expected("':' between a key and its value", found: current.description), at: current.range)
+        throw fail(.expected(.colonBetweenKeyAndValue, found: current.part), at: current.range)
       }
       let value = try parseExpression()
       if current.isKeyword(.for) {
@@ -92,7 +92,7 @@ extension Parser {
       pairs.append((key, value))
       if !match(.comma) { break }
     }
-    try expect(.rightBrace, "',' or '}'")
+    try expect(.rightBrace, .symbols([",", "}"]))
     return Expr(.dict(pairs), SourceRange(start: start, end: previousEnd))
   }
 

@@ -172,7 +172,7 @@ public enum KoreanHelp {
     "round":
       "소수점 아래 ndigits자리로 반올림합니다(기본은 정수로). 텐서라면 값마다 적용합니다. Python처럼 딱 절반이면 짝수 쪽으로 갑니다: round(2.5)는 2, round(3.5)는 4, round(3.14159, 2)는 3.14.",
     "show":
-      "셀이 끝나기를 기다리지 않고 값을 바로 셀 출력에 보여 줍니다. 옵션: title(위에 붙는 제목), cmap(\"gray\" 같은 컬러맵 이름), mode와 scale(그림용). 예: show(x, title=\"input\").",
+      "셀이 끝나기를 기다리지 않고 값을 바로 셀 출력에 보여 줍니다. 옵션: title(위에 붙는 제목), cmap(\"gray\" 같은 컬러맵 이름), mode, scale(\"shared\", \"per_channel\" 또는 (min, max) 쌍; 사진의 픽셀은 0..255나 0..1을 그대로 쓰고, 그 밖의 값은 자기 범위로 그립니다), channels(어느 특성 맵을: 숫자 하나, (first, stop) 쌍, 또는 range), class_names(확률 벡터의 이름표). 예: show(x, title=\"input\").",
     "show_filters":
       "합성곱 층의 커널을 필터마다 작은 그림 하나씩, 격자로 보여 줍니다(부호 있는 가중치는 양쪽으로 갈라지는 컬러맵으로).",
     "sigmoid":
@@ -203,6 +203,38 @@ public enum KoreanHelp {
       "주어진 모양을 0으로 채운 텐서입니다. 예: zeros((2, 3))의 모양은 (2, 3).",
     "zip":
       "여러 시퀀스를 나란히 걸으며 튜플의 list를 만듭니다. 길이는 가장 짧은 것에 맞춥니다. 예: zip([1, 2], [\"a\", \"b\"])는 [(1, 'a'), (2, 'b')].",
+    "Adam":
+      "Keras의 기본값과 갱신식을 따르는 Adam: m과 v는 기울기와 그 제곱의 이동 평균이고, w -= lr * sqrt(1 - beta_2^t) / (1 - beta_1^t) * m / (sqrt(v) + epsilon)입니다. 예: Adam(learning_rate=0.001).",
+    "AdamW":
+      "가중치 감쇠(weight decay)를 분리한 Adam으로, Keras와 같이 Adam 한 걸음 전에 w -= w * weight_decay * learning_rate를 합니다. 예: AdamW(learning_rate=0.001, weight_decay=0.004).",
+    "BinaryCrossentropy":
+      "예/아니오 출력의 교차 엔트로피: -(y log p + (1 - y) log(1 - p))의 평균입니다. 마지막 층에 softmax나 sigmoid가 없으면 from_logits=True로 씁니다.",
+    "CategoricalCrossentropy":
+      "원-핫(one-hot) 정답에 대한 교차 엔트로피: 배치에 대한 -sum(y * log(p))의 평균입니다. 마지막 층에 softmax나 sigmoid가 없으면 from_logits=True로 씁니다.",
+    "EarlyStopping":
+      "`monitor`가 `patience` epoch 동안 나아지지 않으면 fit을 멈춥니다. restore_best_weights=True이면 가장 좋았던 epoch의 가중치로 되돌립니다. 예: fit(..., callbacks=[EarlyStopping(patience=2)]).",
+    "MeanAbsoluteError":
+      "|y - prediction|의 평균입니다.",
+    "MeanSquaredError":
+      "(y - prediction)**2의 평균입니다.",
+    "ModelCheckpoint":
+      "epoch가 끝날 때마다 가중치를 model.save_weights(filepath)처럼 저장합니다(save_best_only=True이면 `monitor`가 나아졌을 때만).",
+    "RMSprop":
+      "Keras와 같은 RMSprop: 기울기 제곱의 이동 평균으로 걸음을 나눕니다. w -= lr * g / (sqrt(mean) + epsilon). 예: RMSprop(learning_rate=0.001).",
+    "SGD":
+      "Keras와 같은 확률적 경사하강법(stochastic gradient descent): velocity = momentum * velocity - learning_rate * g; w += velocity (nesterov=True이면 한 걸음 앞을 봅니다). 예: model.compile(optimizer=SGD(learning_rate=0.1, momentum=0.9), ...).",
+    "SparseCategoricalCrossentropy":
+      "클래스 번호(0, 1, 2, ...)로 된 정답에 대한 교차 엔트로피: 맞는 클래스에 준 확률의 -log를 배치에 대해 평균합니다. 마지막 층에 softmax나 sigmoid가 없으면 from_logits=True로 씁니다.",
+    "confusion_matrix":
+      "각 클래스(행)가 각 클래스(열)로 몇 번 예측되었는지 세어, 이름이 붙은 히트맵으로 보여 줍니다: confusion_matrix(y_test, model.predict(x_test), class_names=class_names). y_pred는 클래스 번호여도, 확률이어도(가장 큰 것을 고릅니다) 됩니다. .counts는 개수를 담은 텐서입니다.",
+    "dict":
+      "새 dict를 만듭니다: 빈 dict, 다른 dict의 복사본, 또는 (key, value) 쌍들로 만든 dict. 예: dict([(\"a\", 1), (\"b\", 2)])는 {'a': 1, 'b': 2}입니다.",
+    "savez":
+      "텐서들을 numpy의 .npz 형식으로 저장합니다. np.savez에 배열을 위치로 주었을 때처럼 첫 번째는 arr_0, 다음은 arr_1, ... 이라는 이름이 붙습니다. numpy에서는 np.load(file)로 읽습니다. 예: savez(\"maps.npz\", x, y).",
+    "show_mistakes":
+      "모델이 틀린 이미지를 n장까지, 정답과 모델의 답(그리고 얼마나 확신했는지)과 함께 보여 줍니다: show_mistakes(model, x_test, y_test, n=16, class_names=class_names).",
+    "to_categorical":
+      "원-핫 정답: to_categorical([0, 2], 3)은 [[1, 0, 0], [0, 0, 1]]입니다. categorical_crossentropy에 씁니다. sparse_categorical_crossentropy는 클래스 번호를 그대로 받습니다.",
   ]
 
   static let constants: [String: String] = [
@@ -210,6 +242,10 @@ public enum KoreanHelp {
       "표준 오류 스트림: print(..., file=stderr)가 여기에 쓰고, 대부분의 노트북은 빨간색으로 보여 줍니다.",
     "stdout":
       "표준 출력 스트림, print(file=...)의 기본값입니다.",
+    "fashion_mnist":
+      "Zalando의 Fashion-MNIST 데이터 세트(MIT 라이선스)로, keras.datasets.fashion_mnist와 같습니다: fashion_mnist.load_data()는 ((x_train, y_train), (x_test, y_test))를 돌려주고, fashion_mnist.class_names는 레이블 순서대로 된 열 가지 클래스 이름입니다: 'T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'.",
+    "mnist":
+      "손글씨 숫자 데이터 세트 MNIST로, keras.datasets.mnist와 같습니다: mnist.load_data()는 Keras의 ~/.keras/datasets/mnist.npz를 읽고, mnist.load_data(path=...)는 .npz 파일이나 IDX 파일 네 개가 든 폴더를 읽습니다.",
   ]
 
   static let methods: [String: String] = [
@@ -244,7 +280,7 @@ public enum KoreanHelp {
     "model.get_layer":
       "이 이름의 층입니다: model.get_layer(\"conv1\").",
     "model.predict":
-      "model(x)와 같습니다: 이미지 한 장이나 배치에 모델을 실행합니다.",
+      "배치에 대한 모델의 출력을 batch_size개씩 나누어 계산합니다: p = model.predict(x_test[:5])는 이미지마다 클래스 확률 한 줄을 줍니다. 이미지 한 장 (28, 28, 1)을 주면 model(x)처럼 배치 축 없이 출력을 돌려줍니다.",
     "model.summary":
       "summary(model)과 같은 표입니다.",
     "str.endswith":
@@ -273,6 +309,42 @@ public enum KoreanHelp {
       "value와 같은 항목이 몇 개인지 셉니다.",
     "tuple.index":
       "value와 같은 첫 항목의 위치입니다.",
+    "dict.clear":
+      "모든 키를 지웁니다.",
+    "dict.copy":
+      "키와 값이 같은 새 dict입니다. 하나를 바꿔도 다른 하나는 바뀌지 않습니다.",
+    "dict.get":
+      "key의 값을 돌려주고, 그 키가 없으면 default(주지 않으면 None)를 돌려줍니다: KeyError가 나지 않습니다.",
+    "dict.items":
+      "(key, value) 쌍들의 list입니다. 이런 반복문에 씁니다: for name, values in d.items():",
+    "dict.keys":
+      "키들을 넣은 순서대로 담은 list입니다. 예: {\"loss\": [0.5]}.keys()는 ['loss']입니다.",
+    "dict.pop":
+      "key를 지우고 그 값을 돌려줍니다. 키가 없을 때 default를 주었으면 default를, 아니면 KeyError를 냅니다.",
+    "dict.update":
+      "다른 dict의 모든 키를 이 dict에 넣고, 이미 있던 값은 바꿉니다.",
+    "dict.values":
+      "값들을 그 키를 넣은 순서대로 담은 list입니다.",
+    "layer.get_weights":
+      "층의 가중치 list입니다: Conv2D와 Dense는 [kernel, bias], BatchNormalization은 [gamma, beta, moving_mean, moving_variance], 가중치가 없는 층은 []입니다.",
+    "layer.set_weights":
+      "층의 가중치를 get_weights()가 주는 모양의 list로 바꿉니다.",
+    "model.compile":
+      "모델이 배우는 방법을 정합니다: model.compile(optimizer=\"adam\", loss=\"sparse_categorical_crossentropy\", metrics=[\"accuracy\"]). 옵티마이저는 이름이나 Adam(...), SGD(...), RMSprop(...), AdamW(...)로, 손실 함수는 이름이나 객체로 줍니다.",
+    "model.evaluate":
+      "모델이 학습하지 않은 데이터에서의 손실(과 정확도): loss, acc = model.evaluate(x_test, y_test). 지표(metric)가 있으면 [loss, accuracy]를, 없으면 손실만 돌려줍니다.",
+    "model.fit":
+      "모델을 학습시킵니다: history = model.fit(x_train, y_train, epochs=3, batch_size=32, validation_split=0.1). Keras의 진행 표시줄과 손실·정확도의 실시간 차트를 보여 주고, show_filters=model.layers[0](또는 True)이면 첫 층의 필터가 배워지는 모습을 다시 그립니다. History를 돌려줍니다. 정지 버튼을 누르면 다음 배치에서 멈추고 마지막 걸음의 가중치를 그대로 둡니다.",
+    "model.get_weights":
+      "모든 층의 가중치를 층 순서대로, Keras처럼 한 list에 담아 줍니다.",
+    "model.load_weights":
+      "save_weights가 쓴 가중치를 층이 같은 모델에 읽어 들입니다.",
+    "model.save_weights":
+      "모든 가중치를 .npz 파일에 씁니다(numpy의 np.load로 읽을 수 있습니다): model.save_weights(\"lenet.weights.npz\").",
+    "model.set_weights":
+      "모든 가중치를 get_weights()가 주는 모양의 list로 바꿉니다.",
+    "model.train_on_batch":
+      "배치 하나로 한 걸음 학습합니다: 그 걸음 전의 배치 손실(과 정확도)을 돌려줍니다. 예: loss = model.train_on_batch(x[:32], y[:32]).",
   ]
 
   static let properties: [String: String] = [
@@ -316,6 +388,24 @@ public enum KoreanHelp {
       "축마다의 크기를 tuple로: (H, W), (H, W, C) 또는 (N, H, W, C).",
     "tensor.size":
       "값의 개수: 모양의 곱입니다.",
+    "History.epoch":
+      "epoch 번호들로, 0부터 셉니다.",
+    "History.history":
+      "epoch마다 값 하나씩 담은 list들의 dict입니다: history.history[\"loss\"], history.history[\"val_accuracy\"].",
+    "History.params":
+      "학습 설정: verbose, epochs, epoch당 걸음 수.",
+    "confusion matrix.counts":
+      "개수를 담은 텐서입니다: 행은 정답 클래스, 열은 예측 클래스입니다.",
+    "layer.trainable":
+      "fit이 이 층의 가중치를 바꾸는지 여부: layer.trainable = False로 층을 얼립니다.",
+    "model.history":
+      "마지막 fit의 History입니다(정지 버튼으로 멈춘 fit도 포함).",
+    "model.optimizer":
+      "compile이 고른 옵티마이저입니다(compile 전에는 None).",
+    "optimizer.iterations":
+      "이 옵티마이저가 지금까지 걸은 학습 걸음 수입니다.",
+    "optimizer.learning_rate":
+      "걸음의 크기(학습률)입니다.",
   ]
 
   static let types: [String: String] = [
@@ -345,5 +435,17 @@ public enum KoreanHelp {
       "float32 수의 격자: 이미지 (H, W)나 (H, W, C), 배치 (N, H, W, C), 커널, 벡터. 산술은 브로드캐스팅과 함께 원소별로 하고, x[i, j]는 값 하나를 읽으며, x.shape가 그 크기입니다.",
     "tuple":
       "tuple은 괄호 안의 고정된 시퀀스입니다: (28, 28, 1). 모양은 tuple입니다. list처럼 인덱스와 슬라이스를 쓰지만 바꿀 수는 없습니다.",
+    "History":
+      "fit이 돌려주는 것: history.history는 'loss', 'accuracy', 'val_loss', 'val_accuracy'를 epoch마다 값 하나씩으로 연결합니다.",
+    "callback":
+      "fit이 epoch가 끝날 때마다 하는 일: 일찍 멈추거나 가중치를 저장합니다.",
+    "confusion matrix":
+      "(정답, 예측) 클래스 쌍마다 센 개수입니다. .counts가 그것을 텐서로 줍니다.",
+    "dict":
+      "dict는 키를 값에 연결합니다: {\"loss\": [0.5, 0.3], \"accuracy\": [0.8, 0.9]}. d[\"loss\"]는 값을 읽고, d[\"lr\"] = 0.01은 값을 넣고, \"loss\" in d는 키가 있는지 묻고, for key in d는 키를 넣은 순서대로 돕니다. dict는 list처럼 공유됩니다.",
+    "loss":
+      "손실 함수: 모델의 출력이 얼마나 틀렸는지를 나타내는 수로, 학습은 이 수를 줄입니다.",
+    "optimizer":
+      "옵티마이저: 학습의 매 걸음에서 기울기로 가중치를 어떻게 바꿀지 정합니다.",
   ]
 }

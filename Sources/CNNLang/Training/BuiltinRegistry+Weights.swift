@@ -55,7 +55,8 @@ extension BuiltinRegistry {
       let given = try tensors(args["weights"], function: "set_weights")
       let current = try m.getWeights()
       guard given.count == current.flatMap({ $0 }).count else {
-        throw RuntimeError(.training(.weights(layer: "\(m.typeName) '\(m.name)'", detail: "set_weights() needs \(current.flatMap { $0 }.count) arrays, got \(given.count)")))
+        throw RuntimeError(.training(.weightCount(
+          owner: "\(m.typeName) '\(m.name)'", expected: current.flatMap { $0 }.map { ShapeText.plain($0.shape) }, got: given.count)))
       }
       var cursor = given.makeIterator()
       try m.setWeights(current.map { layerWeights in layerWeights.compactMap { _ in cursor.next() } })

@@ -51,7 +51,9 @@ extension Layer {
         var generator = SeededGenerator(seed: seed &+ UInt64(truncatingIfNeeded: step) &* 0x9E37_79B9)
         let (y, mask) = try Ops.dropoutTraining(x, rate: Float(rate), generator: &generator)
         return LayerTape(inputs: inputs, output: y, mask: mask)
-      case .batchNormalization(let epsilon):
+      case .batchNormalization(let epsilon) where trainable:
+        // A frozen BatchNormalization runs in inference mode, as in Keras: its moving
+        // statistics stay as they are.
         let state = normalizationState(channels: x.shape.last ?? 0)
         let result = try Ops.batchNormalizationTraining(
           x, gamma: state.gamma.value, beta: state.beta.value, movingMean: state.movingMean,
@@ -141,8 +143,19 @@ extension Layer {
       case .dropout:
         guard needsInputGradient, let mask = tape.mask else { return [needsInputGradient ? dy : nil] }
         return [try Ops.dropoutBackward(outputGradient: dy, mask: mask)]
-      case .batchNormalization:
-        guard let forward = tape.normalization, let state = normalization else { break }
+      case .batchNormalization(let epsilon):
+        guard let state = normalization else { break }
+        guard let forward = tape.normalization else {
+          // Frozen, so it ran in inference mode: a fixed scale per channel.
+          guard needsInputGradient else { return [nil] }
+          let scale = zip(state.gamma.value.values, state.movingVariance.values).map { $0 / (($1 + epsilon).squareRoot()) }
+          var dx = dy
+          let channels = scale.count
+          dx.values.withUnsafeMutableBufferPointer { d in
+            for i in 0..<d.count { d[i] *= scale[i % channels] }
+          }
+          return [dx]
+        }
         let g = try Ops.batchNormalizationBackward(
           input: x, outputGradient: dy, gamma: state.gamma.value, forward: forward)
         if trainable {

@@ -42,17 +42,15 @@ enum WeightsFile {
     } catch let error as DatasetError {
       throw RuntimeError(.dataFile(error))
     } catch {
-      throw RuntimeError(.training(.weightsFile(path: path, detail: "\(error)")))
+      throw RuntimeError(.training(.fileUnreadable(path: path, reason: "\(error)")))
     }
     let current = try model.getWeights()
     let expected = current.flatMap { $0 }
     guard arrays.count == expected.count else {
-      throw RuntimeError(.training(.weightsFile(
-        path: path, detail: "it holds \(arrays.count) arrays, but this model has \(expected.count) weights: it was saved from another model")))
+      throw RuntimeError(.training(.fileArrayCount(path: path, held: arrays.count, expected: expected.count)))
     }
     for (array, tensor) in zip(arrays, expected) where array.values.count != tensor.count {
-      throw RuntimeError(.training(.weightsFile(
-        path: path, detail: "'\(array.name)' has shape \(ShapeText.plain(array.shape)) where this model has \(ShapeText.plain(tensor.shape)): it was saved from another model")))
+      throw RuntimeError(.training(.fileArrayShape(path: path, name: array.name, shape: ShapeText.plain(array.shape), expected: ShapeText.plain(tensor.shape))))
     }
     var cursor = arrays.makeIterator()
     let grouped = current.map { layerWeights in layerWeights.compactMap { _ in cursor.next()?.tensor } }

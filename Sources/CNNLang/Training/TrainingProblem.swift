@@ -13,16 +13,21 @@ public enum TrainingProblem: Sendable, Equatable {
   case validationSplit(Double)
   case interrupted(epoch: Int, epochs: Int, step: Int, steps: Int)
   case notTrainable(model: String)
-  case weights(layer: String, detail: String)
-  case weightsFile(path: String, detail: String)
+  /// `set_weights` given another number of arrays than `get_weights` gives.
+  case weightCount(owner: String, expected: [String], got: Int)
+  case weightShape(owner: String, given: String, expected: String)
+  /// A weights file for another model, or none at all.
+  case fileArrayCount(path: String, held: Int, expected: Int)
+  case fileArrayShape(path: String, name: String, shape: String, expected: String)
+  case fileUnreadable(path: String, reason: String)
   case notFinite(epoch: Int, step: Int)
   case batchTooLarge(batch: Int, bytes: Int, limit: Int, fits: Int)
 
   public var kind: ErrorKind {
     switch self {
     case .notCompiled: return .type
-    case .unknownName, .labelsDoNotFitLoss, .lengthMismatch, .emptyData, .validationSplit, .notTrainable, .weights,
-      .weightsFile, .notFinite:
+    case .unknownName, .labelsDoNotFitLoss, .lengthMismatch, .emptyData, .validationSplit, .notTrainable,
+      .weightCount, .weightShape, .fileArrayCount, .fileArrayShape, .fileUnreadable, .notFinite:
       return .value
     case .outputDoesNotMatchLabels: return .shape
     case .interrupted: return .keyboardInterrupt
@@ -54,10 +59,16 @@ public enum TrainingProblem: Sendable, Equatable {
         + "call fit(...) again to go on"
     case .notTrainable(let model):
       return "\(model) has no trainable weights: every layer is frozen (trainable = False) or has no weights"
-    case .weights(let layer, let detail):
-      return "\(layer): \(detail)"
-    case .weightsFile(let path, let detail):
-      return "'\(path)': \(detail)"
+    case .weightCount(let owner, let expected, let got):
+      return "\(owner): set_weights() needs \(expected.count) arrays (\(expected.joined(separator: ", "))), got \(got)"
+    case .weightShape(let owner, let given, let expected):
+      return "\(owner): set_weights() got \(given) where \(expected) belongs"
+    case .fileArrayCount(let path, let held, let expected):
+      return "'\(path)' holds \(held) arrays, but this model has \(expected) weights: it was saved from another model"
+    case .fileArrayShape(let path, let name, let shape, let expected):
+      return "'\(path)': '\(name)' has shape \(shape) where this model has \(expected): it was saved from another model"
+    case .fileUnreadable(let path, let reason):
+      return "cannot read weights from '\(path)': \(reason)"
     case .batchTooLarge(let batch, let bytes, let limit, let fits):
       return "a training step on batches of \(batch) keeps about \(formatBytes(bytes)) of activations and gradients, "
         + "more than the memory limit of \(formatBytes(limit)): " + (fits > 0 ? "batch_size=\(fits) fits" : "even one sample does not fit")
