@@ -92,7 +92,12 @@ public enum ImageFile {
     return shape
   }
 
+  /// The pixels as floats, a chunk at a time with the flag checked between chunks.
   static func tensor(_ pixels: [UInt8], shape: [Int], cancellation: CancellationFlag?) throws -> Tensor {
-    Tensor(shape: shape, values: try Conversion.floats(count: pixels.count, cancellation: cancellation) { Float(pixels[$0]) })
+    var source = MemorySource(pixels)
+    guard let values = try source.readFloats(count: pixels.count, of: .uint8, cancellation: cancellation) else {
+      preconditionFailure("a buffer holds its own count of bytes")
+    }
+    return Tensor(shape: shape, values: values)
   }
 }
