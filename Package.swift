@@ -3,7 +3,17 @@ import PackageDescription
 
 // The tensor engine's inner loops need AVX2 and FMA: without `-target-cpu`, Swift compiles
 // for baseline x86-64 and every SIMD fused multiply-add becomes a libm call (about 130x slower).
-let fastMath: [SwiftSetting] = [
+//
+// Every module where input arrives (the language, the file decoders, the renderer, the
+// protocol) keeps Swift's checks (-O): a wrapped size or an index past the end stops with a
+// trap in a test instead of becoming a segmentation fault. Only the tensor engine, whose
+// inner loops are measured against ONNX Runtime, drops them: with checks LeNet-5 ran 5-7%
+// slower (docs/reliability.md). Its entry points check every size explicitly, with
+// overflow-reporting arithmetic that holds under -Ounchecked too.
+let checkedSpeed: [SwiftSetting] = [
+  .unsafeFlags(["-wmo", "-target-cpu", "haswell"], .when(configuration: .release))
+]
+let engineSpeed: [SwiftSetting] = [
   .unsafeFlags(["-Ounchecked", "-wmo", "-target-cpu", "haswell"], .when(configuration: .release))
 ]
 
@@ -43,11 +53,11 @@ let package = Package(
     .target(name: "JupyterProtocol", dependencies: ["COpenSSL"], exclude: ["README.md"], swiftSettings: lean),
     .target(name: "JupyterKernel", dependencies: ["JupyterProtocol"], exclude: ["README.md"], swiftSettings: lean),
     .target(name: "JupyterZMQ", dependencies: ["JupyterKernel", "JupyterProtocol", "CZeroMQ"], exclude: ["README.md"], swiftSettings: lean),
-    .target(name: "TensorEngine", dependencies: ["COpenBLAS", "TextAndTime"], exclude: ["README.md"], swiftSettings: fastMath + lean),
-    .target(name: "Datasets", dependencies: ["TensorEngine", "CPNG", "CTurboJPEG", "CZlib"], exclude: ["README.md"], swiftSettings: fastMath + lean),
-    .target(name: "CNNLang", dependencies: ["TensorEngine", "Datasets", "TextAndTime"], exclude: ["README.md"], swiftSettings: fastMath + lean),
-    .target(name: "EngineBench", dependencies: ["TensorEngine", "TextAndTime"], exclude: ["README.md"], swiftSettings: fastMath + lean),
-    .target(name: "FeatureMapRender", dependencies: ["TensorEngine", "TextAndTime", "CZlib", "CFreeType"], exclude: ["README.md"], swiftSettings: fastMath + lean),
+    .target(name: "TensorEngine", dependencies: ["COpenBLAS", "TextAndTime"], exclude: ["README.md"], swiftSettings: engineSpeed + lean),
+    .target(name: "Datasets", dependencies: ["TensorEngine", "CPNG", "CTurboJPEG", "CZlib"], exclude: ["README.md"], swiftSettings: checkedSpeed + lean),
+    .target(name: "CNNLang", dependencies: ["TensorEngine", "Datasets", "TextAndTime"], exclude: ["README.md"], swiftSettings: checkedSpeed + lean),
+    .target(name: "EngineBench", dependencies: ["TensorEngine", "TextAndTime"], exclude: ["README.md"], swiftSettings: checkedSpeed + lean),
+    .target(name: "FeatureMapRender", dependencies: ["TensorEngine", "TextAndTime", "CZlib", "CFreeType"], exclude: ["README.md"], swiftSettings: checkedSpeed + lean),
     .target(
       name: "CNNKernel",
       dependencies: ["JupyterKernel", "JupyterProtocol", "CNNLang", "FeatureMapRender", "TensorEngine", "TextAndTime"],
@@ -60,7 +70,7 @@ let package = Package(
         "FeatureMapRender", "EngineBench", "Datasets", "TextAndTime",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      swiftSettings: fastMath + lean),
+      swiftSettings: checkedSpeed + lean),
     // The process Jupyter starts for each notebook: the kernel alone, without the command-line
     // package (which links Foundation, 2 MiB more in every kernel).
     .executableTarget(
@@ -78,7 +88,7 @@ let package = Package(
     .testTarget(name: "JupyterZMQTests", dependencies: ["JupyterZMQ", "JupyterKernel", "JupyterProtocol", "CZeroMQ"]),
     .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine", "TextAndTime", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "CNNLangTests", dependencies: ["CNNLang", "TensorEngine", "TestSupport"], resources: [.copy("Programs")]),
-    .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TensorEngine"]),
+    .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TensorEngine", "CZlib"]),
     .testTarget(name: "FeatureMapRenderTests", dependencies: ["FeatureMapRender", "TensorEngine", "TextAndTime", "CZlib"]),
     .testTarget(name: "TextAndTimeTests", dependencies: ["TextAndTime"]),
     .testTarget(name: "CNNKernelTests", dependencies: ["CNNKernel", "JupyterKernel", "JupyterProtocol", "TestSupport"]),

@@ -1,9 +1,13 @@
+import TensorEngine
+
 /// Why an image or data file could not be read, in words a learner can act on.
 public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
   case fileNotFound(path: String)
   case unreadable(path: String, reason: String)
   case unsupportedFormat(path: String)
   case invalidIDX(path: String, reason: String)
+  /// A file larger than the memory budget allows to read.
+  case tooLarge(path: String, bytes: Int, limit: Int)
   /// A `.gz` file whose compressed data is broken or cut short.
   case invalidGzip(path: String, reason: String)
   /// A `.npz` archive (a zip file of `.npy` arrays) that cannot be read.
@@ -26,6 +30,8 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
     case .unreadable(let path, let reason): return "cannot read '\(path)': \(reason)"
     case .unsupportedFormat(let path): return "'\(path)' is neither a PNG nor a JPEG image"
     case .invalidIDX(let path, let reason): return "'\(path)' is not a valid IDX file: \(reason)"
+    case .tooLarge(let path, let bytes, let limit):
+      return "cannot read '\(path)': it holds \(formatBytes(bytes)), more than the memory limit of \(formatBytes(limit))"
     case .invalidGzip(let path, let reason): return "'\(path)' is not a valid gzip file: \(reason)"
     case .invalidNPZ(let path, let reason): return "'\(path)' is not a valid .npz file: \(reason)"
     case .invalidNPY(let path, let entry, let reason):

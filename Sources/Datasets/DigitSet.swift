@@ -9,12 +9,18 @@ public enum DigitSet {
   public static let side = 28
 
   /// Images `(n, 28, 28, 1)` and labels `(n,)`.
-  public static func generate(count: Int, seed: Int) -> (images: Tensor, labels: Tensor) {
+  /// `cancellation` is looked at every 64 digits (about a millisecond of drawing), so the
+  /// stop button ends `digits(100000)` at once.
+  public static func generate(
+    count: Int, seed: Int, cancellation: CancellationFlag? = nil
+  ) throws -> (images: Tensor, labels: Tensor) {
+    try MemoryBudget.check(operation: "digits", shape: [count, side, side, 1])
     var generator = SeededGenerator(seed: UInt64(bitPattern: Int64(seed)))
     var pixels: [Float] = []
     pixels.reserveCapacity(count * side * side)
     var labels: [Float] = []
-    for _ in 0..<count {
+    for index in 0..<count {
+      if index % 64 == 0, cancellation?.isCancelled == true { throw TensorError.cancelled }
       let digit = Int(generator.next() % 10)
       let style = randomStyle(&generator)
       let strokes = wobble(Glyph.digits[digit].strokes, &generator)

@@ -9,7 +9,7 @@ enum IDXReader {
   /// Reads the file at `path`; `spent` is what the calling operation has already allocated,
   /// so that a loader's four arrays count against the budget together.
   static func load(path: String, spent: Int = 0, cancellation: CancellationFlag?) throws -> Tensor {
-    try decode(try FileBytes.read(path: path), path: path, spent: spent, cancellation: cancellation)
+    try decode(try FileBytes.read(path: path, cancellation: cancellation), path: path, spent: spent, cancellation: cancellation)
   }
 
   /// The whole file's bytes, gzipped or not.

@@ -59,12 +59,17 @@ private struct FontState {
   var face: FT_Face?
   var functions: Functions?
   var cache: [UInt64: OutlineGlyph?] = [:]
+  /// Glyphs kept (each at most a few KiB at the scales titles use).
+  static let cachedGlyphs = 512
 
   mutating func glyph(code: UInt32, pixels: Int) -> OutlineGlyph? {
     let key = UInt64(code) << 16 | UInt64(pixels)
     if let known = cache[key] { return known }
     if !opened { open() }
     let made = render(code: code, pixels: pixels)
+    // Bounded: a title can hold any of Unicode's letters at any scale. A chapter's Korean
+    // titles use a few dozen syllables, so starting afresh past the bound costs nothing there.
+    if cache.count >= FontState.cachedGlyphs { cache.removeAll(keepingCapacity: true) }
     cache[key] = made
     return made
   }

@@ -2,23 +2,45 @@ import JupyterProtocol
 
 /// The inputs (and `text/plain` outputs) of this kernel process, for `history_request`.
 /// In memory: a new process is a new session, which is what clients expect after a restart.
+///
+/// Bounded, so that a long session's memory stays flat: the newest `capacity` entries (1,000)
+/// and at most `capacityBytes` of their text (1 MiB), the oldest dropped first; the newest
+/// entry is always kept. JupyterLab's console asks for the last few hundred.
 public struct HistoryStore: Sendable, Equatable {
   public struct Entry: Sendable, Equatable {
     public var line: Int
     public var input: String
     public var output: String?
+
+    var textBytes: Int { input.utf8.count + (output?.utf8.count ?? 0) }
   }
 
   /// This process's session number. IPython numbers sessions from 1 and treats 0 as
   /// "the current one"; both are accepted.
   public let session: Int
+  public let capacity: Int
+  public let capacityBytes: Int
   public private(set) var entries: [Entry] = []
+  /// UTF-8 bytes of every kept input and output.
+  public private(set) var textBytes = 0
 
-  public init(session: Int = 1) { self.session = session }
+  public init(session: Int = 1, capacity: Int = 1000, capacityBytes: Int = 1 << 20) {
+    self.session = session
+    self.capacity = max(1, capacity)
+    self.capacityBytes = capacityBytes
+  }
 
   /// Records a stored execute under its execution count (lines are unique and increasing).
   public mutating func record(line: Int, input: String, output: String?) {
-    entries.append(Entry(line: line, input: input, output: output))
+    let entry = Entry(line: line, input: input, output: output)
+    entries.append(entry)
+    textBytes += entry.textBytes
+    var dropped = 0
+    while entries.count - dropped > 1, entries.count - dropped > capacity || textBytes > capacityBytes {
+      textBytes -= entries[dropped].textBytes
+      dropped += 1
+    }
+    entries.removeFirst(dropped)
   }
 
   public func query(_ request: HistoryRequest) -> [JSONValue] {

@@ -64,3 +64,26 @@ import Testing
     #expect(GlobPattern(pattern).matches(text) == expected)
   }
 }
+
+@Suite struct HistoryBoundTests {
+  @Test func keepsTheNewestEntriesWithinItsCount() {
+    var store = HistoryStore(capacity: 3)
+    for line in 1...10 { store.record(line: line, input: "x\(line)", output: nil) }
+    #expect(store.entries.map(\.line) == [8, 9, 10])
+    // "x8" "x9" "x10": 2 + 2 + 3 bytes, by hand.
+    #expect(store.textBytes == 7)
+  }
+
+  @Test func keepsTheNewestTextWithinItsBytes() {
+    var store = HistoryStore(capacity: 100, capacityBytes: 10)
+    store.record(line: 1, input: "aaaa", output: "bb")  // 6 bytes
+    store.record(line: 2, input: "cc", output: nil)  // 8 in all
+    store.record(line: 3, input: "ddd", output: nil)  // 11: line 1 goes
+    #expect(store.entries.map(\.line) == [2, 3])
+    #expect(store.textBytes == 5)
+    // An entry larger than the bound alone is still kept, as the newest.
+    store.record(line: 4, input: String(repeating: "e", count: 50), output: nil)
+    #expect(store.entries.map(\.line) == [4])
+    #expect(store.textBytes == 50)
+  }
+}

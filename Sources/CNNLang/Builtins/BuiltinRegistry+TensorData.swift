@@ -9,7 +9,7 @@ extension BuiltinRegistry {
     add(Builtin(
       "image", [Parameter("name_or_path"), Parameter("gray", default: .bool(false))],
       doc: "A picture as a tensor of pixel values 0..255: (H, W) for gray, (H, W, 3) for colour. Give a built-in sample's name, \(samples), or the path of a PNG or JPEG file relative to the notebook's folder. gray=True turns colour into gray. Example: x = image(\"digit9\") / 255."
-    ) { (args, _) throws(RuntimeError) in
+    ) { (args, ev) throws(RuntimeError) in
       let name = try args.string("name_or_path")
       let gray = try args.bool("gray")
       if let sample = SampleImages.entry(named: name) {
@@ -24,7 +24,7 @@ extension BuiltinRegistry {
             choices: SampleImages.names.map(Value.quoted) + ["a PNG or JPEG file"]),
           suggestion: NameSuggester.nearest(to: name, in: SampleImages.names).map { .didYouMean($0) })
       }
-      return .tensor(try EngineCall.run { try ImageFile.load(path: name, gray: gray) }, origin: .pixels(.bytes))
+      return .tensor(try EngineCall.run { try ImageFile.load(path: name, gray: gray, cancellation: ev.cancellation) }, origin: .pixels(.bytes))
     })
 
     add(Builtin(
@@ -37,16 +37,16 @@ extension BuiltinRegistry {
       let side = DigitSet.side
       try EngineCall.run { try MemoryBudget.check(operation: "digits", shape: [n, side, side, 1]) }
       try ev.checkCancellation()
-      let (images, labels) = DigitSet.generate(count: n, seed: seed)
+      let (images, labels) = try EngineCall.run { try DigitSet.generate(count: n, seed: seed, cancellation: ev.cancellation) }
       return .tuple([.tensor(images, origin: .pixels(.bytes)), .tensor(labels)])
     })
 
     add(Builtin(
       "load_idx", [Parameter("path")],
       doc: "Reads a file in the IDX format of the MNIST data set (such as train-images-idx3-ubyte), relative to the notebook's folder. Images come back as (n, 28, 28, 1), labels as (n,). Example: x = load_idx(\"t10k-images-idx3-ubyte\")."
-    ) { (args, _) throws(RuntimeError) in
+    ) { (args, ev) throws(RuntimeError) in
       let path = try args.string("path")
-      let data = try EngineCall.run { try IDXFile.load(path: path) }
+      let data = try EngineCall.run { try IDXFile.load(path: path, cancellation: ev.cancellation) }
       // Images (n, H, W, 1) are pixels; labels (n,) are class numbers.
       return .tensor(data, origin: data.rank >= 3 ? .pixels(.bytes) : nil)
     })

@@ -286,6 +286,8 @@ extension DatasetError {
     case .unreadable(let path, let reason): return "'\(path)' 파일을 읽을 수 없습니다: \(reason)"
     case .unsupportedFormat(let path): return "'\(path)' 파일은 PNG도 JPEG도 아닙니다"
     case .invalidIDX(let path, let reason): return "'\(path)' 파일은 올바른 IDX 파일이 아닙니다: \(reason)"
+    case .tooLarge(let path, let bytes, let limit):
+      return "'\(path)' 파일은 \(formatBytes(bytes))로, 메모리 한도 \(formatBytes(limit))보다 커서 읽을 수 없습니다"
     }
   }
 }

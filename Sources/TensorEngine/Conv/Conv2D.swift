@@ -15,8 +15,12 @@ public enum ConvolutionTuning {
 
 extension ConvolutionTuning {
   /// Bytes the convolution keeps between calls: weights packed for the direct kernel, with
-  /// the original weights they were packed from (at most 64 MiB, least recently used first out).
+  /// the original weights they were packed from (at most 16 MiB in 32 entries, least recently
+  /// used first out).
   public static var cachedWeightBytes: Int { PackedWeightsCache.heldBytes }
+
+  /// Kernels whose packed weights are kept now, in all (at most 32).
+  public static var cachedWeightEntryCount: Int { PackedWeightsCache.heldEntries }
 
   /// Packed copies kept for the versioned weights of `owner`: 0 or 1.
   public static func cachedWeightEntries(owner: UInt64) -> Int { PackedWeightsCache.entries(owner: owner) }

@@ -27,7 +27,7 @@ enum ConvPlan: Sendable {
       self = .winograd(winograd)
       return
     }
-    let macs = p.pixels * p.filters * p.patchLength
+    let macs = p.multiplyAdds
     let threads = macs < Parallelism.serialMultiplyAdds ? 1 : Parallelism.threadCount
     let weightBytes = p.patchLength * p.filters * MemoryLayout<Float>.stride
     if weightBytes > Self.im2colBytesPerPixel * p.pixels {

@@ -14,6 +14,13 @@ struct ConvProblem: Sendable {
   var patchLength: Int { kernelHeight * kernelWidth * groupChannels }
   /// Output pixels over the whole batch.
   var pixels: Int { batch * outHeight * outWidth }
+  /// Multiply-adds of the whole convolution, saturated at `Int.max` (only compared with
+  /// thresholds; the output itself has been checked against the memory budget).
+  var multiplyAdds: Int {
+    let (perPixel, overflow) = filters.multipliedReportingOverflow(by: patchLength)
+    let (total, overflowTotal) = pixels.multipliedReportingOverflow(by: perPixel)
+    return overflow || overflowTotal ? Int.max : total
+  }
 
   init(
     operation: String, input: [Int], kernel: [Int], bias: [Int]?, strides: Size2, padding: Padding,
@@ -46,6 +53,11 @@ struct ConvProblem: Sendable {
     default:
       throw TensorError.invalidShape(operation: operation, shape: kernel, expected: "a kernel (kh, kw) or (kh, kw, C_in / groups, C_out)")
     }
+    // Keras refuses zero filters too; the tilings below would divide by the filter count.
+    guard filters >= 1 else {
+      throw TensorError.invalidArgument(
+        operation: operation, message: "a convolution needs at least one filter; its kernel \(formatShape(kernel)) has none")
+    }
     if let bias, bias != [filters] {
       throw TensorError.shapeMismatch(operation: "\(operation) bias", lhs: [filters], rhs: bias)
     }
@@ -74,6 +86,9 @@ struct ConvProblem: Sendable {
     case (2, _), (3, _): outputShape = [outHeight, outWidth, filters]
     default: outputShape = [batch, outHeight, outWidth, filters]
     }
+    // Before any plan multiplies these sizes: padding can make an output of 2**40 x 2**40
+    // pixels out of a small input, and the products must not wrap around.
+    try MemoryBudget.check(operation: operation, shape: outputShape)
   }
 }
 

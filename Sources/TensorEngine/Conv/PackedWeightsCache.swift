@@ -16,9 +16,13 @@ import Synchronization
 /// keeps one entry however many steps it takes. The bias is still matched by its retained
 /// storage, as above, since it may be a parameter of its own.
 ///
-/// At most `capacityBytes` (packed plus the retained originals) stay cached; the least
-/// recently used entries go first. Entries in use by a running call stay alive through
-/// their reference count even when evicted.
+/// At most `capacityEntries` entries and `capacityBytes` (packed plus the retained
+/// originals) stay cached; the least recently used entries go first. A long session that makes
+/// a new layer in every cell then holds at most the last few dozen kernels, instead of one
+/// dead entry per cell up to the byte cap. The bytes cover every direct-path layer of the
+/// benchmarked networks together (AlexNet's are 2.6 MiB; VGG-16's other layers are Winograd
+/// or im2col, which keep no packed weights). Entries in use by a running call stay alive
+/// through their reference count even when evicted.
 enum PackedWeightsCache {
   /// Where an entry is filed. The addresses are only compared, never read through.
   enum Key: Hashable, @unchecked Sendable {
@@ -69,7 +73,8 @@ enum PackedWeightsCache {
     }
   }
 
-  static let capacityBytes = 64 << 20
+  static let capacityBytes = 16 << 20
+  static let capacityEntries = 32
   private static let state = Mutex(State())
 
   /// The packed weights for `kernel` and `bias` in `layout`: from the cache, or made by
@@ -121,7 +126,7 @@ enum PackedWeightsCache {
     let evicted = state.withLock { state -> [Entry] in
       var evicted: [Entry] = []
       if let previous = state.remove(key) { evicted.append(previous) }
-      while state.bytes + bytes > capacityBytes,
+      while state.bytes + bytes > capacityBytes || state.entries.count >= capacityEntries,
         let oldest = state.entries.min(by: { $0.value.lastUse < $1.value.lastUse })
       {
         evicted.append(state.remove(oldest.key)!)
@@ -142,6 +147,9 @@ enum PackedWeightsCache {
 
   /// Bytes held now (`ConvolutionTuning.cachedWeightBytes`).
   static var heldBytes: Int { state.withLock { $0.bytes } }
+
+  /// Entries held now (`ConvolutionTuning.cachedWeightEntryCount`).
+  static var heldEntries: Int { state.withLock { $0.entries.count } }
 }
 
 /// How a convolution's weights are known again by `PackedWeightsCache`.

@@ -147,7 +147,7 @@ struct WinogradPlan: Sendable {
     let width = WinogradGEMM.panelWidth
     filterPanels = (p.filters + width - 1) / width
     productStride = filterPanels * width
-    let macs = p.pixels * p.filters * p.patchLength
+    let macs = p.multiplyAdds
     let threads = macs < Parallelism.serialMultiplyAdds ? 1 : Parallelism.threadCount
     let tileBytes = 16 * (p.channels + productStride) * MemoryLayout<Float>.stride
     let wanted = max(WinogradGEMM.rowsPerKernel, WinogradTuning.blockBytes / tileBytes)

@@ -11,8 +11,9 @@ struct WinogradWorkspace: @unchecked Sendable {
   let base: UnsafeMutablePointer<Float>
   let floats: Int
 
-  /// Largest buffer kept for reuse.
-  static let keptBytes = 64 << 20
+  /// Largest buffer kept for reuse: VGG-16's largest layers (28x28 and 14x14 with 512
+  /// filters) take about 18 MiB, so they keep theirs; anything larger is freed after its call.
+  static let keptBytes = 24 << 20
 
   private static let spare = Mutex<WinogradWorkspace?>(nil)
 

@@ -8,8 +8,8 @@ extension Ops {
       throw TensorError.invalidArgument(operation: "pad", message: "padding cannot be negative")
     }
     let view = try ImageView(operation: "pad", shape: input.shape)
-    let height = view.height + top + bottom
-    let width = view.width + left + right
+    let height = MemoryBudget.dimension(view.height, top, bottom)
+    let width = MemoryBudget.dimension(view.width, left, right)
     let c = view.channels
     let outShape = view.shape(height: height, width: width, channels: c)
     return try Tensor.make(operation: "pad", shape: outShape) { out in

@@ -22,7 +22,9 @@ extension Ops {
         guard let x = x.baseAddress else { return }
         let source = SharedPointer(x)
         let target = SharedPointer(out)
-        let valuesPerLine = c.output * view.channels * poolSize.height * poolSize.width
+        // Windows are clipped to the image, so a huge pool size with `same` padding costs no more.
+        let cells = min(poolSize.height, view.height) * min(poolSize.width, view.width)
+        let valuesPerLine = c.output * view.channels * cells
         let grain = Parallelism.grain(workPerItem: valuesPerLine, threshold: Parallelism.serialValues, atLeast: 4)
         Parallelism.forEachRange(view.batch * r.output, grain: grain) { lines in
           for line in lines {

@@ -29,11 +29,25 @@ public enum MemoryBudget {
   /// the budget. Element counts are multiplied with overflow checks, so an absurd shape is
   /// refused rather than wrapping around to a small number.
   public static func check(operation: String, shape: [Int], extraBytes: Int = 0) throws {
-    let bytes = try byteCount(operation: operation, shape: shape) + max(0, extraBytes)
+    let (bytes, overflow) = try byteCount(operation: operation, shape: shape).addingReportingOverflow(max(0, extraBytes))
     let limit = limitBytes
+    if overflow { throw TensorError.resourceLimit(operation: operation, shape: shape, bytes: Int.max, limit: limit) }
     if bytes > limit {
       throw TensorError.resourceLimit(operation: operation, shape: shape, bytes: bytes, limit: limit)
     }
+  }
+
+  /// A dimension made of parts (an input size and its padding), saturated at `Int.max` so
+  /// that `check` refuses a result that large by name instead of the sum wrapping around
+  /// to a small or negative size.
+  public static func dimension(_ parts: Int...) -> Int {
+    var total = 0
+    for part in parts {
+      let (sum, overflow) = total.addingReportingOverflow(part)
+      if overflow { return part > 0 ? Int.max : Int.min }
+      total = sum
+    }
+    return total
   }
 
   /// Bytes of a float32 tensor of `shape`, or `resourceLimit` when the count overflows.

@@ -18,13 +18,12 @@ extension Tensor {
     }
     var resolved = newShape
     if let axis = unknown.first {
-      let known = newShape.filter { $0 != -1 }.reduce(1, *)
-      guard known > 0, count % known == 0 else {
+      guard let known = Tensor.checkedCount(of: newShape.filter { $0 != -1 }), known > 0, count % known == 0 else {
         throw TensorError.shapeMismatch(operation: "reshape", lhs: shape, rhs: newShape)
       }
       resolved[axis] = count / known
     }
-    guard Tensor.count(of: resolved) == count else {
+    guard Tensor.checkedCount(of: resolved) == count else {
       throw TensorError.shapeMismatch(operation: "reshape", lhs: shape, rhs: newShape)
     }
     return Tensor(shape: resolved, values: values)

@@ -23,4 +23,17 @@ public struct Tensor: Sendable, Equatable {
 
   /// The number of elements a shape holds (1 for a scalar's empty shape).
   public static func count(of shape: [Int]) -> Int { shape.reduce(1, *) }
+
+  /// The number of elements, or nil when a size is negative or the product overflows `Int`:
+  /// for shapes that come from a learner before a tensor of them exists.
+  public static func checkedCount<S: Sequence<Int>>(of shape: S) -> Int? {
+    var count = 1
+    for dimension in shape {
+      guard dimension >= 0 else { return nil }
+      let (product, overflow) = count.multipliedReportingOverflow(by: dimension)
+      if overflow { return nil }
+      count = product
+    }
+    return count
+  }
 }

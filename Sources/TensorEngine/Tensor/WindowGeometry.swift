@@ -28,8 +28,13 @@ public struct WindowGeometry: Sendable, Hashable {
     self.padding = padding
   }
 
-  /// The span the window covers once dilated: `(kernel - 1) * dilation + 1`.
-  public var effectiveKernel: Int { (kernel - 1) * dilation + 1 }
+  /// The span the window covers once dilated: `(kernel - 1) * dilation + 1`, or `Int.max`
+  /// when that does not fit in an `Int` (no input is that large, so such a window never fits).
+  public var effectiveKernel: Int {
+    guard kernel >= 1, dilation >= 1 else { return (kernel - 1) &* dilation &+ 1 }
+    let (span, overflow) = (kernel - 1).multipliedReportingOverflow(by: dilation)
+    return overflow || span == Int.max ? Int.max : span + 1
+  }
 
   /// The window's placement along an input of `input` cells.
   public struct Resolved: Sendable, Hashable {
@@ -50,9 +55,14 @@ public struct WindowGeometry: Sendable, Hashable {
     case .same:
       // Keras (and TensorFlow): ceil(in / stride) positions, padding only as much as the
       // last position needs, the odd cell going after.
-      let output = (input + stride - 1) / stride
+      // ceil(input / stride) without forming input + stride - 1, which can overflow.
+      let output = input / stride + (input % stride == 0 ? 0 : 1)
       guard output >= 1 else { return nil }
-      let total = max((output - 1) * stride + span - input, 0)
+      // The last window ends at (output - 1) * stride + span <= input - 1 + span; sizes that
+      // large cannot be padded for (no tensor has that many cells), so they do not fit.
+      let (reach, overflow) = ((output - 1) * stride).addingReportingOverflow(span)
+      guard !overflow else { return nil }
+      let total = max(reach - input, 0)
       return Resolved(output: output, padBefore: total / 2, padAfter: total - total / 2)
     case .valid:
       return Self.fit(input: input, before: 0, after: 0, span: span, stride: stride)
@@ -72,8 +82,9 @@ public struct WindowGeometry: Sendable, Hashable {
   }
 
   private static func fit(input: Int, before: Int, after: Int, span: Int, stride: Int) -> Resolved? {
-    let padded = input + before + after
-    guard padded >= span else { return nil }
+    let (partial, overflowBefore) = input.addingReportingOverflow(before)
+    let (padded, overflowAfter) = partial.addingReportingOverflow(after)
+    guard !overflowBefore, !overflowAfter, padded >= span else { return nil }
     return Resolved(output: (padded - span) / stride + 1, padBefore: before, padAfter: after)
   }
 }
