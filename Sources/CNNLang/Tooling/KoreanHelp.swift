@@ -82,7 +82,7 @@ public enum KoreanHelp {
     "abs":
       "부호를 뗀 수의 크기입니다. 텐서라면 값마다 적용합니다. 예: abs(-5)는 5.",
     "all":
-      "모든 항목이 참이면 True입니다(빈 리스트도 True). 예: all([1, 2, 0])은 False.",
+      "모든 항목이 참이면 True입니다(빈 리스트도 True). 텐서라면 모든 값이 0이 아닐 때 True이고, axis를 주면 그 축을 따라 판단한 결과(불리언 텐서)입니다. 예: all(conv2d(x, k) == y)는 두 결과가 모든 위치에서 같은지 묻습니다.",
     "any":
       "참인 항목이 하나라도 있으면 True입니다. 예: any([0, 0, 1])은 True.",
     "arange":
@@ -235,6 +235,58 @@ public enum KoreanHelp {
       "모델이 틀린 이미지를 n장까지, 정답과 모델의 답(그리고 얼마나 확신했는지)과 함께 보여 줍니다: show_mistakes(model, x_test, y_test, n=16, class_names=class_names).",
     "to_categorical":
       "원-핫 정답: to_categorical([0, 2], 3)은 [[1, 0, 0], [0, 0, 1]]입니다. categorical_crossentropy에 씁니다. sparse_categorical_crossentropy는 클래스 번호를 그대로 받습니다.",
+    "std":
+      "텐서 값들의 표준편차(numpy처럼 n으로 나눈 값)로, 수 하나입니다. axis를 주면 그 축을 따른 표준편차(텐서)입니다. 예: std(tensor([3, 1, 2])).",
+    "argmin":
+      "가장 작은 값의 위치입니다(같으면 첫 번째). 텐서 전체에서는 수 하나이고, axis를 주면 그 축을 따라 찾은 위치(텐서)입니다. 예: argmin(tensor([3, 1, 2])).",
+    "plt.figure":
+      "새 그림(figure)을 시작합니다. 그 전에 그린 그림의 이미지들을 먼저 보여 줍니다. figsize는 받기는 하지만 아무것도 바꾸지 않습니다: CNN Lab은 이미지 크기를 스스로 정합니다.",
+    "array_equal":
+      "a와 b의 모양이 같고 값도 정확히 같으면 True입니다. 예: array_equal(max_pool(x, 2), [[6, 5], [7, 9]]).",
+    "plt.title":
+      "현재 패널의 제목으로, 그 이미지 위에 표시됩니다.",
+    "plt.grid":
+      "호출할 수는 있지만 아무것도 바꾸지 않습니다: CNN Lab의 이미지에는 격자선(grid line)이 없습니다.",
+    "plt.axis":
+      "호출할 수는 있지만 아무것도 바꾸지 않습니다: CNN Lab의 이미지에는 축(axis)이 없습니다.",
+    "plt.yticks":
+      "호출할 수는 있지만 아무것도 바꾸지 않습니다: CNN Lab의 이미지에는 눈금(tick)이 없습니다.",
+    "plt.show":
+      "그림(figure)의 이미지들을 지금 바로 보여 주고, 빈 그림을 새로 시작합니다.",
+    "plt.xlabel":
+      "호출할 수는 있지만 아무것도 바꾸지 않습니다: CNN Lab의 이미지에는 축 이름표(axis label)가 없습니다.",
+    "plt.suptitle":
+      "그림(figure) 전체의 제목으로, 그 이미지들 위에 적힙니다.",
+    "plt.imshow":
+      "X(이미지, 특성 맵, 중첩 list)의 이미지를 현재 패널에 넣습니다. plt.show()를 부르거나 셀이 끝나면 CNN Lab의 이미지로 보여 줍니다. cmap은 컬러맵(colormap) 이름입니다(CNN Lab에 없는 컬러맵이면 기본 컬러맵을 씁니다). vmin과 vmax는 값의 범위를 고정합니다. 그 밖의 matplotlib 키워드는 받기는 하지만 아무것도 바꾸지 않습니다.",
+    "plt.subplot":
+      "rows x columns 그림에서 index번째 패널(1부터 셈)을 고릅니다: plt.subplot(1, 3, 2) 또는 plt.subplot(132). CNN Lab은 패널들을 격자로 배치하지 않고 차례로 하나씩 보여 줍니다.",
+    "var":
+      "텐서 값들의 분산(numpy처럼 n으로 나눈 값)으로, 수 하나입니다. axis를 주면 그 축을 따른 분산(텐서)입니다. 예: var(tensor([3, 1, 2])).",
+    "clip":
+      "a의 모든 값을 a_min..a_max 범위로 제한합니다(None이면 그쪽으로는 제한이 없습니다). 예: clip(x, 0, 1).",
+    "isclose":
+      "값마다, a와 b가 반올림 오차 안에서 같은지를 allclose와 같은 기준으로 비교합니다: 결과는 불리언(boolean) 텐서입니다.",
+    "squeeze":
+      "크기가 1인 축들을 뺀 텐서입니다(axis를 주면 그 축만 빼며, 그 축의 크기는 1이어야 합니다).",
+    "display":
+      "IPython의 display()와 같습니다: show(value)처럼 값을 하나씩 바로 보여 줍니다. 예: display(x, y).",
+    "plt.colorbar":
+      "호출할 수는 있지만 아무것도 바꾸지 않습니다: CNN Lab의 이미지에는 컬러 막대(colour bar)가 없습니다. 대신 작은 2-D 텐서는 값을 표로 보여 줍니다.",
+    "plt.xticks":
+      "호출할 수는 있지만 아무것도 바꾸지 않습니다: CNN Lab의 이미지에는 눈금(tick)이 없습니다.",
+    "plt.ylabel":
+      "호출할 수는 있지만 아무것도 바꾸지 않습니다: CNN Lab의 이미지에는 축 이름표(axis label)가 없습니다.",
+    "expand_dims":
+      "axis 위치에 크기 1인 새 축을 넣은 텐서입니다: expand_dims(x, 0)은 이미지 하나를 크기 1인 배치로 만들고, expand_dims(x, -1)은 채널 축을 덧붙입니다.",
+    "allclose":
+      "값의 모든 쌍이 반올림 오차 안에서 같으면 True입니다: 브로드캐스팅한 뒤 |a - b| <= atol + rtol * |b|인지 봅니다. 결과를 기대한 수와 비교해 확인할 때 씁니다. 예: allclose(mean(x, axis=1), [8 / 3, 10 / 3]).",
+    "plt.tight_layout":
+      "호출할 수는 있지만 아무것도 바꾸지 않습니다: CNN Lab은 이미지 배치를 스스로 정합니다.",
+    "exit":
+      "IPython에서처럼 jupyter console 세션을 끝냅니다(노트북에서는 무시됩니다). 괄호 없이 exit만 써도 되고, keep_kernel=True이면 커널은 계속 실행됩니다.",
+    "quit":
+      "IPython에서처럼 jupyter console 세션을 끝냅니다(노트북에서는 무시됩니다). 괄호 없이 quit만 써도 되고, keep_kernel=True이면 커널은 계속 실행됩니다.",
   ]
 
   static let constants: [String: String] = [
@@ -345,6 +397,40 @@ public enum KoreanHelp {
       "모든 가중치를 get_weights()가 주는 모양의 list로 바꿉니다.",
     "model.train_on_batch":
       "배치 하나로 한 걸음 학습합니다: 그 걸음 전의 배치 손실(과 정확도)을 돌려줍니다. 예: loss = model.train_on_batch(x[:32], y[:32]).",
+    "tensor.copy":
+      "같은 값들입니다. 텐서는 이미 값(value)이므로, 한 텐서에 값을 써 넣어도 다른 텐서는 절대 바뀌지 않습니다.",
+    "tensor.tolist":
+      "값들을 수의 중첩 list로 돌려줍니다(불리언 텐서라면 True와 False의 list). numpy의 tolist와 같습니다.",
+    "tensor.mean":
+      "값들의 평균입니다: 모든 값에 대해서는 수 하나, axis를 주면 그 축을 따라 구한 텐서입니다. keepdims=True이면 그 축을 크기 1로 남깁니다. 예: x.mean(axis=0).",
+    "tensor.argmin":
+      "가장 작은 값의 위치입니다(같으면 첫 번째): 모든 값에 대해서는 수 하나, axis를 주면 그 축을 따라 찾은 텐서입니다. keepdims=True이면 그 축을 크기 1로 남깁니다. 예: x.argmin(axis=0).",
+    "tensor.std":
+      "값들의 표준편차(numpy처럼 n으로 나눈 값)입니다: 모든 값에 대해서는 수 하나, axis를 주면 그 축을 따라 구한 텐서입니다. keepdims=True이면 그 축을 크기 1로 남깁니다. 예: x.std(axis=0).",
+    "tensor.astype":
+      "값들을 numpy의 해당 타입이 담는 방식대로 바꿉니다: \"float32\"는 값을 그대로 두고, \"int32\"/\"int64\"/int는 소수 부분을 잘라 냅니다(0 쪽으로). \"uint8\"은 여기에 더해 값을 0..255 범위로 돌려 감고(wrap), \"bool\"/bool은 0이 아닌 값들을 참으로 표시합니다. 값은 여전히 수(또는 불리언)입니다. 예: (x * 255).astype(\"uint8\").",
+    "tensor.squeeze":
+      "크기가 1인 축들을 뺀 텐서입니다(axis를 주면 그 축만 빼며, 그 축의 크기는 1이어야 합니다). 예: (1, 28, 28, 1) 배치는 (28, 28)이 됩니다.",
+    "tensor.any":
+      "0이 아닌 값이 하나라도 있으면 True입니다. axis를 주면 그 축을 따라 판단한 불리언 텐서입니다. 예: (x == 2).any().",
+    "tensor.transpose":
+      "축을 거꾸로 된 순서로, 또는 주어진 순서로 바꿉니다: x.transpose(2, 0, 1) 또는 x.transpose((2, 0, 1)).",
+    "tensor.min":
+      "가장 작은 값입니다: 모든 값에 대해서는 수 하나, axis를 주면 그 축을 따라 구한 텐서입니다. keepdims=True이면 그 축을 크기 1로 남깁니다. 예: x.min(axis=0).",
+    "tensor.all":
+      "모든 값이 0이 아니면 True입니다. axis를 주면 그 축을 따라 판단한 불리언 텐서입니다. 예: (x >= 0).all().",
+    "tensor.item":
+      "값을 정확히 하나 가진 텐서의 그 값을 수로 돌려줍니다.",
+    "tensor.clip":
+      "모든 값을 a_min..a_max 범위로 제한합니다(None이면 그쪽으로는 제한이 없습니다). 예: x.clip(0, 255).",
+    "tensor.var":
+      "값들의 분산(numpy처럼 n으로 나눈 값)입니다: 모든 값에 대해서는 수 하나, axis를 주면 그 축을 따라 구한 텐서입니다. keepdims=True이면 그 축을 크기 1로 남깁니다. 예: x.var(axis=0).",
+    "tensor.argmax":
+      "가장 큰 값의 위치입니다(같으면 첫 번째): 모든 값에 대해서는 수 하나, axis를 주면 그 축을 따라 찾은 텐서입니다. keepdims=True이면 그 축을 크기 1로 남깁니다. 예: x.argmax(axis=0).",
+    "tensor.max":
+      "가장 큰 값입니다: 모든 값에 대해서는 수 하나, axis를 주면 그 축을 따라 구한 텐서입니다. keepdims=True이면 그 축을 크기 1로 남깁니다. 예: x.max(axis=0).",
+    "tensor.sum":
+      "값들의 합입니다: 모든 값에 대해서는 수 하나, axis를 주면 그 축을 따라 구한 텐서입니다. keepdims=True이면 그 축을 크기 1로 남깁니다. 예: x.sum(axis=0).",
   ]
 
   static let properties: [String: String] = [
@@ -381,7 +467,7 @@ public enum KoreanHelp {
     "tensor.T":
       "축을 거꾸로 뒤집은 텐서입니다: 행렬의 행이 열이 됩니다.",
     "tensor.dtype":
-      "값의 수 타입: 언제나 \"float32\".",
+      "값의 수 타입: \"float32\"이고, 비교 연산의 결과는 \"bool\"입니다.",
     "tensor.ndim":
       "축의 개수: 흑백 이미지는 2, (H, W, C)는 3, 배치는 4.",
     "tensor.shape":
@@ -406,6 +492,22 @@ public enum KoreanHelp {
       "이 옵티마이저가 지금까지 걸은 학습 걸음 수입니다.",
     "optimizer.learning_rate":
       "걸음의 크기(학습률)입니다.",
+    "layer.padding":
+      "합성곱이나 풀링의 패딩(padding): \"valid\" 또는 \"same\".",
+    "layer.activation":
+      "활성화 함수의 이름: \"relu\", \"softmax\", ... (활성화가 없으면 \"linear\").",
+    "layer.pool_size":
+      "풀링 층의 창 크기를 쌍으로: MaxPooling2D().pool_size는 (2, 2)입니다.",
+    "layer.strides":
+      "합성곱이나 풀링이 한 번에 움직이는 걸음(스트라이드)을 쌍으로: 기본은 (1, 1)이고, 풀링은 따로 주지 않으면 풀 크기와 같습니다.",
+    "layer.kernel_size":
+      "합성곱의 창 크기를 쌍 (kh, kw)로: Conv2D(8, 3).kernel_size는 (3, 3)입니다.",
+    "layer.rate":
+      "Dropout 층의 비율(rate)입니다.",
+    "layer.units":
+      "Dense 층의 출력 개수입니다.",
+    "layer.filters":
+      "합성곱의 필터 수(출력 채널 수)입니다.",
   ]
 
   static let types: [String: String] = [
