@@ -14,9 +14,9 @@ On a machine that other jobs keep busy, two-thread wall times are distorted (PyT
 OpenMP threads wait for each other at every barrier); `--threads 1` on both sides gives
 processor times per step that load hardly moves.
 
-The engine's step is forward + backward (`cnnlab bench --json --filter NAME`, a fresh
-process per workload); the optimizer's update is not in it yet. PyTorch is timed both ways:
-forward + backward (the figure the ratio uses) and forward + backward + Adam.
+The engine's step is forward + backward + Keras's Adam (`cnnlab bench --json --filter NAME`,
+a fresh process per workload). PyTorch is timed both ways: forward + backward, and forward +
+backward + Adam (epsilon 1e-7), the figure the ratio uses.
 
     pip install --no-deps torch==2.13.0+cpu    (and the few packages in bench/requirements.txt)
     swift build -c release
@@ -132,7 +132,7 @@ def main():
             ours = time_engine(args.engine, name, args.seconds, args.threads)
             batch = BATCH[name]
             r = dict(torch_ms=torch_ms, torch_cpu=torch_cpu, torch_adam_ms=torch_adam_ms, ours_ms=ours["ms"],
-                     ours_cpu=ours["cpu_ms"], ratio=torch_ms / ours["ms"], load=load, batch=batch,
+                     ours_cpu=ours["cpu_ms"], ratio=torch_adam_ms / ours["ms"], load=load, batch=batch,
                      weight_bytes=ours["weight_bytes"], activation_bytes=ours["activation_bytes"],
                      peak=ours["peak_resident_bytes"])
             rounds[name].append(r)
@@ -143,8 +143,8 @@ def main():
     def median(rows, key):
         return statistics.median(r[key] for r in rows)
 
-    header = ["workload", "PyTorch fwd+bwd", "PyTorch +Adam", "CNN Lab fwd+bwd", "ratio (range)",
-              "cpu-ms PyTorch / ours", "peak RSS (weights, activations)"]
+    header = ["workload", "PyTorch fwd+bwd", "PyTorch +Adam", "CNN Lab +Adam", "ratio (range)",
+              "cpu-ms PyTorch fwd+bwd / ours", "peak RSS (weights, activations)"]
     lines = []
     for name in names:
         rows = rounds[name]

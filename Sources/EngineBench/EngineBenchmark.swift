@@ -54,7 +54,7 @@ public enum EngineBenchmark {
     for name in workloadNames where filter.map({ name.containsText($0) }) ?? true {
       let (network, input) = workload(name)
       if name.hasPrefix("train_") {
-        let step = TrainingStep(network: network)
+        let step = TrainingStep(network: network, optimizer: try Optimizer.adam())
         var activationBytes = 0
         let (ms, cpu) = try measure(seconds: seconds, minimumSamples: name == "train_vgg16" ? 3 : 5) {
           activationBytes = try step.run(input).activationBytes
@@ -172,7 +172,7 @@ public enum EngineBenchmark {
 
   /// A training step's layers with their median forward and backward times, one line each.
   public static func trainingProfileLines(_ network: Network, _ input: Tensor) -> [String] {
-    let step = TrainingStep(network: network)
+    let step = TrainingStep(network: network, optimizer: try? Optimizer.adam())
     let repetitions = input.shape[0] * input.count > 10_000_000 ? 3 : 30
     var forward = [[Double]](repeating: [], count: network.layers.count)
     var backward = forward

@@ -3,17 +3,30 @@ import TensorEngine
 import TextAndTime
 
 /// One training step of a benchmark network on the engine's kernels: the forward pass
-/// keeping every layer's output, softmax cross-entropy on the logits, and the backward pass
-/// through every layer (no input gradient for the first). The optimizer's update is not
-/// included: the benchmark times forward and backward.
-public struct TrainingStep: Sendable {
+/// keeping every layer's output, softmax cross-entropy on the logits, the backward pass
+/// through every layer (no input gradient for the first) and, when an optimizer is given,
+/// its update of every weight (Keras's Adam in the benchmark).
+public struct TrainingStep {
   public var network: Network
   public var labels: [Int]
   /// One dropout mask (already divided by the keep probability) per dropout layer.
   var masks: [Int: Tensor] = [:]
+  /// Each convolution's and Dense layer's kernel and bias, by layer index.
+  let parameters: [Int: (kernel: Parameter, bias: Parameter)]
+  let optimizer: Optimizer?
 
-  public init(network: Network, classes: Int = 10, seed: UInt64 = 7) {
+  public init(network: Network, classes: Int = 10, seed: UInt64 = 7, optimizer: Optimizer? = nil) {
     self.network = network
+    self.optimizer = optimizer
+    var parameters: [Int: (kernel: Parameter, bias: Parameter)] = [:]
+    for (index, layer) in network.layers.enumerated() {
+      switch layer {
+      case .conv(let kernel, let bias, _, _, _), .dense(let kernel, let bias, _):
+        parameters[index] = (Parameter(kernel, name: "kernel \(index)"), Parameter(bias, name: "bias \(index)"))
+      default: break
+      }
+    }
+    self.parameters = parameters
     var generator = SeededGenerator(seed: seed)
     let batch = network.inputShape[0]
     labels = (0..<batch).map { _ in Int(generator.next() % UInt64(classes)) }
@@ -48,15 +61,19 @@ public struct TrainingStep: Sendable {
       let start = MonotonicClock.nanoseconds()
       let x = outputs[outputs.count - 1]
       switch layer {
-      case .conv(let kernel, let bias, let strides, let padding, let activation):
+      case .conv(_, _, let strides, let padding, let activation):
+        let (kernel, bias) = parameters[index]!
         outputs.append(
-          try Ops.conv2d(x, kernel: kernel, bias: bias, strides: Size2(strides), padding: padding, activation: activation))
+          try Ops.conv2d(
+            x, kernel: kernel.value, bias: bias.value, strides: Size2(strides), padding: padding, activation: activation,
+            weightsVersion: kernel.weightsVersion))
       case .pool(let kind, let size, let strides):
         outputs.append(try Ops.pool2d(x, kind: kind, poolSize: Size2(size), strides: Size2(strides)))
       case .flatten:
         outputs.append(try x.flattened(keepingBatch: true))
-      case .dense(let weights, let bias, let activation):
-        outputs.append(try Ops.dense(x, weights: weights, bias: bias, activation: activation))
+      case .dense(_, _, let activation):
+        let (weights, bias) = parameters[index]!
+        outputs.append(try Ops.dense(x, weights: weights.value, bias: bias.value, activation: activation))
       case .dropout:
         outputs.append(Self.multiply(x, masks[index]!))
       }
@@ -72,20 +89,26 @@ public struct TrainingStep: Sendable {
       let (x, y) = (outputs[index], outputs[index + 1])
       let first = index == 0
       switch layer {
-      case .conv(let kernel, _, let strides, let padding, let activation):
+      case .conv(_, _, let strides, let padding, let activation):
+        let (kernel, bias) = parameters[index]!
         let g = try Ops.conv2dBackward(
-          x, kernel: kernel, outputGradient: Self.activationBackward(gradient, y, activation), strides: Size2(strides),
+          x, kernel: kernel.value, outputGradient: Self.activationBackward(gradient, y, activation), strides: Size2(strides),
           padding: padding, hasBias: true, needsInputGradient: !first)
+        try kernel.accumulateGradient(g.kernel)
+        try bias.accumulateGradient(g.bias!)
         gradients.append(g)
         if let input = g.input { gradient = input }
       case .pool(let kind, let size, let strides):
         gradient = try Ops.pool2dBackward(x, outputGradient: gradient, kind: kind, poolSize: Size2(size), strides: Size2(strides))
       case .flatten:
         gradient = try gradient.reshaped(x.shape)
-      case .dense(let weights, _, let activation):
+      case .dense(_, _, let activation):
+        let (weights, bias) = parameters[index]!
         let g = try Ops.denseBackward(
-          x, weights: weights, outputGradient: Self.activationBackward(gradient, y, activation), hasBias: true,
+          x, weights: weights.value, outputGradient: Self.activationBackward(gradient, y, activation), hasBias: true,
           needsInputGradient: !first)
+        try weights.accumulateGradient(g.kernel)
+        try bias.accumulateGradient(g.bias!)
         gradients.append(g)
         if let input = g.input { gradient = input }
       case .dropout:
@@ -93,6 +116,9 @@ public struct TrainingStep: Sendable {
       }
       timing?(index, forwardTimes[index], MonotonicClock.milliseconds(since: start))
     }
+    let all = parameters.keys.sorted().flatMap { [parameters[$0]!.kernel, parameters[$0]!.bias] }
+    if let optimizer { try optimizer.apply(to: all) }
+    all.forEach { $0.clearGradient() }
     return Result(loss: loss, gradients: gradients, activationBytes: activationBytes)
   }
 
