@@ -8,12 +8,12 @@ Sources (each cell names its own):
 - chapters: the code of the Korean CNN course the notebooks follow (its MNIST cells, Conv2D's
   arguments, pooling and the classic networks)
 
-Every cell has its expected output or error. A cell marked `pending` needs what the training
-work adds (`mnist.load_data()`, `compile`, `fit`, `evaluate`, the losses): today it is the
-error stated here. A cell marked `standin` is not from a tutorial: it puts small built-in data
-where a tutorial downloads a data set, which cannot exist offline. Of the other cells, at least
-90% must run unchanged, and each one that does not must fail with an error that says what to
-write instead.
+Every cell has its expected output or error. A cell marked `offline` loads a data set that
+cannot exist on a machine without the network (MNIST, CIFAR-10): it is the clear error stated
+here, which says what to put where. A cell marked `standin` is not from a tutorial: it puts
+small built-in data where such a cell would have loaded its data set. Of the other cells, at
+least 90% must run unchanged, and each one that does not must fail with an error that says
+what to write instead.
 """
 import re
 
@@ -27,9 +27,9 @@ CELLS = [
     # --- keras-mnist ---------------------------------------------------------------------
     dict(source="keras-mnist", code="import numpy as np\nimport keras\nfrom keras import layers", expect=OK),
     dict(source="keras-mnist", code="num_classes = 10\ninput_shape = (28, 28, 1)", expect=OK),
-    dict(source="keras-mnist", pending=True,
+    dict(source="keras-mnist", offline=True,
          code="(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()",
-         expect=(ERROR, "ImportError", "tensorflow.keras.datasets.mnist is not in CNN Lab")),
+         expect=(ERROR, "ValueError", "MNIST is not on this computer")),
     dict(source="standin", code="x_train, y_train = digits(64, seed=0)\nx_test, y_test = digits(16, seed=1)\n"
          "x_train, x_test = x_train[..., 0], x_test[..., 0]", expect=OK),
     dict(source="keras-mnist", code='x_train = x_train.astype("float32") / 255\nx_test = x_test.astype("float32") / 255',
@@ -52,10 +52,10 @@ CELLS = [
     dict(source="keras-mnist", pending=True, code='batch_size = 128\nepochs = 15\n\n'
          'model.compile(loss="categorical_crossentropy", optimizer="adam", metrics=["accuracy"])\n\n'
          'model.fit(x_train, y_train, batch_size=batch_size, epochs=epochs, validation_split=0.1)',
-         expect=(ERROR, "TypeError", "a model has no attribute 'compile'")),
+         expect=OK),
     dict(source="keras-mnist", pending=True, code='score = model.evaluate(x_test, y_test, verbose=0)\n'
          'print("Test loss:", score[0])\nprint("Test accuracy:", score[1])',
-         expect=(ERROR, "TypeError", "a model has no attribute 'evaluate'")),
+         expect=(OK, re.compile(r"^Test loss: [0-9.]+\nTest accuracy: [0-9.]+\n$"))),
     dict(source="keras-mnist", code="probabilities = model.predict(x_test)\nprint(probabilities.shape)",
          expect=(OK, "(16, 10)\n")),
     dict(source="keras-mnist", code="predictions = np.argmax(probabilities, axis=1)\n"
@@ -64,7 +64,7 @@ CELLS = [
     # --- tf-cnn --------------------------------------------------------------------------
     dict(source="tf-cnn", code="import tensorflow as tf\n\nfrom tensorflow.keras import datasets, layers, models\n"
          "import matplotlib.pyplot as plt", expect=OK),
-    dict(source="tf-cnn", pending=True,
+    dict(source="tf-cnn", offline=True,
          code="(train_images, train_labels), (test_images, test_labels) = datasets.cifar10.load_data()\n\n"
          "# Normalize pixel values to be between 0 and 1\n"
          "train_images, test_images = train_images / 255.0, test_images / 255.0",
@@ -91,12 +91,12 @@ CELLS = [
          "              loss=tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True),\n"
          "              metrics=['accuracy'])\n\nhistory = model.fit(train_images, train_labels, epochs=10, \n"
          "                    validation_data=(test_images, test_labels))",
-         expect=(ERROR, "TypeError", "a model has no attribute 'compile'")),
-    dict(source="tf-cnn", pending=True, code="plt.plot(history.history['accuracy'], label='accuracy')",
+         expect=OK),
+    dict(source="tf-cnn", code="plt.plot(history.history['accuracy'], label='accuracy')",
          expect=(ERROR, "ImportError", "matplotlib.pyplot.plot is not in CNN Lab: CNN Lab draws pictures, not line charts")),
-    dict(source="tf-cnn", pending=True,
-         code="test_loss, test_acc = model.evaluate(test_images,  test_labels, verbose=2)",
-         expect=(ERROR, "TypeError", "a model has no attribute 'evaluate'")),
+    dict(source="tf-cnn",
+         code="test_loss, test_acc = model.evaluate(test_images,  test_labels, verbose=2)\nprint(0 <= test_acc <= 1)",
+         expect=(OK, re.compile(r"True\n$"))),
     dict(source="tf-cnn", code="print(model.layers[0].filters, model.layers[0].kernel_size, model.layers[-1].units)",
          expect=(OK, "32 (3, 3) 10\n")),
     dict(source="tf-cnn", code="predictions = model.predict(test_images)\nprint(predictions.shape, np.argmax(predictions[0]) < 10)",
@@ -124,15 +124,15 @@ CELLS = [
          expect=(OK, re.compile(r"conv2d\S* output shape: \t \(1, 28, 28, 6\)\n.*\(1, 10\)\n", re.S))),
     dict(source="d2l-lenet", code="lenet = net()\nlenet(tf.zeros((1, 28, 28, 1)))\nprint(lenet.count_params())",
          expect=(OK, "61706\n")),
-    dict(source="d2l-lenet", pending=True, code="lr, num_epochs = 0.9, 10\n"
+    dict(source="d2l-lenet", code="lr, num_epochs = 0.9, 10\n"
          "lenet.compile(optimizer=tf.keras.optimizers.SGD(learning_rate=lr), "
          "loss=tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=['accuracy'])",
-         expect=(ERROR, "TypeError", "a model has no attribute 'compile'")),
+         expect=OK),
     # --- numpy-basics --------------------------------------------------------------------
     dict(source="numpy-basics", code="import numpy as np\na = np.array([1, 2, 3, 4, 5, 6])\na",
          expect=(OK, "tensor of shape (6,)\n[1, 2, 3, 4, 5, 6]")),
     dict(source="numpy-basics", code="a = np.array([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]])\nprint(a[0])\nprint(a[1, 3])",
-         expect=(OK, "tensor of shape (4,)\n[1, 2, 3, 4]\n8\n")),
+         expect=(OK, "tensor([1, 2, 3, 4])\n8\n")),
     dict(source="numpy-basics", code="print(a.ndim, a.shape, a.size, a.dtype)", expect=(OK, "2 (3, 4) 12 float32\n")),
     dict(source="numpy-basics", code="np.zeros(2)", expect=(OK, "tensor of shape (2,)\n[0, 0]")),
     dict(source="numpy-basics", code="np.ones(2)", expect=(OK, "tensor of shape (2,)\n[1, 1]")),
@@ -145,11 +145,11 @@ CELLS = [
     dict(source="numpy-basics", code="b = np.expand_dims(a, axis=1)\nc = np.expand_dims(a, axis=0)\nprint(b.shape, c.shape)",
          expect=(OK, "(6, 1) (1, 6)\n")),
     dict(source="numpy-basics", code="a = np.array([[1 , 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]])\nprint(a[a < 5])",
-         expect=(OK, "tensor of shape (4,)\n[1, 2, 3, 4]\n")),
+         expect=(OK, "tensor([1, 2, 3, 4])\n")),
     dict(source="numpy-basics", code="five_up = (a >= 5)\nprint(a[five_up])\ndivisible_by_2 = a[a%2==0]\nprint(divisible_by_2)",
-         expect=(OK, "tensor of shape (8,)\n[5, 6, 7, 8, 9, 10, 11, 12]\ntensor of shape (6,)\n[2, 4, 6, 8, 10, 12]\n")),
+         expect=(OK, "tensor([ 5,  6,  7,  8,  9, 10, 11, 12])\ntensor([ 2,  4,  6,  8, 10, 12])\n")),
     dict(source="numpy-basics", code="c = a[(a > 2) & (a < 11)]\nprint(c)",
-         expect=(OK, "tensor of shape (8,)\n[3, 4, 5, 6, 7, 8, 9, 10]\n")),
+         expect=(OK, "tensor([ 3,  4,  5,  6,  7,  8,  9, 10])\n")),
     dict(source="numpy-basics", code="five_up = (a > 5) | (a == 5)\nprint(five_up.sum(), (~five_up).sum())",
          expect=(OK, "8 4\n")),
     dict(source="numpy-basics", code="data = np.array([1, 2])\nones = np.ones(2)\nprint((data + ones).tolist(), "
@@ -174,11 +174,13 @@ CELLS = [
     # --- chapters ------------------------------------------------------------------------
     dict(source="chapters", code="import pandas as pd\nimport tensorflow as tf",
          expect=(ERROR, "ImportError", "CNN Lab has no module 'pandas': show(x) draws a small 2-D tensor")),
-    dict(source="chapters", pending=True, code="mnist = tf.keras.datasets.mnist",
-         expect=(ERROR, "ImportError", "tensorflow.keras.datasets.mnist is not in CNN Lab")),
-    dict(source="chapters", pending=True,
+    dict(source="chapters", code="mnist = tf.keras.datasets.mnist", expect=OK),
+    dict(source="chapters", offline=True,
          code="(x_train, y_train), (x_test, y_test) = mnist.load_data()\nx_train, x_test = x_train / 255.0, x_test / 255.0",
-         expect=(ERROR, "NameError", "name 'mnist' is not defined")),
+         expect=(ERROR, "ValueError", "MNIST is not on this computer")),
+    dict(source="chapters", code="fashion = tf.keras.datasets.fashion_mnist\n"
+         "(f_train, g_train), (f_test, g_test) = fashion.load_data()\nprint(f_train.shape, g_test.shape)",
+         expect=(OK, "(60000, 28, 28) (10000,)\n")),
     dict(source="standin", code="(x_train, y_train), (x_test, y_test) = digits(8), digits(4, seed=1)\n"
          "x_train, x_test = x_train[..., 0], x_test[..., 0]", expect=OK),
     dict(source="chapters", code="x_train, x_test = x_train / 255.0, x_test / 255.0\nprint(x_train.shape, max(x_train) <= 1)",
@@ -208,7 +210,7 @@ CELLS = [
 
 
 def runs(cell):
-    return cell["source"] != "standin" and not cell.get("pending")
+    return cell["source"] != "standin" and not cell.get("offline")
 
 
 def test_enough_cells_from_named_sources():
