@@ -44,25 +44,11 @@ def test_lenet_learns_fashion_mnist_well_above_chance(kernel):
     assert elapsed < 60, f"two epochs of 4,000 images took {elapsed:.1f} s"
 
 
-def live_messages(kc, code, timeout=120):
-    msg_id = kc.execute(code)
-    messages = []
-    while True:
-        msg = kc.get_iopub_msg(timeout=timeout)
-        if msg["parent_header"].get("msg_id") != msg_id:
-            continue
-        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-            break
-        messages.append(msg)
-    reply = kc.get_shell_msg(timeout=timeout)
-    return reply["content"], messages
-
-
 def test_fit_updates_one_progress_line_and_one_chart_in_place(kernel):
     _, kc = kernel
     ok(kc, "(x_train, y_train), _ = fashion_mnist.load_data()\nx = x_train[:6000] / 255\ny = y_train[:6000]")
     ok(kc, LENET)
-    content, messages = live_messages(kc, "history = model.fit(x, y, epochs=2, validation_split=0.1, show_filters=True)")
+    content, messages = run_cell(kc, "history = model.fit(x, y, epochs=2, validation_split=0.1, show_filters=True)", timeout=120)
     assert content["status"] == "ok"
     opened = [m for m in messages if m["msg_type"] == "display_data"]
     updates = [m for m in messages if m["msg_type"] == "update_display_data"]

@@ -3,14 +3,6 @@ import TensorEngine
 // `layer.kernel`, `model.layers`, `model.get_layer("conv1")`, `t.shape`, ...
 extension BuiltinRegistry {
   mutating func addLayerAttributes() {
-    func layer(_ v: Value) -> Layer? {
-      if case .layer(let l) = v { return l }
-      return nil
-    }
-    func model(_ v: Value) -> Model? {
-      if case .model(let m) = v { return m }
-      return nil
-    }
     func shapeTuple(_ shape: [Int]?) -> Value {
       guard let shape else { return .none }
       return .tuple([.none] + shape.map { .number(Double($0)) })
@@ -91,4 +83,15 @@ extension BuiltinRegistry {
       return t.shapeValue
     }
   }
+}
+
+/// The layer or model a method's receiver holds (nil for any other value).
+func layer(_ v: Value) -> Layer? {
+  if case .layer(let l) = v { return l }
+  return nil
+}
+
+func model(_ v: Value) -> Model? {
+  if case .model(let m) = v { return m }
+  return nil
 }

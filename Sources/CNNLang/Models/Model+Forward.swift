@@ -62,6 +62,23 @@ extension Model {
   /// axis when the learner gave one image (not when `keepOutputs` is false: batched
   /// prediction and evaluation would otherwise leave the last batch's maps behind).
   func run(_ inputs: [Tensor], batched: Bool, evaluator: Evaluator, keepOutputs: Bool = true) throws(RuntimeError) -> Tensor {
+    let result = try walk(inputs) { (_, layer, xs) throws(RuntimeError) in
+      let y = try layer.forward(xs, evaluator: evaluator)
+      if keepOutputs {
+        if batched {
+          layer.record(output: y, inputs: xs)
+        } else {
+          layer.record(output: EagerInput.unbatch(y), inputs: xs.map(EagerInput.unbatch))
+        }
+      }
+      return y
+    }
+    return batched ? result : EagerInput.unbatch(result)
+  }
+
+  /// Runs `step` on every node in running order with the tensors its inputs produced, and
+  /// gives the output node's tensor: the one walk of the graph that inference and training share.
+  func walk(_ inputs: [Tensor], _ step: (SymbolicTensor, Layer, [Tensor]) throws(RuntimeError) -> Tensor) throws(RuntimeError) -> Tensor {
     guard let graph else { throw RuntimeError(.unknownInputShape(model: name)) }
     var values: [ObjectIdentifier: Tensor] = [:]
     for (t, x) in zip(graph.inputs, inputs) { values[ObjectIdentifier(t)] = x }
@@ -72,18 +89,10 @@ extension Model {
         guard let v = values[ObjectIdentifier(i)] else { throw RuntimeError(.disconnectedModel(model: name)) }
         xs.append(v)
       }
-      let y = try layer.forward(xs, evaluator: evaluator)
-      values[ObjectIdentifier(node)] = y
-      if !keepOutputs {
-        continue
-      } else if batched {
-        layer.record(output: y, inputs: xs)
-      } else {
-        layer.record(output: EagerInput.unbatch(y), inputs: xs.map(EagerInput.unbatch))
-      }
+      values[ObjectIdentifier(node)] = try step(node, layer, xs)
     }
     guard let result = values[ObjectIdentifier(graph.output)] else { throw RuntimeError(.disconnectedModel(model: name)) }
-    return batched ? result : EagerInput.unbatch(result)
+    return result
   }
 
   /// `features(model, x)`: runs the model and gives every layer's output, in order.

@@ -4,10 +4,6 @@ import TextAndTime
 // `model.compile`, `fit`, `evaluate`, `predict`, `train_on_batch` and `model.history`.
 extension BuiltinRegistry {
   mutating func addModelTraining() {
-    func model(_ v: Value) -> Model? {
-      if case .model(let m) = v { return m }
-      return nil
-    }
     addMethod(Builtin(
       "compile", [Parameter("self"), Parameter("optimizer", default: .string("rmsprop")), Parameter("loss", default: Value.none), Parameter("metrics", default: Value.none)],
       kind: "method",

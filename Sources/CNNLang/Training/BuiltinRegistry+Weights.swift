@@ -3,14 +3,6 @@ import TensorEngine
 // `get_weights`, `set_weights`, `trainable`, `save_weights`, `load_weights`.
 extension BuiltinRegistry {
   mutating func addWeights() {
-    func layer(_ v: Value) -> Layer? {
-      if case .layer(let l) = v { return l }
-      return nil
-    }
-    func model(_ v: Value) -> Model? {
-      if case .model(let m) = v { return m }
-      return nil
-    }
     func tensors(_ value: Value, function: String) throws(RuntimeError) -> [Tensor] {
       let items: [Value]
       switch value {

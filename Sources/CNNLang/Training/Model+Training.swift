@@ -12,23 +12,13 @@ struct ModelTape {
 extension Model {
   // inputs (N, ...) → tapes and output (N, ...)
   func trainingForward(_ inputs: [Tensor], step: Int, evaluator: Evaluator) throws(RuntimeError) -> ModelTape {
-    guard let graph else { throw RuntimeError(.unknownInputShape(model: name)) }
-    var values: [ObjectIdentifier: Tensor] = [:]
     var tapes: [ObjectIdentifier: LayerTape] = [:]
-    for (t, x) in zip(graph.inputs, inputs) { values[ObjectIdentifier(t)] = x }
-    for node in graph.nodes {
-      guard let layer = node.layer else { continue }
-      var xs: [Tensor] = []
-      for i in node.inputs {
-        guard let v = values[ObjectIdentifier(i)] else { throw RuntimeError(.disconnectedModel(model: name)) }
-        xs.append(v)
-      }
+    let output = try walk(inputs) { (node, layer, xs) throws(RuntimeError) in
       try evaluator.checkCancellation()
       let tape = try layer.trainingForward(xs, step: step, evaluator: evaluator)
-      values[ObjectIdentifier(node)] = tape.output
       tapes[ObjectIdentifier(node)] = tape
+      return tape.output
     }
-    guard let output = values[ObjectIdentifier(graph.output)] else { throw RuntimeError(.disconnectedModel(model: name)) }
     return ModelTape(tapes: tapes, output: output)
   }
 
