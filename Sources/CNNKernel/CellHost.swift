@@ -19,7 +19,7 @@ final class CellHost: LanguageHost {
     output.display(display.bundle(for: value, options: options), displayID: nil)
   }
 
-  func problem(withShowOptions options: [String: Value]) -> String? { display.problem(with: options) }
+  func problem(withShowOptions options: [String: Value]) -> ShowOptionProblem? { display.problem(with: options) }
 
   func clearOutput(wait: Bool) { output.clearOutput(wait: wait) }
 

@@ -1,5 +1,6 @@
 import CNNLang
 import FeatureMapRender
+import TextAndTime
 
 /// The keywords of `show(value, cmap=, mode=, title=, scale=, channels=, class_names=)` read
 /// into render options. Names are parsed by `FeatureMapRender` (`RenderOptions.keywords`); the
@@ -30,7 +31,7 @@ struct DisplayOptions {
     title = options["title"].flatMap { $0.isNone ? nil : $0.str }
     var mode: String?
     if let value = options["mode"], !value.isNone {
-      guard case .string(let text) = value else { throw DisplayOptionError("mode must be a string such as 'grid'") }
+      guard case .string(let text) = value else { throw DisplayOptionError(.notAName(option: "mode", example: "grid")) }
       switch text.lowercased() {
       case DisplayOptions.filterMode:
         filters = true
@@ -46,7 +47,7 @@ struct DisplayOptions {
     }
     var cmap: String?
     if let value = options["cmap"], !value.isNone {
-      guard case .string(let text) = value else { throw DisplayOptionError("cmap must be a colormap name such as 'gray'") }
+      guard case .string(let text) = value else { throw DisplayOptionError(.notAName(option: "cmap", example: "gray")) }
       cmap = text
     }
     var scaleName: String?
@@ -56,27 +57,27 @@ struct DisplayOptions {
       case .string(let text): scaleName = text
       case .tuple(let items) where items.count == 2: range = try DisplayOptions.range(items)
       case .list(let storage) where storage.items.count == 2: range = try DisplayOptions.range(storage.items)
-      default: throw DisplayOptionError("scale must be 'shared', 'per_channel' or a pair (min, max)")
+      default: throw DisplayOptionError(.scaleForm)
       }
     }
     do {
       render = try RenderOptions.keywords(cmap: cmap, mode: mode, title: title, scale: scaleName, range: range)
     } catch {
-      throw DisplayOptionError(error.description)
+      throw DisplayOptionError(DisplayOptions.problem(error))
     }
     if let value = options["channels"], !value.isNone { render.channels = try DisplayOptions.channels(value) }
     if let value = options["class_names"], !value.isNone {
       switch value {
       case .list(let storage): classNames = storage.items.map(\.str)
       case .tuple(let items): classNames = items.map(\.str)
-      default: throw DisplayOptionError("class_names must be a list of labels such as ['cat', 'dog']")
+      default: throw DisplayOptionError(.classNames)
       }
     }
   }
 
   /// `channels=5`, `channels=(0, 32)` (first and stop, as in a slice) or `channels=range(64, 96)`.
   private static func channels(_ value: Value) throws(DisplayOptionError) -> Range<Int> {
-    let problem = DisplayOptionError("channels must be a channel number, a pair (first, stop) or a range such as range(0, 32)")
+    let problem = DisplayOptionError(.channels)
     func whole(_ v: Value) throws(DisplayOptionError) -> Int {
       guard case .number(let d) = v, d >= 0, d == d.rounded(), d < 1e9 else { throw problem }
       return Int(d)
@@ -98,14 +99,27 @@ struct DisplayOptions {
 
   private static func range(_ items: [Value]) throws(DisplayOptionError) -> ValueRange {
     guard case .number(let low) = items[0], case .number(let high) = items[1] else {
-      throw DisplayOptionError("scale=(min, max) needs two numbers")
+      throw DisplayOptionError(.scaleNumbers)
     }
     return ValueRange(low: Float(low), high: Float(high))
   }
 }
 
-/// A `show()` option that cannot be used; the text is the ValueError's message.
+/// A `show()` option that cannot be used; the language words it as a ValueError.
 struct DisplayOptionError: Error {
-  let message: String
-  init(_ message: String) { self.message = message }
+  let problem: ShowOptionProblem
+  init(_ problem: ShowOptionProblem) { self.problem = problem }
+}
+
+extension DisplayOptions {
+  /// The renderer's refusal of a keyword, as the language's data.
+  static func problem(_ error: RenderError) -> ShowOptionProblem {
+    switch error {
+    case .unknownColormap(let name): return .unknownName(option: "cmap", name: name, known: Colormap.names)
+    case .unknownMode(let name): return .unknownName(option: "mode", name: name, known: RenderMode.names)
+    case .unknownScale(let name): return .unknownName(option: "scale", name: name, known: RenderScale.names)
+    case .invalidScale(let low, let high): return .invalidScale(low: NumberText.compact(low), high: NumberText.compact(high))
+    default: return .scaleForm
+    }
+  }
 }

@@ -30,13 +30,13 @@ final class ValueDisplay {
     }
   }
 
-  /// The sentence a bad `show()` option raises, or nil.
-  func problem(with options: [String: Value]) -> String? {
+  /// Why `show()`'s options cannot be used, or nil.
+  func problem(with options: [String: Value]) -> ShowOptionProblem? {
     do {
       _ = try DisplayOptions(options)
       return nil
     } catch {
-      return error.message
+      return error.problem
     }
   }
 

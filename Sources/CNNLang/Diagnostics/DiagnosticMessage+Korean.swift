@@ -56,7 +56,7 @@ extension DiagnosticMessage {
     case .dataFile(let error):
       return error.koreanText
     case .displayOption(let problem):
-      return problem
+      return problem.koreanText
     case .emptySequence(let f):
       return "\(f)()에는 값이 하나 이상 있어야 하는데, 시퀀스가 비어 있습니다"
     case .expected(let what, let found):

@@ -33,7 +33,7 @@ extension DiagnosticMessage {
     case .dataFile(let error):
       return error.description
     case .displayOption(let problem):
-      return problem
+      return problem.text
     case .emptySequence(let f):
       return "\(f)() needs at least one value, but the sequence is empty"
     case .expected(let what, let found):

@@ -100,7 +100,7 @@ public enum DiagnosticMessage: Sendable, Equatable {
   case raggedTensor(function: String, position: String, expected: Int, got: Int)
   case tensorElement(function: String, position: String, type: String)
   case notExplainable(String)
-  case displayOption(String)
+  case displayOption(ShowOptionProblem)
   // Layers and models. `layer` reads like "Dense 'dense_1'".
   case layerInput(layer: String, expected: String, got: String, fix: String?)
   case windowTooLarge(layer: String, window: String, input: String, fix: String)
@@ -160,6 +160,8 @@ public enum DiagnosticMessage: Sendable, Equatable {
       return .resource
     case .engine(let error):
       return error.kind
+    case .dataFile(.tooLarge):
+      return .resource
     case .dataFile, .raggedTensor, .notExplainable, .displayOption:
       return .value
     case .tensorElement:

@@ -9,7 +9,7 @@ public protocol LanguageHost: AnyObject {
   func show(_ value: Value, options: [String: Value])
   /// Why `show`'s options cannot be honoured (an unknown colormap, a bad scale), asked before
   /// `show` so the cell fails with a ValueError at the call; nil when they are fine.
-  func problem(withShowOptions options: [String: Value]) -> String?
+  func problem(withShowOptions options: [String: Value]) -> ShowOptionProblem?
   func clearOutput(wait: Bool)
   /// `help(name)`: text for the pager.
   func page(_ text: String)
@@ -20,7 +20,7 @@ public protocol LanguageHost: AnyObject {
 }
 
 extension LanguageHost {
-  public func problem(withShowOptions options: [String: Value]) -> String? { nil }
+  public func problem(withShowOptions options: [String: Value]) -> ShowOptionProblem? { nil }
   public func askExit(keepKernel: Bool) {}
 }
 
