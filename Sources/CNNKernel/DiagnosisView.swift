@@ -2,6 +2,7 @@ import CNNLang
 import FeatureMapRender
 import JupyterKernel
 import TensorEngine
+import TextAndTime
 
 /// After training: the confusion matrix as a labelled heatmap with its counts, and the
 /// gallery of mistakes as captioned pictures. HTML, because the class names may be in any
@@ -25,7 +26,7 @@ enum DiagnosisView {
         let alpha = count == 0 ? 0 : 0.12 + 0.88 * share
         let color = i == j ? "31,119,180" : "214,39,40"
         let ink = alpha > 0.55 ? "#fff" : "#222"
-        html += "<td style=\"width:44px;height:30px;text-align:center;background:rgba(\(color),\(format3(alpha)));color:\(ink);border:1px solid #ddd\">\(Int(count))</td>"
+        html += "<td style=\"width:44px;height:30px;text-align:center;background:rgba(\(color),\(printfFormat("%.3f", alpha)));color:\(ink);border:1px solid #ddd\">\(Int(count))</td>"
       }
       html += "</tr>"
     }
@@ -48,10 +49,5 @@ enum DiagnosisView {
     }
     bundle.data["text/html"] = .string(html + "</div></div>")
     return bundle
-  }
-
-  private static func format3(_ value: Double) -> String {
-    let thousandths = Int((value * 1000).rounded())
-    return "\(thousandths / 1000).\(String(repeating: "0", count: 3 - String(thousandths % 1000).count))\(thousandths % 1000)"
   }
 }

@@ -1,4 +1,5 @@
 import TensorEngine
+import TextAndTime
 
 // After training: where the model goes wrong. `confusion_matrix` and `show_mistakes`.
 extension BuiltinRegistry {
@@ -74,7 +75,7 @@ extension BuiltinRegistry {
     var result: [Int] = []
     for v in t.values {
       guard v >= 0, v == v.rounded(.towardZero), v < 1e6 else {
-        throw RuntimeError(.argumentType(function: function, parameter: parameter, expected: "class numbers 0, 1, 2, ... or rows of probabilities", got: "the value \(TrainingText.number(Double(v)))"))
+        throw RuntimeError(.argumentType(function: function, parameter: parameter, expected: "class numbers 0, 1, 2, ... or rows of probabilities", got: "the value \(NumberText.repr(Double(v)))"))
       }
       result.append(Int(v))
     }

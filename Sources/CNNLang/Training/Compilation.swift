@@ -1,4 +1,5 @@
 import TensorEngine
+import TextAndTime
 
 /// What `model.compile(...)` chose, and the checks that labels fit it before any step runs.
 final class Compilation {
@@ -63,7 +64,7 @@ final class Compilation {
     for v in y.values {
       guard v >= 0, v == v.rounded(.towardZero) else {
         throw RuntimeError(.training(.labelsDoNotFitLoss(
-          loss: "sparse_categorical_crossentropy", labels: "with the value \(TrainingText.number(Double(v)))", output: output,
+          loss: "sparse_categorical_crossentropy", labels: "with the value \(NumberText.repr(Double(v)))", output: output,
           fix: "class labels are whole numbers 0, 1, 2, ...")))
       }
       largest = max(largest, v)

@@ -1,4 +1,5 @@
 import TensorEngine
+import TextAndTime
 
 /// The values training adds to the language: optimizers and losses as objects (`Adam(...)`,
 /// `SparseCategoricalCrossentropy(from_logits=True)`), callbacks, and the `History` that
@@ -27,7 +28,7 @@ public enum TrainingObject {
   var repr: String {
     switch self {
     case .optimizer(let o):
-      return "<\(OptimizerNames.className(o.name)) learning_rate=\(TrainingText.number(TrainingText.decimal(o.learningRate))), \(o.iterations) steps taken>"
+      return "<\(OptimizerNames.className(o.name)) learning_rate=\(NumberText.repr(TrainingText.decimal(o.learningRate))), \(o.iterations) steps taken>"
     case .loss(let l):
       return "<\(LossNames.className(l)) loss>"
     case .callback(let c):
@@ -72,10 +73,8 @@ public final class History {
   }
 }
 
-/// How numbers read in training's reprs and messages.
+/// A learning rate as the learner typed it.
 enum TrainingText {
-  static func number(_ d: Double) -> String { Value.number(d).repr }
-
   /// The float32 as the decimal it was typed as: 0.1, not 0.10000000149011612.
   static func decimal(_ f: Float) -> Double { Double(f.description) ?? Double(f) }
 }

@@ -41,14 +41,7 @@ enum BLAS {
     m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
     c: UnsafeMutablePointer<Float>, ldc: Int, beta: Float = 0
   ) {
-    guard m > 0, n > 0 else { return }
-    guard k > 0 else {
-      scale(m: m, n: n, c: c, ldc: ldc, beta: beta)
-      return
-    }
-    library.sgemm(
-      CblasRowMajor, CblasTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k),
-      1, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+    transposed(CblasTrans, CblasNoTrans, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc, beta: beta)
   }
 
   /// `C (m x n) = A · Bᵀ + beta · C` where B is stored `(n x k)` row-major: a gradient
@@ -57,14 +50,21 @@ enum BLAS {
     m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
     c: UnsafeMutablePointer<Float>, ldc: Int, beta: Float = 0
   ) {
+    transposed(CblasNoTrans, CblasTrans, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc, beta: beta)
+  }
+
+  /// The one call behind both transposed forms; an empty reduction only scales C.
+  private static func transposed(
+    _ transA: CBLAS_TRANSPOSE, _ transB: CBLAS_TRANSPOSE, m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int,
+    b: UnsafePointer<Float>, ldb: Int, c: UnsafeMutablePointer<Float>, ldc: Int, beta: Float
+  ) {
     guard m > 0, n > 0 else { return }
     guard k > 0 else {
       scale(m: m, n: n, c: c, ldc: ldc, beta: beta)
       return
     }
     library.sgemm(
-      CblasRowMajor, CblasNoTrans, CblasTrans, Int32(m), Int32(n), Int32(k),
-      1, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+      CblasRowMajor, transA, transB, Int32(m), Int32(n), Int32(k), 1, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
   }
 
   /// `C = beta · C`, where `beta` 0 writes zeros whatever C held (it may be uninitialised).
