@@ -25,15 +25,15 @@ enum Operators {
     case (.add, .symbolic(let a), .symbolic(let b)): return .symbolic(try SymbolicTensor.sum(a, b))
     case (.multiply, .string(let s), _), (.multiply, _, .string(let s)):
       guard let n = repeatCount(l, r) else { break }
-      try Sequences.checkSize(n * s.utf8.count, of: "a string of \(n * s.utf8.count) bytes")
+      try Sequences.checkSize(n * s.utf8.count, of: SizeRequest.stringOfBytes)
       return .string(String(repeating: s, count: n))
     case (.multiply, .list(let a), _), (.multiply, _, .list(let a)):
       guard let n = repeatCount(l, r) else { break }
-      try Sequences.checkSize(n * a.items.count, of: "a list of \(n * a.items.count) items")
+      try Sequences.checkSize(n * a.items.count, of: SizeRequest.listOfItems)
       return .list(Array([[Value]](repeating: a.items, count: n).joined()))
     case (.multiply, .tuple(let a), _), (.multiply, _, .tuple(let a)):
       guard let n = repeatCount(l, r) else { break }
-      try Sequences.checkSize(n * a.count, of: "a tuple of \(n * a.count) items")
+      try Sequences.checkSize(n * a.count, of: SizeRequest.tupleOfItems)
       return .tuple(Array([[Value]](repeating: a, count: n).joined()))
     default:
       break

@@ -42,10 +42,10 @@ enum TensorSelection {
       }
     }
     guard ellipses <= 1 else {
-      throw RuntimeError(.engine(.invalidArgument(operation: "index", message: "an index can only have a single '...'")))
+      throw RuntimeError(.tensorProblem(.ellipsisTwice))
     }
     guard consumed <= shape.count else {
-      throw RuntimeError(.engine(.invalidArgument(operation: "index", message: "\(consumed) indices for a tensor with \(shape.count) dimensions")))
+      throw RuntimeError(.tensorProblem(.tooManyIndices(given: consumed, rank: shape.count)))
     }
     var selectors: [Selector] = []
     var axis = 0
@@ -73,7 +73,7 @@ enum TensorSelection {
         case .list, .tuple, .tensor:
           let positions = try TensorValues.tensor(from: v, function: "index")
           guard positions.rank == 1 else {
-            throw RuntimeError(.engine(.invalidArgument(operation: "index", message: "a list of positions must be flat, like x[[0, 3, 5]]")))
+            throw RuntimeError(.tensorProblem(.nestedPositions))
           }
           var picks: [Int] = []
           for p in positions.values {
@@ -97,7 +97,7 @@ enum TensorSelection {
     }
     let advanced = selectors.filter { if case .array = $0 { return true }; if case .mask = $0 { return true }; return false }
     guard advanced.count <= 1 else {
-      throw RuntimeError(.engine(.invalidArgument(operation: "index", message: "CNN Lab takes one list of positions or one mask per index; index one axis at a time")))
+      throw RuntimeError(.tensorProblem(.oneAdvancedIndex))
     }
     var strides = [Int](repeating: 1, count: shape.count)
     for a in stride(from: shape.count - 2, through: 0, by: -1) { strides[a] = strides[a + 1] * shape[a + 1] }

@@ -14,7 +14,7 @@ extension Layer {
       throw RuntimeError(.handWeights(layer: label, expected: ShapeText.plain(expected), got: ShapeText.plain(hand.shape)))
     }
     if let bias = handBias, bias.shape != [expected.last ?? 0] {
-      throw RuntimeError(.handWeights(layer: label, expected: ShapeText.plain([expected.last ?? 0]) + " for the bias", got: ShapeText.plain(bias.shape)))
+      throw RuntimeError(.handWeights(layer: label, expected: ShapeText.plain([expected.last ?? 0]), got: ShapeText.plain(bias.shape), bias: true))
     }
   }
 

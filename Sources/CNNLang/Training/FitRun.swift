@@ -37,7 +37,7 @@ struct FitRun {
       // As Keras: the last samples, before any shuffling.
       let held = Int(Double(total) * settings.validationSplit)
       let kept = total - held
-      guard held > 0, kept > 0 else { throw RuntimeError(.training(.emptyData(what: held == 0 ? "the validation split" : "the training part"))) }
+      guard held > 0, kept > 0 else { throw RuntimeError(.training(.emptyData(what: held == 0 ? .validationSplit : .trainingPart))) }
       trainX = Batches.slice(x, from: 0, count: kept)
       trainY = Batches.slice(y, from: 0, count: kept)
       validation = (Batches.slice(x, from: kept, count: held), Batches.slice(y, from: kept, count: held))

@@ -57,7 +57,7 @@ extension Model {
   // x (N, ...) → predictions (N, ...)
   func predictBatches(_ x: Tensor, batchSize: Int, evaluator: Evaluator, each: ((Int, Int) -> Void)? = nil) throws(RuntimeError) -> Tensor {
     let count = x.shape.first ?? 0
-    guard count > 0 else { throw RuntimeError(.training(.emptyData(what: "x"))) }
+    guard count > 0 else { throw RuntimeError(.training(.emptyData(what: .x))) }
     var outputs: [Float] = []
     var rowShape: [Int] = []
     let steps = (count + batchSize - 1) / batchSize

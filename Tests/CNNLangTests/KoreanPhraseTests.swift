@@ -1,0 +1,355 @@
+import CNNLang
+import Datasets
+import TensorEngine
+import Testing
+
+/// The phrases callers put inside a message (what an argument should be, a layer's fix, which
+/// labels, ...) exist in both languages, so a Korean sentence carries no English phrase.
+@Suite struct KoreanPhraseTests {
+  /// Hangul syllables: the phrase is written in Korean.
+  static func hasHangul(_ text: String) -> Bool {
+    text.unicodeScalars.contains { (0xAC00...0xD7A3).contains($0.value) }
+  }
+
+  /// Checks every listed case of one phrase enum; `index` must name each case (a new case
+  /// does not compile there until it has a number) and `count` how many there are, so that
+  /// `allCases` cannot leave one out. Phrases that are code alone (`x`, a shape) are the same
+  /// in both languages and listed in `code`.
+  func expectEveryCase<Phrase: LearnerText & Equatable>(
+    _ all: [Phrase], count: Int, index: (Phrase) -> Int, code: [Phrase] = [], _ what: String
+  ) {
+    #expect(Set(all.map(index)) == Set(0..<count), "\(what): allCases leaves out a case")
+    for phrase in all {
+      #expect(!phrase.text.isEmpty && !phrase.koreanText.isEmpty, "\(what) \(phrase): empty text")
+      if code.contains(phrase) {
+        #expect(phrase.text == phrase.koreanText, "\(what) \(phrase): code reads the same in both languages")
+        continue
+      }
+      #expect(phrase.text != phrase.koreanText, "\(what) \(phrase): the Korean is the English")
+      #expect(Self.hasHangul(phrase.koreanText), "\(what) \(phrase): no Korean in '\(phrase.koreanText)'")
+      #expect(Self.englishRuns(in: phrase.koreanText, learnerNames: []).isEmpty, "\(what) \(phrase): English in '\(phrase.koreanText)'")
+    }
+  }
+
+  @Test func everyArgumentExpectationHasKoreanText() {
+    func index(_ e: ArgumentExpectation) -> Int {
+      switch e {
+      case .number: 0
+      case .string: 1
+      case .boolean: 2
+      case .wholeNumbers: 3
+      case .tensor: 4
+      case .tensorWithAxis: 5
+      case .tensorOrNestedList: 6
+      case .numberOrNestedLists: 7
+      case .tensorNotModel: 8
+      case .tensorList: 9
+      case .layer: 10
+      case .layers: 11
+      case .model: 12
+      case .modelOrLayer: 13
+      case .modelOrBuiltBlock: 14
+      case .layerWithKernel: 15
+      case .layerWithFilters: 16
+      case .kernelOrKernelAndBias: 17
+      case .weightArrays: 18
+      case .symbolicTensor: 19
+      case .oneSymbolicTensor: 20
+      case .dict: 21
+      case .dictOrPairs: 22
+      case .sized: 23
+      case .strings: 24
+      case .names: 25
+      case .stream: 26
+      case .shape: 27
+      case .shapeOfWholeNumbers: 28
+      case .shapeOfPositiveNumbers: 29
+      case .tupleOfWholeNumbers: 30
+      case .wholeNumberOrPair: 31
+      case .numberOrPair: 32
+      case .numberOrPairs: 33
+      case .zeroPadding: 34
+      case .paddingName: 35
+      case .position: 36
+      case .dtype: 37
+      case .activation: 38
+      case .optimizer: 39
+      case .loss: 40
+      case .metricNames: 41
+      case .oneMetricName: 42
+      case .callbacks: 43
+      case .validationPair: 44
+      case .subplotPosition: 45
+      case .labels: 46
+      case .classNumbers: 47
+      case .classNumbersOrProbabilities: 48
+      case .positiveWholeNumber: 49
+      case .pairOfThem: 50
+      case .dropoutRate: 51
+      case .nonEmptyString: 52
+      case .somePosition: 53
+      case .imageFile: 54
+      }
+    }
+    expectEveryCase(ArgumentExpectation.allCases, count: 55, index: index, "ArgumentExpectation")
+  }
+
+  @Test func everyLayerPhraseHasKoreanText() {
+    func expectation(_ e: LayerExpectation) -> Int {
+      switch e {
+      case .shape: 0
+      case .shapeOrBatch: 1
+      case .batch: 2
+      case .vector: 3
+      case .atLeastOneInput: 4
+      case .oneInput: 5
+      case .channelsDivisibleByGroups: 6
+      }
+    }
+    expectEveryCase(LayerExpectation.allCases, count: 7, index: expectation, code: [.shape("(H, W, C)")], "LayerExpectation")
+    func fix(_ f: LayerFix) -> Int {
+      switch f {
+      case .reshapeToImage: 0
+      case .reshapeToSequence: 1
+      case .flattenBeforeDense: 2
+      case .flattenOrBatchOfVectors: 3
+      case .reshape: 4
+      case .pad: 5
+      case .newLayerForNewShape: 6
+      case .paddingSameOrSmaller: 7
+      }
+    }
+    expectEveryCase(LayerFix.allCases, count: 8, index: fix, "LayerFix")
+    func requirement(_ r: ShapeRequirement) -> Int {
+      switch r {
+      case .equalShapes: 0
+      case .sameRank: 1
+      case .equalExceptAxis: 2
+      }
+    }
+    expectEveryCase(ShapeRequirement.allCases, count: 3, index: requirement, "ShapeRequirement")
+  }
+
+  @Test func everyValuePhraseHasKoreanText() {
+    func size(_ s: SizeRequest) -> Int {
+      switch s {
+      case .listOfNumbers: 0
+      case .listOfItems: 1
+      case .tupleOfItems: 2
+      case .stringOfBytes: 3
+      case .tensorOfValues: 4
+      }
+    }
+    expectEveryCase(SizeRequest.allCases, count: 5, index: size, "SizeRequest")
+    func target(_ t: AssignmentTarget) -> Int {
+      switch t {
+      case .functionCall: 0
+      case .literal: 1
+      case .attribute: 2
+      case .comparison: 3
+      case .expression: 4
+      case .severalNames: 5
+      case .severalNamesWith: 6
+      }
+    }
+    expectEveryCase(AssignmentTarget.allCases, count: 7, index: target, "AssignmentTarget")
+    func refusal(_ r: ExplainRefusal) -> Int {
+      switch r {
+      case .notComputed: 0
+      case .comparison: 1
+      }
+    }
+    expectEveryCase(ExplainRefusal.allCases, count: 2, index: refusal, "ExplainRefusal")
+    func given(_ g: IndexGiven) -> Int {
+      switch g {
+      case .code: 0
+      case .indices: 1
+      case .type: 2
+      }
+    }
+    expectEveryCase(IndexGiven.allCases, count: 3, index: given, code: [.code("0.5")], "IndexGiven")
+    func problem(_ p: TensorProblem) -> Int {
+      switch p {
+      case .ellipsisTwice: 0
+      case .tooManyIndices: 1
+      case .nestedPositions: 2
+      case .oneAdvancedIndex: 3
+      case .nestedTooDeep: 4
+      case .labelAboveClasses: 5
+      case .axisOutOfRange: 6
+      case .axisNotOne: 7
+      case .notAnImage: 8
+      }
+    }
+    expectEveryCase(TensorProblem.allCases, count: 9, index: problem, "TensorProblem")
+  }
+
+  @Test func everyTrainingPhraseHasKoreanText() {
+    func fix(_ f: TrainingFix) -> Int {
+      switch f {
+      case .oneHotLabels: 0
+      case .classNumberLabels: 1
+      case .binaryNeedsOneOutput: 2
+      case .wholeNumberLabels: 3
+      case .moreOutputs(let outputs, _): outputs == 1 ? 4 : 5
+      }
+    }
+    expectEveryCase(TrainingFix.allCases, count: 6, index: fix, "TrainingFix")
+    func labels(_ l: LabelDescription) -> Int {
+      switch l {
+      case .shape: 0
+      case .withValue: 1
+      case .goingUpTo: 2
+      }
+    }
+    expectEveryCase(LabelDescription.allCases, count: 3, index: labels, "LabelDescription")
+    func part(_ p: DataPart) -> Int {
+      switch p {
+      case .x: 0
+      case .validationSplit: 1
+      case .trainingPart: 2
+      }
+    }
+    expectEveryCase(DataPart.allCases, count: 3, index: part, code: [.x], "DataPart")
+    func category(_ c: TrainingNameCategory) -> Int {
+      switch c {
+      case .optimizer: 0
+      case .loss: 1
+      case .metric: 2
+      }
+    }
+    expectEveryCase(TrainingNameCategory.allCases, count: 3, index: category, "TrainingNameCategory")
+  }
+
+  // MARK: Real cells under the Korean kernel
+
+  /// Runs of two or more English words in a Korean reply, outside code. What counts as code:
+  /// - text in backticks or in single or double quotes (`'dense_1'`, `"same"`);
+  /// - a word with a character prose does not have: a digit or one of `( ) [ ] { } = _ . * / < >`
+  ///   (`Flatten()`, `input_shape=`, `(28, 28, 1)`, `model.fit`);
+  /// - Python's keywords and built-in type names (`True`, `None`, `list`, `str`), and the
+  ///   streams `stdout` and `stderr`;
+  /// - the learner's own names, every identifier of the cell (`model`, `x_train`);
+  /// - the product's name, `CNN Lab`.
+  /// A Korean particle or ending written onto a word (`tensor인데`, `list나`) is not part of it.
+  /// A run is two words of Latin letters alone, one right after the other with one space and
+  /// no punctuation between them (`a number`, `a tensor인데`); a list such as
+  /// `Conv2D, Conv1D, Dense` names things and is not a run.
+  static func englishRuns(in text: String, learnerNames: Set<String>) -> [String] {
+    var prose = text.replacingOccurrences(of: "CNN Lab", with: "§")
+    for quote in ["`", "'", "\""] {
+      // Non-greedy: each quoted span becomes a mark that breaks runs.
+      while let open = prose.range(of: quote),
+        let close = prose.range(of: quote, range: open.upperBound..<prose.endIndex)
+      {
+        prose.replaceSubrange(open.lowerBound..<close.upperBound, with: "§")
+      }
+    }
+    let codeCharacters = Set("()[]{}=_.*/<>0123456789")
+    let words = prose.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+    func isEnglishWord(_ word: String) -> Bool {
+      // The word without the Korean written onto its end.
+      let stem = String(word.prefix { !hasHangul(String($0)) })
+      return !stem.isEmpty && !learnerNames.contains(stem) && !pythonNames.contains(stem)
+        && !word.contains(where: { codeCharacters.contains($0) }) && stem.allSatisfy { $0.isASCII && $0.isLetter }
+    }
+    var runs: [String] = []
+    for (first, second) in zip(words, words.dropFirst()) where isEnglishWord(first) && isEnglishWord(second) {
+      // A word that ends in Korean or punctuation ends the run.
+      if first.last?.isASCII == true && first.last?.isLetter == true {
+        runs.append(first + " " + second)
+      }
+    }
+    return runs
+  }
+
+  static let pythonNames: Set<String> = [
+    "True", "False", "None", "and", "or", "not", "in", "is", "if", "elif", "else", "for", "while", "def", "return",
+    "import", "from", "as", "global", "assert", "break", "continue", "pass", "list", "tuple", "dict", "str", "int",
+    "float", "bool", "range", "stdout", "stderr",
+  ]
+
+  /// The identifiers of a cell: the learner's names.
+  static func identifiers(in code: String) -> Set<String> {
+    var names = Set<String>()
+    var word = ""
+    for c in code + " " {
+      if c.isLetter || c.isNumber || c == "_" {
+        word.append(c)
+      } else {
+        if let first = word.first, !first.isNumber { names.insert(word) }
+        word = ""
+      }
+    }
+    return names
+  }
+
+  /// The prose of a traceback: the error's sentence (after `TypeError: `), its notes and its
+  /// help, without the location and the learner's source line under it.
+  static func prose(of error: LanguageError) -> [String] {
+    error.plainTraceback.enumerated().compactMap { (i, line) in
+      if i == 0 { return line.split(separator: ":", maxSplits: 1).last.map { String($0) } }
+      let trimmed = line.drop { $0 == " " }
+      if trimmed.hasPrefix("= ") { return String(trimmed.dropFirst(2)) }
+      return nil
+    }
+  }
+
+  /// Cells that fail through the phrases above, each with words its Korean sentence must hold.
+  static let badCells: [(code: String, expected: [String])] = [
+    ("conv2d(\"abc\", filter(\"vertical_edge\"))", ["텐서"]),
+    ("m = Sequential([Conv2D(4, 3, input_shape=(8, 8, 1)), Dense(10)])", ["Flatten()", "넣으세요"]),
+    ("m = Sequential([MaxPooling2D(5, input_shape=(3, 3, 1))])", ["padding='same'", "pool_size"]),
+    ("x = [[1, 2], [3]]\ny = tensor(x)", ["[1]", "길이"]),
+    ("m = Sequential([Dense(2, input_shape=(4,))])\nm.compile(optimizer=3, loss=\"mse\")", ["옵티마이저"]),
+    ("m = Sequential([Dense(3, activation=\"softmax\", input_shape=(4,))])\n"
+      + "m.compile(optimizer=\"sgd\", loss=\"sparse_categorical_crossentropy\")\n"
+      + "m.fit(ones((2, 4)), tensor([0, 7]), epochs=1, verbose=0)", ["7까지", "Dense(8, activation=\"softmax\")"]),
+    ("m = Sequential([Dense(3, activation=\"softmax\", input_shape=(4,))])\n"
+      + "m.compile(optimizer=\"sgd\", loss=\"categorical_crossentropy\")\n"
+      + "m.fit(ones((2, 4)), tensor([0, 2]), epochs=1, verbose=0)", ["클래스 번호", "to_categorical(y, 3)"]),
+    ("explain(ones((3, 3)) + 1, at=(0, 0))", ["계산 기록"]),
+    ("xs = [1, 2]\nxs[1.5]", ["1.5", "int(...)"]),
+    ("f(x) = 3", ["함수 호출"]),
+    ("x = zeros((4, 4))\nx[[[0, 1]]]", ["x[[0, 3, 5]]"]),
+    ("y = expand_dims(zeros((2, 2)), 5)", ["축 5는"]),
+    ("xs = list(range(10**9))", ["1000000000", "10000000"]),
+    ("d = Dropout(1.5)", ["0 이상 1 미만"]),
+    ("def f(*args):\n    return 1", ["'*'", "매개변수"]),
+    ("layer = Dense(2, weights=[ones((4, 2)), ones((3,))])\ny = layer(ones((4,)))", ["편향", "(2,)"]),
+    ("m = Sequential([Dense(2, input_shape=(4,))])\nm.compile(optimizer=\"sgd\", loss=\"mse\")\n"
+      + "m.fit(ones((1, 4)), ones((1, 2)), epochs=1, validation_split=0.5, verbose=0)", ["비어"]),
+  ]
+
+  @Test func badCellsSpeakKoreanWithoutEnglishPhrases() {
+    for (code, expected) in Self.badCells {
+      let interpreter = Interpreter(language: .korean)
+      let host = RecordingHost()
+      guard case .failure(let error) = interpreter.run(code, cellID: 1, host: host) else {
+        Issue.record("the cell should fail: \(code)")
+        continue
+      }
+      let prose = Self.prose(of: error)
+      let text = prose.joined(separator: "\n")
+      #expect(Self.hasHangul(error.message), "no Korean in '\(error.message)' for \(code)")
+      for word in expected {
+        #expect(text.contains(word), "'\(word)' is not in '\(text)' for \(code)")
+      }
+      let runs = prose.flatMap { Self.englishRuns(in: $0, learnerNames: Self.identifiers(in: code)) }
+      #expect(runs.isEmpty, "English \(runs) in '\(text)' for \(code)")
+    }
+  }
+
+  /// The definition of a run finds English prose, and leaves code and names alone.
+  @Test func englishRunsAreFoundOutsideCode() {
+    #expect(Self.englishRuns(in: "conv2d()에 필요한 것은 a tensor인데", learnerNames: []) == ["a tensor인데"])
+    #expect(Self.englishRuns(in: "필요한 것은 텐서인데", learnerNames: []).isEmpty)
+    #expect(Self.englishRuns(in: "True나 False, list나 tuple, stdout이나 stderr", learnerNames: []).isEmpty)
+    #expect(Self.englishRuns(in: "use reshape to make it", learnerNames: []).count == 4)
+    #expect(Self.englishRuns(in: "'the value' `add this` \"or that\" Flatten() input_shape=", learnerNames: []).isEmpty)
+    #expect(Self.englishRuns(in: "list, tuple, range, str, dict 중 하나", learnerNames: []).isEmpty)
+    #expect(Self.englishRuns(in: "my model 모델", learnerNames: ["my", "model"]).isEmpty)
+    #expect(Self.englishRuns(in: "CNN Lab에는 없습니다: add Flatten()", learnerNames: []) == [])
+    #expect(Self.englishRuns(in: "then add Flatten", learnerNames: []) == ["then add", "add Flatten"])
+  }
+}
