@@ -351,19 +351,19 @@ import Testing
     }
     let files: [(DatasetError, [String])] = [
       (.fileNotFound(path: "Qp.png"), ["Qp.png"]),
-      (.unreadable(path: "Qp.png", reason: "Qreason"), ["Qp.png", "Qreason"]),
+      (.unreadable(path: "Qp.png", reason: .system("Qreason")), ["Qp.png", "Qreason"]),
       (.unsupportedFormat(path: "Qp.gif"), ["Qp.gif", "PNG", "JPEG"]),
-      (.invalidIDX(path: "Qp.idx", reason: "Qreason"), ["Qp.idx", "Qreason", "IDX"]),
-      (.invalidGzip(path: "Qp.gz", reason: "Qreason"), ["Qp.gz", "Qreason", "gzip"]),
-      (.invalidNPZ(path: "Qp.npz", reason: "Qreason"), ["Qp.npz", "Qreason", ".npz"]),
-      (.invalidNPY(path: "Qp.npz", entry: "Qentry", reason: "Qreason"), ["Qp.npz", "Qentry", "Qreason"]),
-      (.invalidNPY(path: "Qp.npy", entry: nil, reason: "Qreason"), ["Qp.npy", "Qreason"]),
+      (.invalidIDX(path: "Qp.idx", reason: .shapeBeyondFile([487, 491])), ["Qp.idx", "(487, 491)", "IDX"]),
+      (.invalidGzip(path: "Qp.gz", reason: .bytesAfterEnd(499)), ["Qp.gz", "499", "gzip"]),
+      (.invalidNPZ(path: "Qp.npz", reason: .inEntry("Qentry", .checksumMismatch)), ["Qp.npz", "Qentry", ".npz", "CRC-32"]),
+      (.invalidNPY(path: "Qp.npz", entry: "Qentry", reason: .text("<U7")), ["Qp.npz", "Qentry", "<U7"]),
+      (.invalidNPY(path: "Qp.npy", entry: nil, reason: .npyVersion(major: 503, minor: 509)), ["Qp.npy", "503.509"]),
       (.missingArray(path: "Qp.npz", name: "Qname", available: ["Qa", "Qb"]), ["Qp.npz", "Qname", "'Qa'", "'Qb'"]),
-      (.inconsistentDataset(path: "Qp", reason: "Qreason"), ["Qp", "Qreason"]),
+      (.inconsistentDataset(path: "Qp", reason: .imagesNotStacked(training: false, shape: [521])), ["Qp", "(521,)", "(n, height, width)"]),
       (.datasetNotFound(.fashionMNIST, searched: ["Qdir1", "Qdir2"]), ["Fashion-MNIST", "Qdir1", "Qdir2", "dataset-fashion-mnist"]),
       (.datasetNotFound(.mnist, searched: ["Qdir"]), ["MNIST", "Qdir", "mnist.npz", "mnist.load_data(path=...)"]),
       (.incompleteDataset(.mnist, folder: "Qfolder", missing: ["Qfile"]), ["Qfolder", "MNIST", "Qfile"]),
-      (.unwritable(path: "Qp", reason: "Qreason"), ["Qp", "Qreason"]),
+      (.unwritable(path: "Qp", reason: .diskFull), ["Qp"]),
     ]
     for (error, values) in files {
       expectTranslated(error.description, error.koreanText, keeping: values, "\(error)")

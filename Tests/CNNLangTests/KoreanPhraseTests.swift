@@ -221,6 +221,156 @@ import Testing
     expectEveryCase(TrainingNameCategory.allCases, count: 3, index: category, "TrainingNameCategory")
   }
 
+  @Test func everyFileDefectHasKoreanText() {
+    func index(_ d: FileDefect) -> Int {
+      switch d {
+      case .system: 0
+      case .isFolder: 1
+      case .isPipe: 2
+      case .isDevice: 3
+      case .isSocket: 4
+      case .notRegularFile: 5
+      case .permissionDenied: 6
+      case .folderMissing: 7
+      case .isFolderForWriting: 8
+      case .diskFull: 9
+      case .noJPEGDecoder: 10
+      case .pixelsBeyondBytes: 11
+      case .notGzip: 12
+      case .zlibStart: 13
+      case .gzipCutShort: 14
+      case .deflateCutShort: 15
+      case .compressedDataDamaged: 16
+      case .bytesAfterEnd: 17
+      case .encrypted: 18
+      case .localHeaderDamaged: 19
+      case .dataPastEnd: 20
+      case .storedSizesDiffer: 21
+      case .compressionMethod: 22
+      case .centralDirectoryMissing: 23
+      case .notZip: 24
+      case .splitArchive: 25
+      case .zip64EndDamaged: 26
+      case .directoryPastEnd: 27
+      case .tooManyEntries: 28
+      case .directoryDamaged: 29
+      case .zip64SizesDamaged: 30
+      case .entryOutsideData: 31
+      case .moreBytesThanRecorded: 32
+      case .fewerBytesThanRecorded: 33
+      case .checksumMismatch: 34
+      case .expandsTooMuch: 35
+      case .inEntry: 36
+      case .shorterThanIDXHeader: 37
+      case .noIDXMagic: 38
+      case .unknownIDXType: 39
+      case .noDimensions: 40
+      case .headerCutShort: 41
+      case .shapeBeyondFile: 42
+      case .fewerValuesThanShape: 43
+      case .moreDataThanShape: 44
+      case .noNPYMagic: 45
+      case .npyVersion: 46
+      case .headerTooLong: 47
+      case .headerNotDictionary: 48
+      case .structuredArray: 49
+      case .noElementType: 50
+      case .noFortranOrder: 51
+      case .noShape: 52
+      case .shapeNotWhole: 53
+      case .fortranOrder: 54
+      case .emptyElementType: 55
+      case .pythonObjects: 56
+      case .text: 57
+      case .complexNumbers: 58
+      case .dates: 59
+      case .unknownElementType: 60
+      case .imagesNotStacked: 61
+      case .labelsDoNotMatchImages: 62
+      case .emptyArrayName: 63
+      case .repeatedArrayName: 64
+      case .valuesDoNotFillShape: 65
+      case .archiveTooLarge: 66
+      }
+    }
+    let all: [FileDefect] = [
+    .system("Input/output error"),
+    .isFolder,
+    .isPipe,
+    .isDevice,
+    .isSocket,
+    .notRegularFile,
+    .permissionDenied,
+    .folderMissing,
+    .isFolderForWriting,
+    .diskFull,
+    .noJPEGDecoder,
+    .pixelsBeyondBytes(width: 20000, height: 20000, bytes: 64),
+    .notGzip,
+    .zlibStart(code: -2),
+    .gzipCutShort,
+    .deflateCutShort,
+    .compressedDataDamaged(detail: "incorrect data check"),
+    .bytesAfterEnd(3),
+    .encrypted,
+    .localHeaderDamaged,
+    .dataPastEnd,
+    .storedSizesDiffer,
+    .compressionMethod(12),
+    .centralDirectoryMissing,
+    .notZip,
+    .splitArchive,
+    .zip64EndDamaged,
+    .directoryPastEnd,
+    .tooManyEntries(70000),
+    .directoryDamaged,
+    .zip64SizesDamaged(entry: "x.npy"),
+    .entryOutsideData(entry: "x.npy"),
+    .moreBytesThanRecorded(recorded: 80),
+    .fewerBytesThanRecorded(held: 40, recorded: 80),
+    .checksumMismatch,
+    .expandsTooMuch(from: 10, to: 1000000),
+    .inEntry("x.npy", .checksumMismatch),
+    .shorterThanIDXHeader,
+    .noIDXMagic,
+    .unknownIDXType(0x0a),
+    .noDimensions,
+    .headerCutShort,
+    .shapeBeyondFile([3, 3]),
+    .fewerValuesThanShape([4]),
+    .moreDataThanShape([2]),
+    .noNPYMagic,
+    .npyVersion(major: 4, minor: 0),
+    .headerTooLong(length: 200000, maximum: 10000),
+    .headerNotDictionary,
+    .structuredArray,
+    .noElementType,
+    .noFortranOrder,
+    .noShape,
+    .shapeNotWhole,
+    .fortranOrder,
+    .emptyElementType(""),
+    .pythonObjects,
+    .text("<U7"),
+    .complexNumbers("<c16"),
+    .dates("<M8[D]"),
+    .unknownElementType("<V8"),
+    .imagesNotStacked(training: true, shape: [3, 4]),
+    .labelsDoNotMatchImages(training: false, images: 3, labels: [2]),
+    .emptyArrayName,
+    .repeatedArrayName("a"),
+    .valuesDoNotFillShape(name: "a", count: 3, shape: [2, 2]),
+    .archiveTooLarge,
+    ]
+    #expect(Set(all.map(index)) == Set(0..<67), "a FileDefect case has no sample")
+    for defect in all {
+      let korean = defect.koreanText
+      #expect(Self.hasHangul(korean), "\(defect): no Korean in '\(korean)'")
+      #expect(korean != defect.description, "\(defect): the Korean is the English")
+      #expect(Self.englishRuns(in: korean, learnerNames: []).isEmpty, "\(defect): English in '\(korean)'")
+    }
+  }
+
   // MARK: Real cells under the Korean kernel
 
   /// Runs of two or more English words in a Korean reply, outside code. What counts as code:

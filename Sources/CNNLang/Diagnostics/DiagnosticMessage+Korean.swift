@@ -271,24 +271,24 @@ extension TensorError {
 extension DatasetError {
   public var koreanText: String {
     switch self {
-    case .invalidGzip(let path, let reason): return "'\(path)' 파일은 올바른 gzip 파일이 아닙니다: \(reason)"
-    case .invalidNPZ(let path, let reason): return "'\(path)' 파일은 올바른 .npz 파일이 아닙니다: \(reason)"
+    case .invalidGzip(let path, let reason): return "'\(path)' 파일은 올바른 gzip 파일이 아닙니다: \(reason.koreanText)"
+    case .invalidNPZ(let path, let reason): return "'\(path)' 파일은 올바른 .npz 파일이 아닙니다: \(reason.koreanText)"
     case .invalidNPY(let path, let entry, let reason):
       let what = entry.map { "'\(path)' 안의 배열 '\($0)'" } ?? "'\(path)'"
-      return "\(what)을(를) 읽을 수 없습니다: \(reason)"
+      return "\(what)을(를) 읽을 수 없습니다: \(reason.koreanText)"
     case .missingArray(let path, let name, let available):
       let list = available.isEmpty ? "배열이 하나도 없습니다" : "들어 있는 배열은 " + available.map { "'\($0)'" }.joined(separator: ", ") + "입니다"
       return "'\(path)'에는 '\(name)'이라는 배열이 없습니다. \(list)"
-    case .inconsistentDataset(let path, let reason): return "'\(path)'에는 쓸 수 있는 데이터 세트가 없습니다: \(reason)"
+    case .inconsistentDataset(let path, let reason): return "'\(path)'에는 쓸 수 있는 데이터 세트가 없습니다: \(reason.koreanText)"
     case .datasetNotFound(let dataset, let searched):
       return "\(dataset.displayName) 데이터가 이 컴퓨터에 없습니다 (찾아본 곳: \(searched.joined(separator: ", "))). " + dataset.koreanRemedy
     case .incompleteDataset(let dataset, let folder, let missing):
       return "'\(folder)' 폴더에는 \(dataset.displayName)의 일부만 있습니다: \(missing.joined(separator: ", ")) 파일이 없습니다"
-    case .unwritable(let path, let reason): return "'\(path)'에 쓸 수 없습니다: \(reason)"
+    case .unwritable(let path, let reason): return "'\(path)'에 쓸 수 없습니다: \(reason.koreanText)"
     case .fileNotFound(let path): return "'\(path)' 파일이 없습니다 (경로는 노트북이 있는 폴더를 기준으로 합니다)"
-    case .unreadable(let path, let reason): return "'\(path)' 파일을 읽을 수 없습니다: \(reason)"
+    case .unreadable(let path, let reason): return "'\(path)' 파일을 읽을 수 없습니다: \(reason.koreanText)"
     case .unsupportedFormat(let path): return "'\(path)' 파일은 PNG도 JPEG도 아닙니다"
-    case .invalidIDX(let path, let reason): return "'\(path)' 파일은 올바른 IDX 파일이 아닙니다: \(reason)"
+    case .invalidIDX(let path, let reason): return "'\(path)' 파일은 올바른 IDX 파일이 아닙니다: \(reason.koreanText)"
     case .tooLarge(let path, let bytes, let limit):
       return "'\(path)' 파일은 \(formatBytes(bytes))로, 메모리 한도 \(formatBytes(limit))보다 커서 읽을 수 없습니다"
     }
