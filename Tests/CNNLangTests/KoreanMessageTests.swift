@@ -195,7 +195,7 @@ import Testing
     Sample(.layerInput(layer: "Dense 'Qlayer'", expected: .atLeastOneInput, got: nil, fix: nil), ["Dense 'Qlayer'"]),
     Sample(.windowTooLarge(layer: "Qlayer", window: "127x131", input: "137x139", fix: .paddingSameOrSmaller(parameter: "Qsize")), ["Qlayer", "127x131", "137x139", "padding='same'", "Qsize"]),
     Sample(.unequalShapes(layer: "Qlayer", requirement: .equalExceptAxis(443), shapes: ["(149,)", "(151,)"]), ["Qlayer", "443", "(149,)", "(151,)"]),
-    Sample(.layerFailure(layer: "Qlayer", kind: .value, detail: .invalidArgument(operation: "Qop", message: "Qdetail")), ["Qlayer", "Qop", "Qdetail"]),
+    Sample(.layerFailure(layer: "Qlayer", kind: .value, detail: .invalidArgument(operation: "Qop", reason: .listedTwice(parameter: "Qdetail"))), ["Qlayer", "Qop", "Qdetail"]),
     Sample(.handWeights(layer: "Qlayer", expected: "(157, 163)", got: "(167,)"), ["Qlayer", "(157, 163)", "(167,)", "weights="]),
     Sample(.handWeights(layer: "Qlayer", expected: "(449,)", got: "(457,)", bias: true), ["Qlayer", "(449,)", "(457,)", "weights=", "bias"]),
     Sample(.notPositive(function: "Qf", parameter: "Qp"), ["Qf()", "Qp"]),
@@ -218,7 +218,7 @@ import Testing
     Sample(.unknownMagic("%Qmagic"), ["%Qmagic", "%time", "%timeit", "%matplotlib"]),
     Sample(.ambiguousTruth(shape: [307, 311]), ["(307, 311)", "95477", "all(...)", "any(...)", "allclose(a, b)", "array_equal(a, b)"]),
     Sample(.notOneValue(shape: [313]), ["item()", "(313,)", "x[0, 0]"]),
-    Sample(.tensorProblem(.tooManyIndices(given: 467, rank: 479)), ["467", "479"]),
+    Sample(.tensorProblem(.axisOutOfRange(operation: "Qop", axis: 467, rank: 479)), ["Qop", "467", "479"]),
     Sample(.unsupportedForm(.tryStatement), ["'try'", "if key in d:"]),
     Sample(.unsupportedForm(.classDefinition), ["'class'", "Sequential([...])", "Model(inputs, outputs)", "def"]),
     Sample(.unsupportedForm(.withStatement), ["'with'"]),
@@ -248,7 +248,7 @@ import Testing
     Sample(.training(.weightShape(owner: "Qowner", given: "(269,)", expected: "(271,)")), ["Qowner", "(269,)", "(271,)"]),
     Sample(.training(.fileArrayCount(path: "Qpath", held: 277, expected: 281)), ["'Qpath'", "277", "281"]),
     Sample(.training(.fileArrayShape(path: "Qpath", name: "Qname", shape: "(283,)", expected: "(293,)")), ["'Qpath'", "'Qname'", "(283,)", "(293,)"]),
-    Sample(.training(.fileUnreadable(path: "Qpath", reason: .invalidArgument(operation: "Qop", message: "Qreason"))), ["'Qpath'", "Qop", "Qreason"]),
+    Sample(.training(.fileUnreadable(path: "Qpath", reason: .invalidArgument(operation: "Qop", reason: .noGradient(parameter: "Qreason")))), ["'Qpath'", "Qop", "Qreason"]),
     Sample(.training(.notFinite(epoch: 227, step: 229)), ["227", "229", "255"]),
     Sample(.training(.batchTooLarge(batch: 233, bytes: 4_000_000, limit: 1024, fits: 239)), ["233", "3.8 MiB", "1.0 KiB", "batch_size=239"]),
   ]
@@ -338,12 +338,12 @@ import Testing
   @Test func everyEngineRefusalHasKoreanText() {
     let samples: [(TensorError, [String])] = [
       (.shapeMismatch(operation: "Qop", lhs: [2, 3], rhs: [5]), ["Qop", "(2, 3)", "(5,)"]),
-      (.invalidShape(operation: "Qop", shape: [7, 11], expected: "Qexpected"), ["Qop", "(7, 11)", "Qexpected"]),
+      (.invalidShape(operation: "Qop", shape: [7, 11], expected: .weight(name: "Qweight", shape: [13])), ["Qop", "(7, 11)", "Qweight", "(13,)"]),
       (.windowDoesNotFit(operation: "Qop", input: [2, 2], window: [3, 3]), ["Qop", "2x2", "3x3", "padding=\"same\""]),
       (.axisOutOfRange(operation: "Qop", axis: 5, rank: 3), ["Qop", "5", "3"]),
       (.indexOutOfRange(operation: "Qop", index: 13, size: 4), ["Qop", "13", "4"]),
       (.resourceLimit(operation: "Qop", shape: [1000, 1000], bytes: 4_000_000, limit: 1024), ["Qop", "(1000, 1000)", "3.8 MiB", "1.0 KiB"]),
-      (.invalidArgument(operation: "Qop", message: "Qmessage"), ["Qop", "Qmessage"]),
+      (.invalidArgument(operation: "Qop", reason: .notPositive(argument: "Qarg", value: 0.5)), ["Qop", "Qarg", "0.5"]),
       (.cancelled, []),
     ]
     for (error, values) in samples {

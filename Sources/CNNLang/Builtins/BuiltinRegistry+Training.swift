@@ -33,7 +33,7 @@ extension BuiltinRegistry {
     func optimizer(_ name: String, _ parameters: [Parameter], doc: String, make: @escaping (Arguments) throws -> Optimizer) {
       add(Builtin(name, parameters, kind: "class", doc: doc) { (args, _) throws(RuntimeError) in
         do { return .training(.optimizer(try make(args))) } catch let error as RuntimeError { throw error } catch {
-          throw RuntimeError(.engine(error as? TensorError ?? .invalidArgument(operation: name, message: "\(error)")))
+          throw RuntimeError(.engine(error as? TensorError ?? .invalidArgument(operation: name, reason: .unexpected("\(error)"))))
         }
       })
     }

@@ -246,7 +246,7 @@ extension TensorError {
     case .shapeMismatch(let operation, let lhs, let rhs):
       return "\(operation): 모양 \(k(formatShape(lhs), .and)) \(k(formatShape(rhs), .topic)) 서로 맞지 않습니다"
     case .invalidShape(let operation, let shape, let expected):
-      return "\(operation)에 필요한 것은 \(expected)인데, 들어온 모양은 \(formatShape(shape))입니다"
+      return "\(operation)에 필요한 것은 \(expected.koreanText)인데, 들어온 모양은 \(formatShape(shape))입니다"
     case .windowDoesNotFit(let operation, let input, let window):
       return "\(operation): \(Self.size(window)) 창이 \(Self.size(input)) 입력 안에 들어가지 않습니다; "
         + "창을 줄이거나 padding=\"same\"을 쓰세요"
@@ -257,8 +257,8 @@ extension TensorError {
     case .resourceLimit(let operation, let shape, let bytes, let limit):
       return "\(operation): 모양이 \(formatShape(shape))인 결과에 필요한 메모리(\(formatBytes(bytes)))가 "
         + "한도(\(formatBytes(limit)))보다 큽니다"
-    case .invalidArgument(let operation, let message):
-      return "\(operation)에 쓸 수 없는 인자입니다: \(message)"
+    case .invalidArgument(let operation, let reason):
+      return "\(operation)에 쓸 수 없는 인자입니다: \(reason.koreanText)"
     case .cancelled:
       return "중단되었습니다"
     }

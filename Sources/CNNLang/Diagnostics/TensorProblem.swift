@@ -4,7 +4,6 @@ import TensorEngine
 /// engine's own refusals are `TensorError`s. `operation` names the function or `index`.
 public enum TensorProblem: Sendable, Equatable, CaseIterable {
   case ellipsisTwice
-  case tooManyIndices(given: Int, rank: Int)
   case nestedPositions
   case oneAdvancedIndex
   case nestedTooDeep(operation: String, depth: Int, maximum: Int)
@@ -15,7 +14,7 @@ public enum TensorProblem: Sendable, Equatable, CaseIterable {
   case notAnImage(shape: [Int])
 
   public static let allCases: [TensorProblem] = [
-    .ellipsisTwice, .tooManyIndices(given: 3, rank: 2), .nestedPositions, .oneAdvancedIndex,
+    .ellipsisTwice, .nestedPositions, .oneAdvancedIndex,
     .nestedTooDeep(operation: "tensor", depth: 40, maximum: 32), .labelAboveClasses(label: 9, classes: 5),
     .axisOutOfRange(operation: "expand_dims", axis: 4, rank: 2), .axisNotOne(operation: "squeeze", axis: 0, shape: [2, 3]),
     .notAnImage(shape: [5]),
@@ -28,7 +27,6 @@ extension TensorProblem: LearnerText {
   public var text: String {
     switch self {
     case .ellipsisTwice: return "index: an index can only have a single '...'"
-    case .tooManyIndices(let given, let rank): return "index: \(given) indices for a tensor with \(rank) dimensions"
     case .nestedPositions: return "index: a list of positions must be flat, like x[[0, 3, 5]]"
     case .oneAdvancedIndex:
       return "index: CNN Lab takes one list of positions or one mask per index; index one axis at a time"
@@ -46,7 +44,6 @@ extension TensorProblem: LearnerText {
   public var koreanText: String {
     switch self {
     case .ellipsisTwice: return "인덱스에는 '...'를 한 번만 쓸 수 있습니다"
-    case .tooManyIndices(let given, let rank): return "차원이 \(rank)개인 텐서에 인덱스가 \(given)개 주어졌습니다"
     case .nestedPositions: return "위치의 list는 x[[0, 3, 5]]처럼 한 겹이어야 합니다"
     case .oneAdvancedIndex:
       return "CNN Lab은 인덱스 하나에 위치의 list나 마스크를 하나만 받습니다: 축을 하나씩 차례로 인덱싱하세요"

@@ -128,7 +128,7 @@ enum TensorArithmetic {
       return (offsets, selection)
     }
     guard index.parts.count <= shape.count else {
-      throw RuntimeError(.tensorProblem(.tooManyIndices(given: index.parts.count, rank: shape.count)))
+      throw RuntimeError(.engine(.invalidArgument(operation: "index", reason: .tooManyIndices(given: index.parts.count, rank: shape.count))))
     }
     var strides = [Int](repeating: 1, count: shape.count)
     for axis in stride(from: shape.count - 2, through: 0, by: -1) { strides[axis] = strides[axis + 1] * shape[axis + 1] }

@@ -45,7 +45,7 @@ enum TensorSelection {
       throw RuntimeError(.tensorProblem(.ellipsisTwice))
     }
     guard consumed <= shape.count else {
-      throw RuntimeError(.tensorProblem(.tooManyIndices(given: consumed, rank: shape.count)))
+      throw RuntimeError(.engine(.invalidArgument(operation: "index", reason: .tooManyIndices(given: consumed, rank: shape.count))))
     }
     var selectors: [Selector] = []
     var axis = 0

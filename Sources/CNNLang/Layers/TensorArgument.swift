@@ -46,7 +46,7 @@ extension Layer {
   /// the memory limit ResourceError, an interrupt KeyboardInterrupt.
   func failure(_ error: any Error) -> RuntimeError {
     guard let e = error as? TensorError else {
-      return RuntimeError(.layerFailure(layer: label, kind: .value, detail: .invalidArgument(operation: typeName, message: "\(error)")))
+      return RuntimeError(.layerFailure(layer: label, kind: .value, detail: .invalidArgument(operation: typeName, reason: .unexpected("\(error)"))))
     }
     switch e {
     case .cancelled: return RuntimeError(.keyboardInterrupt)

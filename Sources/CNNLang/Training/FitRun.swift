@@ -134,7 +134,7 @@ struct FitRun {
     do {
       loss = Double(try compilation.loss.evaluate(predictions: predictions, labels: y).value)
     } catch {
-      throw RuntimeError(.engine(error as? TensorError ?? .invalidArgument(operation: compilation.loss.name, message: "\(error)")))
+      throw RuntimeError(.engine(error as? TensorError ?? .invalidArgument(operation: compilation.loss.name, reason: .unexpected("\(error)"))))
     }
     guard let accuracy else { return (loss, nil) }
     let (c, t) = accuracy.count(predictions: predictions, labels: y)

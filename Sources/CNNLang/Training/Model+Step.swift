@@ -23,7 +23,7 @@ extension Model {
     do {
       try compilation.optimizer.apply(to: parameters)
     } catch {
-      throw RuntimeError(.engine(error as? TensorError ?? .invalidArgument(operation: compilation.optimizer.name, message: "\(error)")))
+      throw RuntimeError(.engine(error as? TensorError ?? .invalidArgument(operation: compilation.optimizer.name, reason: .unexpected("\(error)"))))
     }
     commitTrainingState(tape)
     stepsTaken += 1
@@ -49,7 +49,7 @@ extension Model {
       let result = try loss.evaluate(predictions: tape.output, labels: labels)
       return (Double(result.value), result.gradient, false)
     } catch {
-      throw RuntimeError(.engine(error as? TensorError ?? .invalidArgument(operation: loss.name, message: "\(error)")))
+      throw RuntimeError(.engine(error as? TensorError ?? .invalidArgument(operation: loss.name, reason: .unexpected("\(error)"))))
     }
   }
 

@@ -44,7 +44,7 @@ enum WeightsFile {
     } catch let error as TensorError {
       throw RuntimeError(.training(.fileUnreadable(path: path, reason: error)))
     } catch {
-      throw RuntimeError(.training(.fileUnreadable(path: path, reason: .invalidArgument(operation: "load_weights", message: "\(error)"))))
+      throw RuntimeError(.training(.fileUnreadable(path: path, reason: .invalidArgument(operation: "load_weights", reason: .unexpected("\(error)")))))
     }
     let current = try model.getWeights()
     let expected = current.flatMap { $0 }

@@ -24,7 +24,7 @@ enum OptimizerNames {
       default: break
       }
     } catch {
-      throw RuntimeError(.engine(error as? TensorError ?? .invalidArgument(operation: given, message: "\(error)")))
+      throw RuntimeError(.engine(error as? TensorError ?? .invalidArgument(operation: given, reason: .unexpected("\(error)"))))
     }
     throw RuntimeError(.training(.unknownName(
       category: .optimizer, name: given, nearest: NameSuggester.nearest(to: given.lowercased(), in: names), known: names)))
