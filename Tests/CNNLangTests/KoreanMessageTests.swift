@@ -106,9 +106,12 @@ import Testing
     case .ambiguousTruth: 83
     case .notOneValue: 84
     case .tensorProblem: 85
+    case .axisIndexOutOfRange: 86
+    case .kernelTooLarge: 87
+    case .invertNumbers: 88
     }
   }
-  static let caseCount = 86
+  static let caseCount = 89
 
   /// Values no sentence contains by accident, so finding them proves they were carried over.
   static let samples: [Sample] = [
@@ -218,6 +221,9 @@ import Testing
     Sample(.unknownMagic("%Qmagic"), ["%Qmagic", "%time", "%timeit", "%matplotlib"]),
     Sample(.ambiguousTruth(shape: [307, 311]), ["(307, 311)", "95477", "all(...)", "any(...)", "allclose(a, b)", "array_equal(a, b)"]),
     Sample(.notOneValue(shape: [313]), ["item()", "(313,)", "x[0, 0]"]),
+    Sample(.axisIndexOutOfRange(result: true, axis: 523, index: 541, count: 547), ["523", "541", "547"]),
+    Sample(.kernelTooLarge(layer: "Dense 'Qlayer'", name: "Qname", shape: [557, 563], bytes: 4_000_000, limit: 1024), ["Dense 'Qlayer'", "Qname", "(557, 563)", "3.8 MiB", "1.0 KiB"]),
+    Sample(.invertNumbers, ["'~'", "~(x > 0)"]),
     Sample(.tensorProblem(.axisOutOfRange(operation: "Qop", axis: 467, rank: 479)), ["Qop", "467", "479"]),
     Sample(.unsupportedForm(.tryStatement), ["'try'", "if key in d:"]),
     Sample(.unsupportedForm(.classDefinition), ["'class'", "Sequential([...])", "Model(inputs, outputs)", "def"]),

@@ -178,9 +178,10 @@ import Testing
       case .axisOutOfRange: 5
       case .axisNotOne: 6
       case .notAnImage: 7
+      case .maskShape: 8
       }
     }
-    expectEveryCase(TensorProblem.allCases, count: 8, index: problem, "TensorProblem")
+    expectEveryCase(TensorProblem.allCases, count: 9, index: problem, "TensorProblem")
   }
 
   @Test func everyTrainingPhraseHasKoreanText() {
@@ -573,6 +574,10 @@ import Testing
     ("xs = [1, 2]\nxs[1.5]", ["1.5", "int(...)"]),
     ("f(x) = 3", ["함수 호출"]),
     ("x = zeros((4, 4))\nx[1, 2, 3]", ["인덱스가 3개"]),
+    ("x = zeros((4, 4))\nx[0, 9]", ["텐서의 축 1"]),
+    ("x = zeros((4, 4))\ny = x[ones((3,)) > 0]", ["불리언 마스크"]),
+    ("x = zeros((4, 4))\ny = ~x", ["~(x > 0)"]),
+    ("m = Sequential([Flatten(input_shape=(100000, 100000, 3)), Dense(1000)])\nshow_filters(m.layers[1])", ["dense의 커널"]),
     ("y = conv2d(zeros((4,)), filter(\"vertical_edge\"))", ["이미지 (H, W)"]),
     ("y = Dropout(0.5)(ones((3, 3)))\nz = reshape(y, (2, -5))", ["(2, -5)"]),
     ("x = zeros((4, 4))\nx[[[0, 1]]]", ["x[[0, 3, 5]]"]),

@@ -75,6 +75,8 @@ extension DiagnosticMessage {
       return "이 줄의 들여쓰기가 위에 있는 어느 블록과도 맞지 않습니다"
     case .indexNotWhole(let type, let got):
       return "\(type)의 인덱스는 정수여야 하는데 \(got.koreanText)입니다"
+    case .axisIndexOutOfRange(let result, let axis, let index, let count):
+      return "인덱스 \(k(String(index), .topic)) 길이가 \(count)인 \(result ? "결과" : "텐서")의 축 \(axis) 범위를 벗어났습니다"
     case .indexOutOfRange(let type, let index, let count):
       return "인덱스 \(k(String(index), .topic)) 길이가 \(count)인 \(type)의 범위를 벗어났습니다"
     case .invalidAssignmentTarget(let what):
@@ -104,6 +106,8 @@ extension DiagnosticMessage {
       return "\(f)()의 '\(p)' 값은 1 이상이어야 합니다"
     case .unknownInputShape(let model):
       return "'\(model)' 모델은 아직 입력 모양을 모릅니다: 첫 층에 input_shape=를 주거나, 텐서를 넣어 모델을 호출하세요"
+    case .kernelTooLarge(let layer, let name, let shape, let bytes, let limit):
+      return "\(layer): " + TensorError.resourceLimit(operation: "\(name)의 커널", shape: shape, bytes: bytes, limit: limit).koreanText
     case .notCalledYet(let layer):
       return "'\(layer)' 층은 아직 만들어지지 않았습니다: input_shape=를 주거나, 모델 안에서 쓰거나, 텐서를 넣어 호출하세요"
     case .noSuchLayer(let name, let model):
@@ -185,6 +189,8 @@ extension DiagnosticMessage {
       return "값 \(got)개를 이름 \(expected)개에 나누어 담을 수 없습니다"
     case .unsupportedOperands(let op, let left, let right):
       return "'\(op)' 연산은 \(left) 값과 \(right) 값 사이에 쓸 수 없습니다"
+    case .invertNumbers:
+      return "'~' 연산은 수의 텐서에 쓸 수 없습니다 (먼저 비교하세요: ~(x > 0))"
     case .unsupportedUnary(let op, let type):
       return "'\(op)' 연산은 \(type) 값에 쓸 수 없습니다"
     case .unterminatedString:

@@ -54,6 +54,8 @@ extension DiagnosticMessage {
       return "\(type) indices must be whole numbers, not \(got.text)"
     case .indexOutOfRange(let type, let index, let count):
       return "index \(index) is out of range for a \(type) of length \(count)"
+    case .axisIndexOutOfRange(let result, let axis, let index, let count):
+      return "index \(index) is out of range for a \(result ? "result" : "tensor") axis \(axis) of length \(count)"
     case .keyNotFound(let key, let known):
       if known.isEmpty { return "\(key) is not a key of this dict: it is empty" }
       let shown = known.prefix(10).joined(separator: ", ") + (known.count > 10 ? ", ..." : "")
@@ -84,6 +86,8 @@ extension DiagnosticMessage {
       return "\(f)() needs '\(p)' to be at least 1"
     case .unknownInputShape(let model):
       return "model '\(model)' does not know its input shape yet: give input_shape= to its first layer, or call it on a tensor"
+    case .kernelTooLarge(let layer, let name, let shape, let bytes, let limit):
+      return "\(layer): " + TensorError.resourceLimit(operation: "the kernel of \(name)", shape: shape, bytes: bytes, limit: limit).description
     case .notCalledYet(let layer):
       return "layer '\(layer)' is not built yet: give it input_shape=, use it in a model, or call it on a tensor"
     case .noSuchLayer(let name, let model):
@@ -181,6 +185,8 @@ extension DiagnosticMessage {
       return form.text
     case .unsupportedUnary(let op, let type):
       return "'\(op)' cannot be applied to \(article(type))"
+    case .invertNumbers:
+      return "'~' cannot be applied to a tensor of numbers (compare first: ~(x > 0))"
     case .unterminatedString:
       return "this string is never closed"
     case .unterminatedTripleQuotedString:

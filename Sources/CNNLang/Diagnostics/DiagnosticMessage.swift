@@ -45,6 +45,8 @@ public enum DiagnosticMessage: Sendable, Equatable {
   // Types.
   case unsupportedOperands(op: String, left: String, right: String)
   case unsupportedUnary(op: String, type: String)
+  /// `~x` on a tensor of numbers: `~` flips booleans, so compare first.
+  case invertNumbers
   case notCallable(String)
   case notSubscriptable(String)
   case notIterable(String)
@@ -84,6 +86,8 @@ public enum DiagnosticMessage: Sendable, Equatable {
 
   // Indexing.
   case indexOutOfRange(type: String, index: Int, count: Int)
+  /// An index past one axis of a tensor, or of `explain()`'s result when `result`.
+  case axisIndexOutOfRange(result: Bool, axis: Int, index: Int, count: Int)
   /// `d[key]` for a key the dict does not have: the key's repr and the keys it has.
   case keyNotFound(key: String, known: [String])
 
@@ -118,6 +122,8 @@ public enum DiagnosticMessage: Sendable, Equatable {
   case notPositive(function: String, parameter: String)
   case unknownInputShape(model: String)
   case notCalledYet(layer: String)
+  /// A kernel larger than the memory budget, refused before it is drawn.
+  case kernelTooLarge(layer: String, name: String, shape: [Int], bytes: Int, limit: Int)
   case noSuchLayer(name: String, model: String)
   case disconnectedModel(model: String)
   case notSequential(model: String)
@@ -138,7 +144,7 @@ public enum DiagnosticMessage: Sendable, Equatable {
       return .name
     case .noModule, .notInModule:
       return .import
-    case .noAttribute, .readOnlyAttribute, .unsupportedOperands, .unsupportedUnary, .notCallable, .notSubscriptable, .notIterable,
+    case .noAttribute, .readOnlyAttribute, .unsupportedOperands, .unsupportedUnary, .invertNumbers, .notCallable, .notSubscriptable, .notIterable,
       .notComparable, .indexNotWhole, .argumentType, .missingArgument, .tooManyArguments, .unexpectedKeyword,
       .duplicateArgument, .notAssignable, .cannotUnpack, .unhashable:
       return .type
@@ -146,7 +152,7 @@ public enum DiagnosticMessage: Sendable, Equatable {
       .unpackCount, .invalidFormatSpec, .valueNotFound, .popFromEmpty, .negativeValue, .recursionLimit,
       .numberTooLarge, .invalidChoice, .ambiguousTruth, .notOneValue:
       return .value
-    case .indexOutOfRange:
+    case .indexOutOfRange, .axisIndexOutOfRange:
       return .index
     case .keyNotFound:
       return .key
@@ -164,7 +170,7 @@ public enum DiagnosticMessage: Sendable, Equatable {
       return .type
     case .training(let problem):
       return problem.kind
-    case .resourceLimit, .tooLargeToCount:
+    case .resourceLimit, .tooLargeToCount, .kernelTooLarge:
       return .resource
     case .engine(let error):
       return error.kind

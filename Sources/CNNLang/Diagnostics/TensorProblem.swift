@@ -5,6 +5,8 @@ import TensorEngine
 public enum TensorProblem: Sendable, Equatable, CaseIterable {
   case ellipsisTwice
   case nestedPositions
+  /// A boolean mask whose shape is not the part of the tensor's shape it covers.
+  case maskShape(covered: [Int], mask: [Int])
   case oneAdvancedIndex
   case nestedTooDeep(operation: String, depth: Int, maximum: Int)
   case labelAboveClasses(label: Int, classes: Int)
@@ -14,13 +16,18 @@ public enum TensorProblem: Sendable, Equatable, CaseIterable {
   case notAnImage(shape: [Int])
 
   public static let allCases: [TensorProblem] = [
-    .ellipsisTwice, .nestedPositions, .oneAdvancedIndex,
+    .ellipsisTwice, .nestedPositions, .maskShape(covered: [3, 4], mask: [4]), .oneAdvancedIndex,
     .nestedTooDeep(operation: "tensor", depth: 40, maximum: 32), .labelAboveClasses(label: 9, classes: 5),
     .axisOutOfRange(operation: "expand_dims", axis: 4, rank: 2), .axisNotOne(operation: "squeeze", axis: 0, shape: [2, 3]),
     .notAnImage(shape: [5]),
   ]
 
-  public var kind: ErrorKind { if case .notAnImage = self { .shape } else { .value } }
+  public var kind: ErrorKind {
+    switch self {
+    case .notAnImage, .maskShape: .shape
+    default: .value
+    }
+  }
 }
 
 extension TensorProblem: LearnerText {
@@ -28,6 +35,8 @@ extension TensorProblem: LearnerText {
     switch self {
     case .ellipsisTwice: return "index: an index can only have a single '...'"
     case .nestedPositions: return "index: a list of positions must be flat, like x[[0, 3, 5]]"
+    case .maskShape(let covered, let mask):
+      return TensorError.shapeMismatch(operation: "a boolean mask", lhs: covered, rhs: mask).description
     case .oneAdvancedIndex:
       return "index: CNN Lab takes one list of positions or one mask per index; index one axis at a time"
     case .nestedTooDeep(let operation, let depth, let maximum):
@@ -45,6 +54,8 @@ extension TensorProblem: LearnerText {
     switch self {
     case .ellipsisTwice: return "인덱스에는 '...'를 한 번만 쓸 수 있습니다"
     case .nestedPositions: return "위치의 list는 x[[0, 3, 5]]처럼 한 겹이어야 합니다"
+    case .maskShape(let covered, let mask):
+      return TensorError.shapeMismatch(operation: "불리언 마스크", lhs: covered, rhs: mask).koreanText
     case .oneAdvancedIndex:
       return "CNN Lab은 인덱스 하나에 위치의 list나 마스크를 하나만 받습니다: 축을 하나씩 차례로 인덱싱하세요"
     case .nestedTooDeep(let operation, let depth, let maximum):

@@ -87,7 +87,8 @@ enum Operators {
     if case .tensor(let t, _) = v, v.isBooleanTensor { return .booleans(Tensor(shape: t.shape, values: t.values.map { $0 != 0 ? 0 : 1 })) }
     if case .bool(let b) = v { return .bool(!b) }
     if let d = v.numeric, let n = NumberText.wholeNumber(d) { return .number(Double(~n)) }
-    throw RuntimeError(.unsupportedUnary(op: "~", type: v.isBooleanTensor || v.typeName != "tensor" ? v.typeName : "tensor of numbers (compare first: ~(x > 0))"))
+    if case .tensor = v { throw RuntimeError(.invertNumbers) }
+    throw RuntimeError(.unsupportedUnary(op: "~", type: v.typeName))
   }
 
   /// A comparison as the language writes it: value by value when a tensor is involved (a

@@ -66,7 +66,7 @@ enum TensorSelection {
         case .tensor(let m, _) where v.isBooleanTensor:
           let covered = Array(shape[axis..<(axis + m.rank)])
           guard m.shape == covered else {
-            throw RuntimeError(.engine(.shapeMismatch(operation: "a boolean mask", lhs: covered, rhs: m.shape)))
+            throw RuntimeError(.tensorProblem(.maskShape(covered: covered, mask: m.shape)))
           }
           selectors.append(.mask(m))
           axis += m.rank
@@ -85,7 +85,7 @@ enum TensorSelection {
         default:
           let i = try Indexing.wholeIndex(v, "tensor")
           let size = shape[axis]
-          guard i >= -size && i < size else { throw RuntimeError(.indexOutOfRange(type: "tensor axis \(axis)", index: i, count: size)) }
+          guard i >= -size && i < size else { throw RuntimeError(.axisIndexOutOfRange(result: false, axis: axis, index: i, count: size)) }
           selectors.append(.position(i < 0 ? i + size : i))
           axis += 1
         }

@@ -115,7 +115,7 @@ struct Explainer {
         function: "explain", parameter: "at", got: TensorValues.shapeValue(at).repr, choices: form.isEmpty ? [] : [form], described: form.isEmpty ? [.somePosition] : []))
     }
     for (axis, i) in index.enumerated() where i < -output.shape[axis] || i >= output.shape[axis] {
-      throw RuntimeError(.indexOutOfRange(type: "result axis \(axis)", index: i, count: output.shape[axis]))
+      throw RuntimeError(.axisIndexOutOfRange(result: true, axis: axis, index: i, count: output.shape[axis]))
     }
     index = index.enumerated().map { $1 < 0 ? $1 + output.shape[$0] : $1 }
     switch rank {

@@ -35,7 +35,9 @@ extension Layer {
       kernel = Tensor(shape: shape, values: hand.values)
     } else {
       do {
-        try MemoryBudget.check(operation: "the kernel of \(name)", shape: shape)
+        try MemoryBudget.check(operation: name, shape: shape)
+      } catch TensorError.resourceLimit(_, let shape, let bytes, let limit) {
+        throw RuntimeError(.kernelTooLarge(layer: label, name: name, shape: shape, bytes: bytes, limit: limit))
       } catch {
         throw failure(error)
       }
