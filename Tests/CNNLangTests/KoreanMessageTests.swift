@@ -501,6 +501,11 @@ import Testing
     #expect(DiagnosticMessage.repeatedKeyword("strides").koreanText.contains("'strides'가 "))
     #expect(DiagnosticMessage.tooManyArguments(function: "len", maximum: 1, given: 2).koreanText.hasPrefix("len()은 "))
     #expect(DiagnosticMessage.tooManyArguments(function: "print", maximum: 1, given: 2).koreanText.hasPrefix("print()는 "))
+    // 이라는 after a consonant, 라는 after a vowel; the particle after a phrase follows its last syllable.
+    let adma = TrainingProblem.unknownName(category: .optimizer, name: "adma", nearest: "adam", known: ["adam"]).koreanText
+    #expect(adma.hasPrefix("'adma'라는 옵티마이저는 없습니다: 'adam'을 쓰려던 것인가요? "))
+    let loss = TrainingProblem.unknownName(category: .loss, name: "hinge_loss_n", nearest: nil, known: ["mse"]).koreanText
+    #expect(loss.hasPrefix("'hinge_loss_n'이라는 손실 함수는 없습니다: "))
   }
 
   @Test func aKoreanInterpreterSpeaksKoreanAndKeepsPythonsErrorNames() {

@@ -362,13 +362,7 @@ import Testing
     .valuesDoNotFillShape(name: "a", count: 3, shape: [2, 2]),
     .archiveTooLarge,
     ]
-    #expect(Set(all.map(index)) == Set(0..<67), "a FileDefect case has no sample")
-    for defect in all {
-      let korean = defect.koreanText
-      #expect(Self.hasHangul(korean), "\(defect): no Korean in '\(korean)'")
-      #expect(korean != defect.description, "\(defect): the Korean is the English")
-      #expect(Self.englishRuns(in: korean, learnerNames: []).isEmpty, "\(defect): English in '\(korean)'")
-    }
+    expectEveryCase(all, count: 67, index: index, "FileDefect")
   }
 
   /// The engine's refusals: what a shape should be, why an argument cannot be used.
@@ -411,13 +405,7 @@ import Testing
       .oneHotLabels(predictions: [32, 10], classNumbers: true),
       .labelsLikePredictions([32, 1]),
     ]
-    #expect(Set(allShapeExpectation.map(indexShapeExpectation)) == Set(0..<16), "a ShapeExpectation case has no sample")
-    for phrase in allShapeExpectation {
-      let korean = phrase.koreanText
-      #expect(Self.hasHangul(korean), "\(phrase): no Korean in '\(korean)'")
-      #expect(korean != phrase.description, "\(phrase): the Korean is the English")
-      #expect(Self.englishRuns(in: korean, learnerNames: []).isEmpty, "\(phrase): English in '\(korean)'")
-    }
+    expectEveryCase(allShapeExpectation, count: 16, index: indexShapeExpectation, "ShapeExpectation")
     func indexArgumentProblem(_ e: ArgumentProblem) -> Int {
       switch e {
       case .negativePadding: 0
@@ -474,13 +462,7 @@ import Testing
       .labelNotClass(label: 10, sample: 1, classes: 10),
       .unexpected("Qbug"),
     ]
-    #expect(Set(allArgumentProblem.map(indexArgumentProblem)) == Set(0..<25), "a ArgumentProblem case has no sample")
-    for phrase in allArgumentProblem {
-      let korean = phrase.koreanText
-      #expect(Self.hasHangul(korean), "\(phrase): no Korean in '\(korean)'")
-      #expect(korean != phrase.description, "\(phrase): the Korean is the English")
-      #expect(Self.englishRuns(in: korean, learnerNames: []).isEmpty, "\(phrase): English in '\(korean)'")
-    }
+    expectEveryCase(allArgumentProblem, count: 25, index: indexArgumentProblem, "ArgumentProblem")
   }
 
   // MARK: Real cells under the Korean kernel

@@ -2,7 +2,10 @@ import TensorEngine
 
 // The Korean words of why an engine operation cannot use an argument, beside the English ones
 // in TensorEngine's `ArgumentProblem.swift`.
-extension ArgumentProblem {
+extension ArgumentProblem: LearnerText {
+  /// The English, as the engine words it.
+  public var text: String { description }
+
   public var koreanText: String {
     switch self {
     case .negativePadding: return "패딩은 음수일 수 없습니다"

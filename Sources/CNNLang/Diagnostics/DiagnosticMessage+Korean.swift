@@ -3,10 +3,10 @@ import TensorEngine
 
 // The Korean words of every error, beside the English ones in `DiagnosticMessage+Text.swift`:
 // one exhaustive switch, so a new message does not compile until it has its Korean sentence.
-// Identifiers, code and values stay as they are ('Conv2D', reshape, (28, 28)). Phrases that
-// callers compose in English (what an argument should be, a layer's fix) arrive as values, so
-// the sentences around them name them after a noun ("필요한 것은 ...") rather than attaching
-// a particle to English words.
+// Identifiers, code and values stay as they are ('Conv2D', reshape, (28, 28)). The phrases a
+// message carries (what an argument should be, a layer's fix, which labels) are enums with a
+// Korean rendering each (`ArgumentExpectation`, `LayerFix`, ...), so no English reaches these
+// sentences; a particle after a value is chosen by `KoreanParticle`.
 
 extension DiagnosticMessage {
   /// The sentence after `ErrorKind:` for the Korean kernel.
@@ -281,10 +281,10 @@ extension DatasetError {
     case .invalidNPZ(let path, let reason): return "'\(path)' 파일은 올바른 .npz 파일이 아닙니다: \(reason.koreanText)"
     case .invalidNPY(let path, let entry, let reason):
       let what = entry.map { "'\(path)' 안의 배열 '\($0)'" } ?? "'\(path)'"
-      return "\(what)을(를) 읽을 수 없습니다: \(reason.koreanText)"
+      return "\(k(what, .object)) 읽을 수 없습니다: \(reason.koreanText)"
     case .missingArray(let path, let name, let available):
       let list = available.isEmpty ? "배열이 하나도 없습니다" : "들어 있는 배열은 " + available.map { "'\($0)'" }.joined(separator: ", ") + "입니다"
-      return "'\(path)'에는 '\(name)'이라는 배열이 없습니다. \(list)"
+      return "'\(path)'에는 \(k("'\(name)'", .named)) 배열이 없습니다. \(list)"
     case .inconsistentDataset(let path, let reason): return "'\(path)'에는 쓸 수 있는 데이터 세트가 없습니다: \(reason.koreanText)"
     case .datasetNotFound(let dataset, let searched):
       return "\(dataset.displayName) 데이터가 이 컴퓨터에 없습니다 (찾아본 곳: \(searched.joined(separator: ", "))). " + dataset.koreanRemedy

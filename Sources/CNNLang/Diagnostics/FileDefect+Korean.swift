@@ -3,7 +3,10 @@ import TensorEngine
 
 // The Korean words of why a file could not be read or written, beside the English ones in
 // Datasets' `FileDefect.swift`.
-extension FileDefect {
+extension FileDefect: LearnerText {
+  /// The English, as the engine words it.
+  public var text: String { description }
+
   public var koreanText: String {
     switch self {
     case .system(let message): return "운영 체제나 디코더가 알려 준 이유는 \"\(message)\"입니다"

@@ -2,7 +2,10 @@ import TensorEngine
 
 // The Korean words of what an engine operation wants of a shape, beside the English ones in
 // TensorEngine's `ShapeExpectation.swift`: noun phrases, ended by the sentence with 인데.
-extension ShapeExpectation {
+extension ShapeExpectation: LearnerText {
+  /// The English, as the engine words it.
+  public var text: String { description }
+
   public var koreanText: String {
     switch self {
     case .image: return "이미지 (H, W), (H, W, C) 또는 배치 (N, H, W, C)"

@@ -8,8 +8,8 @@ extension TrainingProblem: LearnerText {
       return "\(method)()를 부르기 전에 모델을 compile해야 합니다: \(model).\(method)(...) 전에 "
         + "\(model).compile(optimizer=\"adam\", loss=\"sparse_categorical_crossentropy\", metrics=[\"accuracy\"])를 부르세요"
     case .unknownName(let category, let name, let nearest, let known):
-      let hint = nearest.map { "'\($0)'을(를) 쓰려던 것인가요? " } ?? ""
-      return "'\(name)'이라는 \(category.koreanText)는 없습니다: \(hint)CNN Lab에 있는 것은 "
+      let hint = nearest.map { "\(k("'\($0)'", .object)) 쓰려던 것인가요? " } ?? ""
+      return "\(k("'\(name)'", .named)) \(k(category.koreanText, .topic)) 없습니다: \(hint)CNN Lab에 있는 것은 "
         + known.map { "'\($0)'" }.joined(separator: ", ") + "입니다"
     case .labelsDoNotFitLoss(let loss, let labels, let output, let fix):
       return "\(k(labels.koreanText, .topic)) 출력 \(output)에 대한 손실 함수 '\(loss)'에 맞지 않습니다: \(fix.koreanText)"
@@ -29,7 +29,7 @@ extension TrainingProblem: LearnerText {
     case .weightCount(let owner, let expected, let got):
       return "\(owner): set_weights()에는 배열 \(expected.count)개(\(expected.joined(separator: ", ")))가 필요한데 \(got)개가 들어왔습니다"
     case .weightShape(let owner, let given, let expected):
-      return "\(owner): set_weights()에 \(expected) 자리에 \(given)이(가) 들어왔습니다"
+      return "\(owner): set_weights()에 \(expected) 자리에 \(k(given, .subject)) 들어왔습니다"
     case .fileArrayCount(let path, let held, let expected):
       return "'\(path)'에는 배열이 \(held)개 있는데 이 모델의 가중치는 \(expected)개입니다: 다른 모델에서 저장한 파일입니다"
     case .fileArrayShape(let path, let name, let shape, let expected):
