@@ -1,5 +1,6 @@
 import CNNLang
 import Datasets
+import Foundation
 import TensorEngine
 import Testing
 
@@ -589,6 +590,44 @@ import Testing
       let runs = prose.flatMap { Self.englishRuns(in: $0, learnerNames: Self.identifiers(in: code)) }
       #expect(runs.isEmpty, "English \(runs) in '\(text)' for \(code)")
     }
+  }
+
+  /// Every golden program that ends in an error, run on the Korean interpreter: its sentence,
+  /// notes and help hold no English phrase. The learner's names are the identifiers of the
+  /// program's code, without its comments and strings.
+  @Test func goldenErrorsSpeakKoreanWithoutEnglishPhrases() throws {
+    let root = try #require(GoldenProgramTests.root)
+    var failing = 0
+    for name in GoldenProgramTests.programs {
+      let source = try String(contentsOf: root.appendingPathComponent(name), encoding: .utf8)
+      guard source.contains("# error:") else { continue }
+      failing += 1
+      guard case .failure(let error) = Interpreter(language: .korean).run(source, cellID: 1, host: RecordingHost()) else {
+        Issue.record("\(name) should fail")
+        continue
+      }
+      let code = source.split(separator: "\n", omittingEmptySubsequences: false)
+        .map { line in line.prefix { $0 != "#" } }.joined(separator: "\n")
+      let runs = Self.prose(of: error).flatMap { Self.englishRuns(in: $0, learnerNames: Self.identifiers(in: Self.withoutStrings(code))) }
+      #expect(runs.isEmpty, "\(name): English \(runs) in '\(Self.prose(of: error).joined(separator: " | "))'")
+    }
+    #expect(failing > 100)
+  }
+
+  /// Code without its string literals, whose words are text rather than names.
+  static func withoutStrings(_ code: String) -> String {
+    var result = ""
+    var quote: Character?
+    for c in code {
+      if let q = quote {
+        if c == q { quote = nil }
+      } else if c == "'" || c == "\"" {
+        quote = c
+      } else {
+        result.append(c)
+      }
+    }
+    return result
   }
 
   /// The definition of a run finds English prose, and leaves code and names alone.
