@@ -139,4 +139,11 @@ public protocol KernelLanguage: AnyObject {
   func interrupt()
   /// Called on `shutdown_request` with restart, after the reply: forget every name.
   func reset()
+  /// Called once, when the dispatcher is made: the language may register comm targets and
+  /// open comms of its own (widgets) through `comms`, from the execution thread.
+  func attach(comms: CommManager)
+}
+
+extension KernelLanguage {
+  public func attach(comms: CommManager) {}
 }
