@@ -1,0 +1,102 @@
+import CNNKernel
+import JupyterKernel
+import JupyterProtocol
+import Testing
+import TestSupport
+
+/// The language's widgets on the wire, through the real dispatcher and an in-memory front end:
+/// `explore` opens its models, a slider move is echoed and redraws, an observer's print goes
+/// out parented to the front end's message. Sums are worked by hand (see WidgetTests).
+@Suite struct WidgetBridgeTests {
+  let transport = InMemoryTransport()
+  let dispatcher = Dispatcher(language: CNNLanguage(), log: { _ in })
+
+  static let explorer = """
+    x = [[3, 0, 1, 2, 7, 4], [1, 5, 8, 9, 3, 1], [2, 7, 2, 5, 1, 3],
+         [0, 1, 3, 1, 7, 8], [4, 2, 1, 6, 2, 8], [2, 4, 5, 2, 3, 9]]
+    m = Sequential([
+        Conv2D(1, 3, weights=[[1, 0, -1], [1, 0, -1], [1, 0, -1]], use_bias=False, input_shape=(6, 6, 1), name="edge"),
+        MaxPooling2D(name="pool"),
+    ])
+    explore(m, x)
+    """
+
+  /// The `comm_open`s of a cell by model name, in order.
+  func opened(by cell: Message) -> [(name: String, id: String, state: JSONValue, buffers: [[UInt8]])] {
+    transport.caused(by: cell).filter { $0.type == "comm_open" }.map {
+      ($0.content["data"]?["state"]?["_model_name"]?.stringValue ?? "", $0.content["comm_id"]?.stringValue ?? "",
+       $0.content["data"]?["state"] ?? .null, $0.message.buffers)
+    }
+  }
+
+  func move(_ id: String, _ state: [String: JSONValue]) -> Message {
+    let message = transport.request(CommMsg(commID: id, data: .object(["method": .string("update"), "state": .object(state)])))
+    dispatcher.handle(message, transport: transport)
+    return message
+  }
+
+  @Test func exploreOpensItsModelsAndShowsTheView() throws {
+    let cell = transport.execute(Self.explorer, through: dispatcher)
+    let models = opened(by: cell)
+    #expect(models.map(\.name).sorted() == [
+      "DropdownModel", "HBoxModel", "HBoxModel", "HTMLModel", "ImageModel", "IntSliderModel", "IntSliderModel",
+      "IntSliderModel", "VBoxModel", "VBoxModel",
+    ])
+    let dropdown = try #require(models.first { $0.name == "DropdownModel" })
+    #expect(dropdown.state["_options_labels"] == .array([.string("edge"), .string("pool")]))
+    #expect(dropdown.state["index"] == .number(0))
+    let image = try #require(models.first { $0.name == "ImageModel" })
+    #expect(image.buffers.count == 1 && image.buffers[0].starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    let html = try #require(models.first { $0.name == "HTMLModel" }?.state["value"]?.stringValue)
+    #expect(html.contains("-5"))
+    let result = try #require(transport.caused(by: cell).first { $0.type == "execute_result" })
+    let view = try #require(result.content["data"]?["application/vnd.jupyter.widget-view+json"])
+    // The root is opened last, after every model it refers to.
+    #expect(view["model_id"] == .string(models.last!.id))
+    #expect(result.content["data"]?["text/plain"] == .string("VBox(children=2)"))
+    #expect(result.content["data"]?["image/png"]?.stringValue?.isEmpty == false)
+  }
+
+  @Test func aSliderMoveIsEchoedAndTheExplanationFollows() throws {
+    let cell = transport.execute(Self.explorer, through: dispatcher)
+    let models = opened(by: cell)
+    let sliders = models.filter { $0.name == "IntSliderModel" }
+    let row = try #require(sliders.first { $0.state["description"] == .string("row") })
+    let column = try #require(sliders.first { $0.state["description"] == .string("column") })
+    let htmlID = try #require(models.first { $0.name == "HTMLModel" }?.id)
+    _ = move(row.id, ["value": .number(1)])
+    let moved = move(column.id, ["value": .number(3)])
+    #expect(transport.iopubSequence(for: moved) == ["busy", "comm_msg", "comm_msg", "idle"])
+    let sent = transport.caused(by: moved).filter { $0.type == "comm_msg" }
+    #expect(sent[0].content["data"]?["method"] == .string("echo_update"))
+    #expect(sent[1].content["comm_id"] == .string(htmlID))
+    // Rows 1..3, columns 3..5 of x: (9 + 5 + 1) - (1 + 3 + 8) = 3.
+    let html = try #require(sent[1].content["data"]?["state"]?["value"]?.stringValue)
+    #expect(html.contains("= 3"))
+  }
+
+  @Test func anotherLayerRedrawsThePictureAndResizesTheSliders() throws {
+    let cell = transport.execute(Self.explorer, through: dispatcher)
+    let models = opened(by: cell)
+    let dropdown = try #require(models.first { $0.name == "DropdownModel" })
+    let imageID = try #require(models.first { $0.name == "ImageModel" }?.id)
+    let before = try #require(models.first { $0.name == "ImageModel" }?.buffers.first)
+    let picked = move(dropdown.id, ["index": .number(1)])
+    let sent = transport.caused(by: picked).filter { $0.type == "comm_msg" }
+    let maxima = sent.compactMap { $0.content["data"]?["state"]?["max"] }
+    #expect(maxima == [.number(0), .number(1), .number(1)])  // channel, row, column of the 2x2x1 map
+    let redraw = try #require(sent.first { $0.content["comm_id"] == .string(imageID) })
+    #expect(redraw.content["data"]?["buffer_paths"] == .array([.array([.string("value")])]))
+    #expect(redraw.message.buffers.count == 1 && redraw.message.buffers[0] != before)
+  }
+
+  @Test func observersPrintToTheFrontEndsMessage() throws {
+    let cell = transport.execute(
+      "s = IntSlider(value=2)\ndef f(change):\n    print('now', change['new'])\nobserve(s, f)\ns", through: dispatcher)
+    let id = try #require(opened(by: cell).first?.id)
+    let moved = move(id, ["value": .number(6)])
+    let stream = try #require(transport.caused(by: moved).first { $0.type == "stream" })
+    #expect(stream.content["text"] == .string("now 6\n"))
+    #expect(transport.iopubSequence(for: moved) == ["busy", "comm_msg", "stream", "idle"])
+  }
+}
