@@ -69,7 +69,9 @@ final class WidgetBridge: WidgetSink {
       switch (widget.kind, key) {
       case (.image, "value"):
         state["format"] = .string("png")
-        if case .tensor = value, let png = try? render(value) { bytes["value"] = png }
+        if case .tensor = value, let png = try? render(widget) { bytes["value"] = png }
+      case (.image, "cmap"):
+        break
       case (.html, "value"):
         if case .explanation(let e) = value {
           state["value"] = .string(ExplanationView.html(e))
@@ -149,15 +151,17 @@ final class WidgetBridge: WidgetSink {
 
   /// An Image's PNG: the map in gray (signed values on the diverging map), one tile with no
   /// labels or legend, magnified so small maps are not a blur of scaled pixels.
-  private func render(_ value: Value) throws -> [UInt8] {
-    guard case .tensor(let tensor, let origin) = value else { return [] }
-    var options = RenderOptions(tileLabels: false, legend: false)
+  private func render(_ image: Widget) throws -> [UInt8] {
+    guard case .tensor(let tensor, let origin)? = image["value"] else { return [] }
+    var colormap: Colormap?
+    if case .string(let name)? = image["cmap"] { colormap = Colormap.named(name) }
+    var options = RenderOptions(colormap: colormap, tileLabels: false, legend: false)
     options.pixelRange = origin?.pixelScale.map { ValueRange(low: $0.bounds.lowerBound, high: $0.bounds.upperBound) }
     return try FeatureMapRenderer.renderPNG(tensor, options: options).png
   }
 
-  private func firstPicture(in widget: Widget) -> Value? {
-    if widget.kind == .image { return widget["value"] }
+  private func firstPicture(in widget: Widget) -> Widget? {
+    if widget.kind == .image { return widget }
     for child in widget.children { if let found = firstPicture(in: child) { return found } }
     return nil
   }

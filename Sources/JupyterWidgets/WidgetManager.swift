@@ -71,7 +71,9 @@ public final class WidgetManager: CommTarget {
   }
 
   /// `update_states`: `{id: {model_name, model_module, model_module_version, state}}`, binary
-  /// paths as `[id, key]`, buffers in that order (ipywidgets' shape, which front ends expect).
+  /// paths as `[id, "state", key]` (paths into that whole dict, as ipywidgets makes them: the
+  /// front end puts each buffer back into the model's entry, not into its state), buffers in
+  /// that order.
   func allStates() -> CommPayload {
     var states: [String: JSONValue] = [:]
     var paths: [JSONValue] = []
@@ -82,7 +84,7 @@ public final class WidgetManager: CommTarget {
         "model_name": .string(model.spec.modelName), "model_module": .string(model.spec.modelModule),
         "model_module_version": .string(model.spec.modelModuleVersion), "state": .object(full.state),
       ])
-      paths += full.paths.map { .array([.string(model.id)] + $0.map(JSONValue.string)) }
+      paths += full.paths.map { .array([.string(model.id), .string("state")] + $0.map(JSONValue.string)) }
       buffers += full.buffers
     }
     return CommPayload(

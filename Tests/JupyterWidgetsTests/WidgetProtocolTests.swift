@@ -163,7 +163,7 @@ final class SliderLanguage: KernelLanguage {
     #expect(states[image.id]?["model_name"] == .string("ImageModel"))
     #expect(states[image.id]?["model_module_version"] == .string("2.0.0"))
     #expect(states[language.slider!.id]?["state"]?["value"] == .number(2))
-    #expect(data["buffer_paths"] == .array([.array([.string(image.id), .string("value")])]))
+    #expect(data["buffer_paths"] == .array([.array([.string(image.id), .string("state"), .string("value")])]))
     #expect(reply.message.buffers == [[2, 2, 2]])
   }
 

@@ -30,7 +30,11 @@ struct Explorer {
     channel = Explorer.slider("channel", max: c - 1)
     row = Explorer.slider("row", max: h - 1)
     column = Explorer.slider("column", max: w - 1)
-    picture = Widget(.image, ["value": .tensor(Explorer.map(first.output, channel: 0)), "width": .string("280")])
+    // Gray on the map's own range (black its lowest value, white its highest), whatever the
+    // signs: one scale for every layer, so moving between them compares like with like.
+    picture = Widget(.image, [
+      "value": .tensor(Explorer.map(first.output, channel: 0)), "width": .string("280"), "cmap": .string("gray"),
+    ])
     explanation = Widget(.html, ["value": .string("")])
     let controls = Widget(.vBox, ["children": .list([.widget(row), .widget(column), .widget(explanation)])])
     let top = Widget(.hBox, ["children": .list([.widget(layerPicker), .widget(channel)])])
