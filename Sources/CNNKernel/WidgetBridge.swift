@@ -28,8 +28,8 @@ final class WidgetBridge: WidgetSink {
   /// ends without widgets.
   func bundle(for widget: Widget) -> MimeBundle {
     let model = self.model(for: widget)
-    let picture = firstPicture(in: widget).flatMap { try? render($0) }
-    return manager.viewBundle(of: model, text: widget.repr, png: picture.map(PNGEncoder.base64))
+    let picture = firstPicture(in: widget).flatMap { try? render($0) }.map(PNGEncoder.base64)
+    return manager.viewBundle(of: model, text: widget.repr, png: picture ?? firstShownPNG(in: model))
   }
 
   /// The model of `widget`, opened (children first, so references resolve) when new.
@@ -91,6 +91,9 @@ final class WidgetBridge: WidgetSink {
         }
       case (.button, "value"):
         break
+      case (.output, "outputs"):
+        state["outputs"] = .array(outputs(of: widget))
+        state["msg_id"] = .string("")
       default:
         if let json = Self.json(value) { state[key] = json }
       }
@@ -139,6 +142,27 @@ final class WidgetBridge: WidgetSink {
 
   // MARK: helpers
 
+  /// An output area's entries as nbformat outputs, which the Output widget shows as a cell would.
+  private func outputs(of widget: Widget) -> [JSONValue] {
+    guard case .list(let list)? = widget["outputs"] else { return [] }
+    let display = ValueDisplay(widgets: self)
+    return list.items.compactMap { entry -> JSONValue? in
+      guard case .tuple(let parts) = entry, parts.count == 2, case .string(let kind) = parts[0] else { return nil }
+      switch kind {
+      case "display":
+        let bundle = display.bundle(for: parts[1], options: [:])
+        return .object([
+          "output_type": .string("display_data"), "data": .object(bundle.data), "metadata": .object(bundle.metadata),
+        ])
+      default:
+        return .object([
+          "output_type": .string("stream"), "name": .string(kind == "stream" ? "stdout" : "stderr"),
+          "text": .string(parts[1].str),
+        ])
+      }
+    }
+  }
+
   private func options(of widget: Widget) -> [Value] {
     guard case .list(let list)? = widget["options"] else { return [] }
     return list.items
@@ -158,6 +182,20 @@ final class WidgetBridge: WidgetSink {
     var options = RenderOptions(colormap: colormap, tileLabels: false, legend: false)
     options.pixelRange = origin?.pixelScale.map { ValueRange(low: $0.bounds.lowerBound, high: $0.bounds.upperBound) }
     return try FeatureMapRenderer.renderPNG(tensor, options: options).png
+  }
+
+  /// The first PNG an output area inside `model`'s tree shows, for front ends without widgets.
+  private func firstShownPNG(in model: WidgetModel) -> String? {
+    if case .array(let outputs)? = model.state["outputs"] {
+      for output in outputs { if let png = output["data"]?["image/png"]?.stringValue { return png } }
+    }
+    for child in model.state["children"]?.arrayValue ?? [] {
+      guard let id = child.stringValue?.dropFirst("IPY_MODEL_".count),
+        let inner = mirrored.values.first(where: { $0.model.id == String(id) })?.model
+      else { continue }
+      if let png = firstShownPNG(in: inner) { return png }
+    }
+    return nil
   }
 
   private func firstPicture(in widget: Widget) -> Widget? {
@@ -181,6 +219,7 @@ final class WidgetBridge: WidgetSink {
     case .vBox: .vBox
     case .play: .play
     case .link: .link
+    case .output: .output
     }
   }
 

@@ -100,3 +100,36 @@ import TestSupport
     #expect(transport.iopubSequence(for: moved) == ["busy", "comm_msg", "stream", "idle"])
   }
 }
+
+@Suite struct InteractBridgeTests {
+  let transport = InMemoryTransport()
+  let dispatcher = Dispatcher(language: CNNLanguage(), log: { _ in })
+
+  @Test func theOutputAreaHoldsTheFunctionsPicturesAndIsReplacedOnAMove() throws {
+    let cell = transport.execute(
+      "def f(size):\n    print('size', size)\n    show(ones((size, size)))\ninteract(f, size=(1, 5))", through: dispatcher)
+    let opens = transport.caused(by: cell).filter { $0.type == "comm_open" }
+    let output = try #require(opens.first { $0.content["data"]?["state"]?["_model_name"] == .string("OutputModel") })
+    #expect(output.content["data"]?["state"]?["_model_module"] == .string("@jupyter-widgets/output"))
+    #expect(output.content["data"]?["state"]?["_model_module_version"] == .string("1.0.0"))
+    let outputs = try #require(output.content["data"]?["state"]?["outputs"]?.arrayValue)
+    #expect(outputs.count == 2)
+    #expect(outputs[0] == .object(["output_type": .string("stream"), "name": .string("stdout"), "text": .string("size 3\n")]))
+    #expect(outputs[1]["output_type"] == .string("display_data"))
+    #expect(outputs[1]["data"]?["text/plain"]?.stringValue?.hasPrefix("tensor of shape (3, 3)") == true)
+    // No widget front end: the cell's PNG fallback is the function's picture.
+    let result = try #require(transport.caused(by: cell).first { $0.type == "execute_result" })
+    #expect(result.content["data"]?["image/png"] == outputs[1]["data"]?["image/png"])
+
+    let slider = try #require(opens.first { $0.content["data"]?["state"]?["_model_name"] == .string("IntSliderModel") })
+    let id = try #require(slider.content["comm_id"]?.stringValue)
+    let message = transport.request(CommMsg(commID: id, data: .object([
+      "method": .string("update"), "state": .object(["value": .number(5)]),
+    ])))
+    dispatcher.handle(message, transport: transport)
+    let redraw = try #require(transport.caused(by: message).first { $0.content["comm_id"] == output.content["comm_id"] })
+    let after = try #require(redraw.content["data"]?["state"]?["outputs"]?.arrayValue)
+    #expect(after[0]["text"] == .string("size 5\n"))
+    #expect(after[1]["data"]?["text/plain"]?.stringValue?.hasPrefix("tensor of shape (5, 5)") == true)
+  }
+}

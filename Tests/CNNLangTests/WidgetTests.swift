@@ -109,3 +109,45 @@ import Testing
     #expect(s["value"]?.repr == "9")
   }
 }
+
+/// interact(): the output area holds what the function printed and showed, redrawn on a move.
+@Suite struct InteractionTests {
+  func entries(_ output: Widget) -> [String] {
+    guard case .list(let list)? = output["outputs"] else { return [] }
+    return list.items.map { entry in
+      guard case .tuple(let parts) = entry else { return "?" }
+      return parts.map { $0.str }.joined(separator: ": ")
+    }
+  }
+
+  @Test func movingAControlCallsTheFunctionAgain() throws {
+    let interpreter = Interpreter()
+    let host = RecordingHost()
+    let source = """
+      def f(n, mode):
+          print(n * 10, mode)
+          if n == 4:
+              return [1, 2][5]
+          return n + 1
+      w = interact(f, n=(0, 6), mode=["a", "b"])
+      """
+    guard case .value = interpreter.run(source, cellID: 1, host: host), case .widget(let root)? = interpreter.value(of: "w") else {
+      Issue.record("setup failed")
+      return
+    }
+    #expect(host.stdout == "")
+    let (n, mode, output) = (root.children[0], root.children[1], root.children[2])
+    #expect(n.kind == .intSlider && mode.kind == .dropdown && output.kind == .output)
+    // The middle of 0..6 is 3: f printed "30 a" and gave 4.
+    #expect(entries(output) == ["stream: 30 a\n", "display: 4"])
+    #expect(interpreter.widgetChanged(mode, ["value": .string("b")], host: host) == nil)
+    #expect(entries(output) == ["stream: 30 b\n", "display: 4"])
+    // A failing call shows its error in the output area; the controls stay usable.
+    #expect(interpreter.widgetChanged(n, ["value": .number(4)], host: host) == nil)
+    let failed = entries(output)
+    #expect(failed.first == "stream: 40 b\n")
+    #expect(failed.last?.hasPrefix("error: ") == true && failed.last?.contains("IndexError") == true)
+    #expect(interpreter.widgetChanged(n, ["value": .number(1)], host: host) == nil)
+    #expect(entries(output) == ["stream: 10 b\n", "display: 2"])
+  }
+}

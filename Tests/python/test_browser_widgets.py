@@ -8,6 +8,8 @@ with the feature map the kernel computed for that layer and channel (printed by 
 drawn by hand here: gray, black the map's lowest value (or 0 when none is negative), white its
 highest. The explanation's last line must give the value at the sliders' position.
 
+`interact(blur, size=(1, 9, 2))` must redraw its output area when the size slider moves.
+
 A reload of the page must restore the widgets from the running kernel (the front end asks
 with `request_states`, then falls back to `comm_info` and `request_state`).
 
@@ -210,3 +212,32 @@ def test_a_reloaded_page_restores_the_widgets(lab, driver):  # noqa: F811
     restored = page._call(RESTORED, "explore-reload.ipynb", EXPLORE, 60_000, step="restoring after a reload", timeout=70)
     assert "Error displaying widget" not in restored["text"], restored["text"]
     assert restored["picture"] == first["picture"]
+
+
+INTERACT = ('def blur(size):\n    show(conv2d(image("digit9") / 255, ones((size, size)) / (size * size)))\n'
+            'interact(blur, size=(1, 9, 2))')
+
+MOVE_INTERACT = FIND.replace("models.DropdownModel && models.ImageModel && models.HTMLModel && img && img.complete && img.naturalWidth > 0",
+                             "models.size && models.OutputModel && img && img.complete && img.naturalWidth > 0") + """
+const [path, source, timeoutMs, done] = arguments;
+(async () => {
+  const e = await explorer(path, source, timeoutMs);
+  const cells = () => e.cell.outputArea.node.querySelectorAll('.widget-output td').length;
+  const before = {src: image(e.cell).src, cells: cells(), value: e.models.size.get('value')};
+  await move(e.models.size, {value: 7});
+  await waitFor('the redrawn blur', () => image(e.cell).src !== before.src && image(e.cell).complete, timeoutMs);
+  return {before, after: {cells: cells(), value: e.models.size.get('value')}};
+})().then(done, error => done({error: String(error.message || error)}));
+"""
+
+
+def test_interact_redraws_when_its_slider_moves(lab, driver):  # noqa: F811
+    write_notebook(lab.root_dir / "interact.ipynb", CNNLAB_KERNELSPEC, [("code", INTERACT)])
+    page = NotebookPage(driver, lab, "interact.ipynb")
+    page.open()
+    page.run_all()
+    seen = page._call(MOVE_INTERACT, "interact.ipynb", "def blur", 60_000, step="moving the size slider", timeout=70)
+    page.screenshot(ARTIFACTS / "interact.png")
+    # A 5x5 blur of the 28x28 digit is 24x24; a 7x7 one is 22x22 (the value table under the picture).
+    assert seen["before"]["value"] == 5 and seen["before"]["cells"] == 24 * 24, seen
+    assert seen["after"]["cells"] == 22 * 22, seen

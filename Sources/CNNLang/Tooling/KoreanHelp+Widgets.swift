@@ -4,6 +4,8 @@ extension KoreanHelp {
   static let widgetFunctions: [String: String] = [
     "explore":
       "모델을 입력 하나에 실행해 놓고 클릭으로 둘러봅니다: 층 드롭다운, 채널 슬라이더, 그 층과 채널의 특성 맵 그림, 그리고 행·열 슬라이더와 그 자리 값의 explain()(입력 창, 필터, 곱, 합). 28x28 숫자는 LeNet-5의 32x32에 맞게 0으로 둘러쌉니다. 예: explore(LeNet5(), image(\"digit9\")).",
+    "interact":
+      "키워드마다 조작 장치를 만들고 그 값으로 f를 불러, f가 print하고 show한 것을 그 아래에 보여 줍니다. 장치를 움직일 때마다 다시 부릅니다: (1, 7)이나 (1, 7, 2) 같은 범위는 슬라이더, 리스트는 드롭다운, True나 False는 체크 상자가 됩니다. 위젯은 그대로 쓰고, 다른 값은 그대로 넘깁니다. 예: interact(f, size=(1, 7, 2), padding=[\"valid\", \"same\"]).",
     "IntSlider":
       "정수를 고르는 슬라이더: IntSlider(value=3, min=1, max=7, step=2, description=\"size\"). 학습자가 고른 값은 .value에 있습니다.",
     "FloatSlider":

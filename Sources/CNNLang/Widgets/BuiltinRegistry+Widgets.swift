@@ -16,6 +16,19 @@ extension BuiltinRegistry {
       return .widget(try Explorer(model: model, input: x, evaluator: evaluator).root)
     })
 
+    add(Builtin(
+      "interact", [Parameter("f"), Parameter("controls", keywordVariadic: true)],
+      doc: "Makes a control for each keyword and calls f with their values, showing what f prints and shows under them, again whenever one moves: a range (1, 7) or (1, 7, 2) gives a slider, a list a dropdown, True or False a checkbox; a widget is used as it is and any other value passed unchanged. Example: interact(f, size=(1, 7, 2), padding=[\"valid\", \"same\"])."
+    ) { (args, evaluator) throws(RuntimeError) in
+      switch args["f"] {
+      case .function, .builtin, .method: break
+      default: throw args.typeError("f", "a function")
+      }
+      let interaction = try Interaction(args["f"], keywords: args.restKeywords, arguments: args)
+      interaction.start(evaluator)
+      return .widget(interaction.root)
+    })
+
     let description = Parameter("description", default: Value.string(""))
     slider("IntSlider", .intSlider, defaults: (0, 0, 100, 1), description,
       doc: "A slider of whole numbers: IntSlider(value=3, min=1, max=7, step=2, description=\"size\"); its .value is what the learner picked.")

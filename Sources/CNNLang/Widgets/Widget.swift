@@ -22,6 +22,8 @@ public final class Widget {
     case play = "Play"
     /// `jslink`: two widgets' attributes kept equal by the browser.
     case link = "Link"
+    /// `interact`'s output area: `outputs` lists `(kind, value)` entries (see `CapturingHost`).
+    case output = "Output"
   }
 
   /// Something run when a widget's value changes: a learner's function (called with a change
