@@ -133,3 +133,19 @@ import TestSupport
     #expect(after[1]["data"]?["text/plain"]?.stringValue?.hasPrefix("tensor of shape (5, 5)") == true)
   }
 }
+
+@Suite struct WidgetUpdateDuringACellTests {
+  @Test func aValueSetWhileTheCellRunsGoesOutAtOnceParentedToTheCell() throws {
+    let transport = InMemoryTransport()
+    let dispatcher = Dispatcher(language: CNNLanguage(), log: { _ in })
+    let cell = transport.execute(
+      "status = Label(\"start\")\nshow(status)\nfor i in range(2):\n    status.value = f\"step {i}\"\n1", through: dispatcher)
+    #expect(
+      transport.iopubSequence(for: cell) == [
+        "busy", "execute_input", "comm_open", "display_data", "comm_msg", "comm_msg", "execute_result", "idle",
+      ])
+    let updates = transport.caused(by: cell).filter { $0.type == "comm_msg" }
+    #expect(updates.map { $0.content["data"]?["state"]?["value"] } == [.string("step 0"), .string("step 1")])
+    #expect(updates.allSatisfy { $0.content["data"]?["method"] == .string("update") })
+  }
+}
