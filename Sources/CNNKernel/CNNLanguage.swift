@@ -21,7 +21,7 @@ public final class CNNLanguage: KernelLanguage, @unchecked Sendable {
   public func execute(code: String, executionCount: Int, silent: Bool, output: any ExecutionOutput)
     -> ExecutionOutcome
   {
-    let host = CellHost(output: output, display: display)
+    let host = CellHost(output: output, display: display, widgets: widgets)
     switch interpreter.run(code, cellID: executionCount, host: host) {
     case .value(let value):
       guard let value, !silent else { return .ok(result: nil) }

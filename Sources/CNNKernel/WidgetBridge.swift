@@ -24,6 +24,24 @@ final class WidgetBridge: WidgetSink {
     self.interpreter = interpreter
   }
 
+  /// Whether the connected front end draws widgets (see `WidgetManager.frontEndHasWidgets`).
+  var frontEndHasWidgets: Bool { manager.frontEndHasWidgets }
+
+  /// Models for the kernel's own views (training's live chart), not mirrored from the language.
+  func openImages(_ pictures: [[UInt8]]) -> (root: WidgetModel, images: [WidgetModel]) {
+    let images = pictures.map { manager.create(.image, state: ["format": .string("png")], bytes: ["value": $0]) }
+    if images.count == 1 { return (images[0], images) }
+    let box = manager.create(.hBox, state: ["children": .array(images.map(\.reference))])
+    return (box, images)
+  }
+
+  func viewBundle(of model: WidgetModel, fallback: MimeBundle) -> MimeBundle {
+    var bundle = manager.viewBundle(of: model, text: fallback.data["text/plain"]?.stringValue ?? "")
+    for (key, value) in fallback.data where key != "text/plain" { bundle.data[key] = value }
+    bundle.metadata = fallback.metadata
+    return bundle
+  }
+
   /// The display bundle of a widget: its view, and its text (plus an Image's PNG) for front
   /// ends without widgets.
   func bundle(for widget: Widget) -> MimeBundle {

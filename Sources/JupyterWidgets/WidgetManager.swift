@@ -12,6 +12,9 @@ public final class WidgetManager: CommTarget {
   private let comms: CommManager
   /// Every model the kernel opened and has not closed, in opening order.
   public private(set) var models: [WidgetModel] = []
+  /// Whether a front end that draws widgets has connected: JupyterLab's widget manager opens
+  /// the control comm whenever it attaches to the kernel; nbclient and consoles never do.
+  public private(set) var frontEndHasWidgets = false
 
   public init(comms: CommManager) {
     self.comms = comms
@@ -67,7 +70,8 @@ public final class WidgetManager: CommTarget {
   // MARK: the control comm
 
   public func accept(_ comm: Comm, opening: CommPayload) -> (any CommHandler)? {
-    ControlHandler(manager: self)
+    frontEndHasWidgets = true
+    return ControlHandler(manager: self)
   }
 
   /// `update_states`: `{id: {model_name, model_module, model_module_version, state}}`, binary

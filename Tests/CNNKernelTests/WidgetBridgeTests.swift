@@ -149,3 +149,51 @@ import TestSupport
     #expect(updates.allSatisfy { $0.content["data"]?["method"] == .string("update") })
   }
 }
+
+/// fit's chart: Image widgets when the front end draws widgets, display updates otherwise.
+@Suite struct TrainingWidgetTests {
+  static let fit = """
+    x = tensor([[0, 0], [0, 1], [1, 0], [1, 1], [4, 4], [4, 5], [5, 4], [5, 5]]) / 5
+    y = tensor([0, 0, 0, 0, 1, 1, 1, 1])
+    model = Sequential([Dense(2, activation="softmax", input_shape=(2,))])
+    model.compile(optimizer=Adam(learning_rate=0.1), loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    history = model.fit(x, y, epochs=4, batch_size=4)
+    """
+
+  func chartOutputs(_ transport: InMemoryTransport, _ cell: Message) -> [InMemoryTransport.Sent] {
+    transport.outputs(of: cell).filter {
+      ($0.type == "display_data" || $0.type == "update_display_data") && $0.content["data"]?["image/png"] != nil
+    }
+  }
+
+  @Test func withAWidgetFrontEndTheChartIsAnImageWidgetSwappedInPlace() throws {
+    let transport = InMemoryTransport()
+    let dispatcher = Dispatcher(language: CNNLanguage(), log: { _ in })
+    // What JupyterLab's widget manager does when it attaches to the kernel.
+    dispatcher.handle(transport.request(CommOpen(commID: "control", targetName: "jupyter.widget.control")), transport: transport)
+    let cell = transport.execute(Self.fit, through: dispatcher)
+    let charts = chartOutputs(transport, cell)
+    let first = try #require(charts.first)
+    #expect(first.type == "display_data")
+    let view = try #require(first.content["data"]?["application/vnd.jupyter.widget-view+json"])
+    let image = try #require(transport.caused(by: cell).first {
+      $0.type == "comm_open" && $0.content["data"]?["state"]?["_model_name"] == .string("ImageModel")
+    })
+    #expect(view["model_id"] == image.content["comm_id"])
+    // Later frames swap the picture in the widget; only the last one refreshes the fallback.
+    let swaps = transport.caused(by: cell).filter { $0.type == "comm_msg" && $0.content["comm_id"] == image.content["comm_id"] }
+    #expect(!swaps.isEmpty && swaps.allSatisfy { $0.message.buffers.count == 1 })
+    #expect(charts.count == 2 && charts[1].type == "update_display_data")
+    #expect(charts[1].content["data"]?["application/vnd.jupyter.widget-view+json"] == view)
+  }
+
+  @Test func withoutOneTheChartIsRedrawnThroughDisplayUpdates() throws {
+    let transport = InMemoryTransport()
+    let dispatcher = Dispatcher(language: CNNLanguage(), log: { _ in })
+    let cell = transport.execute(Self.fit, through: dispatcher)
+    let charts = chartOutputs(transport, cell)
+    #expect(charts.count >= 2)
+    #expect(charts.allSatisfy { $0.content["data"]?["application/vnd.jupyter.widget-view+json"] == nil })
+    #expect(transport.caused(by: cell).allSatisfy { $0.type != "comm_open" })
+  }
+}
