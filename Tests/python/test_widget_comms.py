@@ -1,0 +1,73 @@
+"""Widget comms through the real sockets, from jupyter_client: what JupyterLab's widget
+manager relies on, in the order it relies on it.
+
+- A `comm_msg` sent while a cell runs waits until the cell ends (the shell socket belongs to
+  the execution thread), then gets its own busy and idle.
+- The kernel's own widget updates during a cell reach the client while the cell still runs.
+- `comm_info_request` lists every widget comm, filtered by target name.
+"""
+import time
+
+from conftest import run_cell
+
+
+def opened_models(outputs):
+    """{model name: comm id} of the comm_opens among `outputs`."""
+    return {m["content"]["data"]["state"]["_model_name"]: m["content"]["comm_id"]
+            for m in outputs if m["msg_type"] == "comm_open"}
+
+
+def test_a_comm_message_sent_during_a_cell_is_handled_after_it(kernel):
+    _, kc = kernel
+    reply, outputs = run_cell(kc, "s = IntSlider()\nmoves = []\ndef f(change):\n    moves.append(change['new'])\nobserve(s, f)\ns")
+    assert reply["status"] == "ok"
+    slider = opened_models(outputs)["IntSliderModel"]
+    cell_id = kc.execute("sleep(0.5)\nlen(moves)")
+    time.sleep(0.1)  # the cell is running
+    move = kc.session.msg("comm_msg", {"comm_id": slider, "data": {"method": "update", "state": {"value": 7}}})
+    kc.shell_channel.send(move)
+    events = []
+    while len(events) < 4:
+        msg = kc.get_iopub_msg(timeout=10)
+        parent = msg["parent_header"].get("msg_id")
+        if msg["msg_type"] == "status" and parent in (cell_id, move["header"]["msg_id"]):
+            events.append(("cell" if parent == cell_id else "move", msg["content"]["execution_state"]))
+        if msg["msg_type"] == "execute_result" and parent == cell_id:
+            # The observer had not run yet when the cell ended.
+            assert msg["content"]["data"]["text/plain"] == "0"
+    assert events == [("cell", "busy"), ("cell", "idle"), ("move", "busy"), ("move", "idle")]
+    _, outputs = run_cell(kc, "moves")
+    assert [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"] == ["[7]"]
+
+
+def test_the_kernels_own_updates_arrive_while_the_cell_runs(kernel):
+    _, kc = kernel
+    cell_id = kc.execute('status = Label("start")\nshow(status)\nfor i in range(3):\n    status.value = f"step {i}"\n    sleep(0.4)')
+    arrivals = []
+    start = time.perf_counter()
+    while True:
+        msg = kc.get_iopub_msg(timeout=10)
+        if msg["parent_header"].get("msg_id") != cell_id:
+            continue
+        if msg["msg_type"] == "comm_msg":
+            arrivals.append((msg["content"]["data"]["state"]["value"], time.perf_counter() - start))
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            ended = time.perf_counter() - start
+            break
+    assert [value for value, _ in arrivals] == ["step 0", "step 1", "step 2"]
+    # The first update came about 0.8 s before the cell ended, not with its end.
+    assert ended - arrivals[0][1] > 0.6, (arrivals, ended)
+
+
+def test_comm_info_lists_the_widget_comms_by_target(kernel):
+    _, kc = kernel
+    _, outputs = run_cell(kc, "HBox([IntSlider(), Checkbox()])")
+    ids = set(opened_models(outputs).values())
+    assert len(ids) == 3
+    msg_id = kc.comm_info(target_name="jupyter.widget")
+    reply = kc.get_shell_msg(timeout=10)
+    assert reply["parent_header"]["msg_id"] == msg_id
+    assert set(reply["content"]["comms"]) == ids
+    assert all(c["target_name"] == "jupyter.widget" for c in reply["content"]["comms"].values())
+    kc.comm_info(target_name="something.else")
+    assert kc.get_shell_msg(timeout=10)["content"]["comms"] == {}
