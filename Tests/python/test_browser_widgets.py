@@ -1,9 +1,9 @@
 """Widgets in JupyterLab under headless Chromium: `explore(LeNet5(), image("digit9"))` renders
 with JupyterLab's own widget front end (jupyterlab_widgets), and moving its controls redraws it.
 
-The controls are moved the way their views move them: the front end's model is set and saved
-(`model.set(...)`, `model.save_changes()`), which sends the same `update` a dragged slider
-sends. The picture is then read back from the `<img>` the page shows, decoded, and compared
+The controls are moved through their views' DOM, as a learner moves them: the dropdown's
+`<select>` gets a new selection and a `change` event, a slider's noUiSlider is set (the event a
+drag fires). The picture is then read back from the `<img>` the page shows, decoded, and compared
 with the feature map the kernel computed for that layer and channel (printed by `.tolist()`),
 drawn by hand here: gray, black the map's lowest value (or 0 when none is negative), white its
 highest. The explanation's last line must give the value at the sliders' position.
@@ -93,9 +93,19 @@ async function waitFor(what, condition, timeoutMs) {
     await sleep(20);
   }
 }
-async function move(model, changes) {
-  for (const [key, value] of Object.entries(changes)) model.set(key, value);
-  model.save_changes();
+// The learner's own moves, through the views' DOM: the dropdown's <select> and a slider's
+// noUiSlider, whose update event is what a drag fires.
+function pick(cell, label) {
+  const select = cell.outputArea.node.querySelector('.widget-dropdown select');
+  select.selectedIndex = Array.from(select.options).findIndex(o => o.textContent === label);
+  select.dispatchEvent(new Event('change', {bubbles: true}));
+}
+function slide(cell, name, value) {
+  for (const box of cell.outputArea.node.querySelectorAll('.widget-slider')) {
+    const label = box.querySelector('.widget-label');
+    if (label && label.innerText.trim() === name) { box.querySelector('.noUi-target').noUiSlider.set(value); return; }
+  }
+  throw new Error('no slider ' + name);
 }
 async function run(kernel, code) {
   let text = '';
@@ -118,18 +128,18 @@ const [path, source, timeoutMs, done] = arguments;
   const labels = e.models.DropdownModel.get('_options_labels');
   pictures.first = await pictureBytes(cell);
   let src = image(cell).src;
-  await move(e.models.DropdownModel, {index: labels.indexOf('c3')});
+  pick(cell, 'c3');
   await waitFor('the c3 picture', () => image(cell).src !== src && image(cell).complete, timeoutMs);
   pictures.c3 = await pictureBytes(cell);
   src = image(cell).src;
-  await move(e.models.channel, {value: 5});
+  slide(cell, 'channel', 5);
   await waitFor('the channel 5 picture', () => image(cell).src !== src && image(cell).complete, timeoutMs);
   pictures.c3channel5 = await pictureBytes(cell);
   const before = html(cell);
-  await move(e.models.row, {value: 3});
+  slide(cell, 'row', 3);
   await waitFor('the row 3 explanation', () => html(cell) !== before, timeoutMs);
   const afterRow = html(cell);
-  await move(e.models.column, {value: 4});
+  slide(cell, 'column', 4);
   await waitFor('the column 4 explanation', () => html(cell) !== afterRow, timeoutMs);
   const explanation = html(cell);
   const maps = await run(e.kernel,
@@ -224,7 +234,7 @@ const [path, source, timeoutMs, done] = arguments;
   const e = await explorer(path, source, timeoutMs);
   const cells = () => e.cell.outputArea.node.querySelectorAll('.widget-output td').length;
   const before = {src: image(e.cell).src, cells: cells(), value: e.models.size.get('value')};
-  await move(e.models.size, {value: 7});
+  slide(e.cell, 'size', 7);
   await waitFor('the redrawn blur', () => image(e.cell).src !== before.src && image(e.cell).complete, timeoutMs);
   return {before, after: {cells: cells(), value: e.models.size.get('value')}};
 })().then(done, error => done({error: String(error.message || error)}));
