@@ -23,12 +23,8 @@ extension Interpreter {
   private func runObservers(of widget: Widget, old: Value, new: Value, host: any LanguageHost) -> LanguageError? {
     cancellation.reset()
     let file = SourceFile(name: "widget", text: "")
-    evaluator.host = host
-    evaluator.file = file
-    evaluator.frames = []
-    evaluator.stackLimit = StackGuard.currentThreadLimit()
-    defer { evaluator.host = nil }
-    defer { evaluator.figure.flush(to: host) }
+    enter(file, host: host)
+    defer { leave(host) }
     do throws(RuntimeError) {
       for observer in widget.observers {
         switch observer {
