@@ -185,11 +185,17 @@ def assert_picture_is_map(png_base64, values):
     assert worst <= 2, f"gray levels differ from the map by up to {worst}"
 
 
-def test_explore_redraws_when_its_controls_move(lab, driver):  # noqa: F811
-    write_notebook(lab.root_dir / "explore.ipynb", CNNLAB_KERNELSPEC, [("code", EXPLORE)])
-    page = NotebookPage(driver, lab, "explore.ipynb")
+def ran(lab, driver, name, source):
+    """A notebook of the one cell `source`, opened and run in the browser."""
+    write_notebook(lab.root_dir / name, CNNLAB_KERNELSPEC, [("code", source)])
+    page = NotebookPage(driver, lab, name)
     page.open()
     page.run_all()
+    return page
+
+
+def test_explore_redraws_when_its_controls_move(lab, driver):  # noqa: F811
+    page = ran(lab, driver, "explore.ipynb", EXPLORE)
     seen = page._call(MOVE_EXPLORER, "explore.ipynb", EXPLORE, 60_000, step="moving the explorer", timeout=70)
     page.screenshot(ARTIFACTS / "explore.png")
     assert seen["labels"] == ["c1", "s2", "c3", "s4", "c5"], seen["labels"]
@@ -211,10 +217,7 @@ def test_explore_redraws_when_its_controls_move(lab, driver):  # noqa: F811
 
 
 def test_a_reloaded_page_restores_the_widgets(lab, driver):  # noqa: F811
-    write_notebook(lab.root_dir / "explore-reload.ipynb", CNNLAB_KERNELSPEC, [("code", EXPLORE)])
-    page = NotebookPage(driver, lab, "explore-reload.ipynb")
-    page.open()
-    page.run_all()
+    page = ran(lab, driver, "explore-reload.ipynb", EXPLORE)
     first = page._call(RESTORED, "explore-reload.ipynb", EXPLORE, 60_000, step="rendering", timeout=70)
     page.save()
     # A plain reload (not `open`, which resets the workspace): the same kernel keeps running.
@@ -242,10 +245,7 @@ const [path, source, timeoutMs, done] = arguments;
 
 
 def test_interact_redraws_when_its_slider_moves(lab, driver):  # noqa: F811
-    write_notebook(lab.root_dir / "interact.ipynb", CNNLAB_KERNELSPEC, [("code", INTERACT)])
-    page = NotebookPage(driver, lab, "interact.ipynb")
-    page.open()
-    page.run_all()
+    page = ran(lab, driver, "interact.ipynb", INTERACT)
     seen = page._call(MOVE_INTERACT, "interact.ipynb", "def blur", 60_000, step="moving the size slider", timeout=70)
     page.screenshot(ARTIFACTS / "interact.png")
     # A 5x5 blur of the 28x28 digit is 24x24; a 7x7 one is 22x22 (the value table under the picture).
