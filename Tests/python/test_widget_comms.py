@@ -71,3 +71,25 @@ def test_comm_info_lists_the_widget_comms_by_target(kernel):
     assert all(c["target_name"] == "jupyter.widget" for c in reply["content"]["comms"].values())
     kc.comm_info(target_name="something.else")
     assert kc.get_shell_msg(timeout=10)["content"]["comms"] == {}
+
+
+def test_nbclient_saves_the_widgets_state_and_the_fallback_picture():
+    """`nbconvert --execute` (nbclient) keeps every model's state in the notebook, the picture
+    as a base64 buffer, and the output keeps a PNG for viewers without widgets."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "cnnlab", "display_name": "CNN Lab", "language": "cnnlab"}
+    nb.cells.append(nbformat.v4.new_code_cell('explore(LeNet5(), image("digit9"))'))
+    NotebookClient(nb, kernel_name="cnnlab", store_widget_state=True, timeout=60).execute()
+    state = nb.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]
+    assert (state["version_major"], state["version_minor"]) == (2, 0)
+    models = state["state"].values()
+    assert sorted(m["model_name"] for m in models).count("IntSliderModel") == 3
+    assert all(m["model_module_version"] == "2.0.0" for m in models)
+    image = next(m for m in models if m["model_name"] == "ImageModel")
+    assert [b["path"] for b in image["buffers"]] == [["value"]]
+    output = nb.cells[0].outputs[0]["data"]
+    assert output["application/vnd.jupyter.widget-view+json"]["model_id"] in state["state"]
+    assert output["image/png"] and output["text/plain"] == "VBox(children=2)"
