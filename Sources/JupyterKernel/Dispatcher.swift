@@ -82,7 +82,8 @@ public final class Dispatcher {
     case .commOpen(let open):
       comms.opened(open, message: scope.request)
     case .commMsg(let msg):
-      comms.received(msg, message: scope.request)
+      // A handler may run the learner's code (a widget's observer): interruptible like a cell.
+      control.interruptHandle.whileRunning { comms.received(msg, message: scope.request) }
     case .commClose(let close):
       comms.closed(close, message: scope.request)
     case .kernelInfo, .interrupt, .shutdown:

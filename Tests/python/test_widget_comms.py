@@ -93,3 +93,26 @@ def test_nbclient_saves_the_widgets_state_and_the_fallback_picture():
     output = nb.cells[0].outputs[0]["data"]
     assert output["application/vnd.jupyter.widget-view+json"]["model_id"] in state["state"]
     assert output["image/png"] and output["text/plain"] == "VBox(children=2)"
+
+
+def test_an_observer_that_never_ends_can_be_interrupted(kernel):
+    _, kc = kernel
+    _, outputs = run_cell(kc, "s = IntSlider()\ndef forever(change):\n    while True:\n        pass\nobserve(s, forever)\ns")
+    slider = opened_models(outputs)["IntSliderModel"]
+    move = kc.session.msg("comm_msg", {"comm_id": slider, "data": {"method": "update", "state": {"value": 1}}})
+    kc.shell_channel.send(move)
+    time.sleep(0.5)
+    kc.control_channel.send(kc.session.msg("interrupt_request", {}))
+    stderr = ""
+    while True:
+        msg = kc.get_iopub_msg(timeout=10)
+        if msg["parent_header"].get("msg_id") != move["header"]["msg_id"]:
+            continue
+        if msg["msg_type"] == "stream":
+            stderr += msg["content"]["text"]
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            break
+    assert "KeyboardInterrupt" in stderr, stderr
+    # The kernel goes on, and the slider kept its new value.
+    _, outputs = run_cell(kc, "s.value")
+    assert [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"] == ["1"]
