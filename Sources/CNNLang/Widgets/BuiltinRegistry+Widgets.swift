@@ -11,7 +11,7 @@ extension BuiltinRegistry {
       "explore", [Parameter("model"), Parameter("x")],
       doc: "Explores a model on one input by clicking: a layer dropdown, a channel slider, the feature map of that layer and channel, and row and column sliders with the explain() of the value there (the window, the filter, the products, the sum). A 28x28 digit is padded to LeNet-5's 32x32. Example: explore(LeNet5(), image(\"digit9\"))."
     ) { (args, evaluator) throws(RuntimeError) in
-      guard case .model(let model) = args["model"] else { throw args.typeError("model", "a model") }
+      guard case .model(let model) = args["model"] else { throw args.typeError("model", .model) }
       let x = try TensorArgument.tensor(args["x"], function: "explore", parameter: "x")
       return .widget(try Explorer(model: model, input: x, evaluator: evaluator).root)
     })
@@ -22,7 +22,7 @@ extension BuiltinRegistry {
     ) { (args, evaluator) throws(RuntimeError) in
       switch args["f"] {
       case .function, .builtin, .method: break
-      default: throw args.typeError("f", "a function")
+      default: throw args.typeError("f", .function)
       }
       let interaction = try Interaction(args["f"], keywords: args.restKeywords, arguments: args)
       interaction.start(evaluator)
@@ -64,7 +64,7 @@ extension BuiltinRegistry {
     add(Builtin("Image", [Parameter("value"), Parameter("width", default: Value.number(280))],
       doc: "A picture of a tensor (a map, an image), width pixels wide; setting .value to another tensor redraws it: picture = Image(conv2d(x, k)); picture.value = relu(y)."
     ) { (args, _) throws(RuntimeError) in
-      guard case .tensor = args["value"] else { throw args.typeError("value", "a tensor") }
+      guard case .tensor = args["value"] else { throw args.typeError("value", .tensor) }
       return .widget(Widget(.image, ["value": args["value"], "width": .string(String(try args.int("width")))]))
     })
     box("HBox", .hBox, doc: "Widgets side by side: HBox([slider, picture]).")
@@ -73,10 +73,10 @@ extension BuiltinRegistry {
     add(Builtin("observe", [Parameter("widget"), Parameter("f")],
       doc: "Calls f(change) whenever the learner changes the widget; change[\"new\"] is the new value and change[\"old\"] the one before. Its output appears in JupyterLab's log console (View > Show Log Console)."
     ) { (args, _) throws(RuntimeError) in
-      guard case .widget(let widget) = args["widget"] else { throw args.typeError("widget", "a widget") }
+      guard case .widget(let widget) = args["widget"] else { throw args.typeError("widget", .widget) }
       switch args["f"] {
       case .function, .builtin, .method: widget.observers.append(.function(args["f"]))
-      default: throw args.typeError("f", "a function")
+      default: throw args.typeError("f", .function)
       }
       return .none
     })
@@ -85,7 +85,7 @@ extension BuiltinRegistry {
     ) { (args, _) throws(RuntimeError) in
       func end(_ name: String) throws(RuntimeError) -> Value {
         guard case .tuple(let pair) = args[name], pair.count == 2, case .widget = pair[0], case .string = pair[1] else {
-          throw args.typeError(name, "a pair (widget, \"value\")")
+          throw args.typeError(name, .widgetValuePair)
         }
         return args[name]
       }
@@ -123,7 +123,7 @@ extension BuiltinRegistry {
     add(Builtin(name, [Parameter("options"), Parameter("value", default: Value.none), description], doc: doc) {
       (args, _) throws(RuntimeError) in
       let options = try Sequences.elements(of: args["options"])
-      guard let first = options.first else { throw args.typeError("options", "a list of at least one option") }
+      guard let first = options.first else { throw args.typeError("options", .nonEmptyOptions) }
       var value = args["value"]
       if case .none = value { value = first }
       return .widget(Widget(kind, [
@@ -136,7 +136,7 @@ extension BuiltinRegistry {
     add(Builtin(name, [Parameter("children")], doc: doc) { (args, _) throws(RuntimeError) in
       let children = try Sequences.elements(of: args["children"])
       for child in children {
-        guard case .widget = child else { throw args.typeError("children", "a list of widgets") }
+        guard case .widget = child else { throw args.typeError("children", .widgets) }
       }
       return .widget(Widget(kind, ["children": .list(children)]))
     })

@@ -21,7 +21,7 @@ struct Explorer {
       guard let output = layer.output, output.rank == 3 else { return nil }
       return (layer, output)
     }
-    guard let first = layers.first else { throw RuntimeError(.notExplainable("explore() needs a layer whose output is a map (H, W, C), and '\(model.name)' has none")) }
+    guard let first = layers.first else { throw RuntimeError(.argumentType(function: "explore", parameter: "model", expected: .modelWithMaps, got: "model")) }
     let (h, w, c) = (first.output.shape[0], first.output.shape[1], first.output.shape[2])
     layerPicker = Widget(.dropdown, [
       "description": .string("layer"), "options": .list(layers.map { .string($0.layer.name) }),

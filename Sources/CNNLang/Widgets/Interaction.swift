@@ -54,15 +54,15 @@ struct Interaction {
     case .bool(let b):
       return Widget(.checkbox, ["value": .bool(b), "description": .string(name)])
     case .list(let list):
-      guard let first = list.items.first else { throw arguments.typeError(name, "a non-empty list of choices") }
+      guard let first = list.items.first else { throw arguments.typeError(name, .nonEmptyChoices) }
       return Widget(.dropdown, ["options": .list(list.items), "value": first, "description": .string(name)])
     case .tuple(let parts) where (2...3).contains(parts.count) && parts.allSatisfy({ $0.numeric != nil }):
       let numbers = parts.map { $0.numeric! }
       let whole = numbers.allSatisfy { $0.rounded() == $0 }
       let (low, high) = (numbers[0], numbers[1])
-      guard low < high else { throw arguments.typeError(name, "a range (min, max) with min < max") }
+      guard low < high else { throw arguments.typeError(name, .increasingRange) }
       let step = numbers.count == 3 ? numbers[2] : (whole ? 1 : (high - low) / 100)
-      guard step > 0 else { throw arguments.typeError(name, "a range (min, max, step) with a positive step") }
+      guard step > 0 else { throw arguments.typeError(name, .positiveStepRange) }
       // The middle of the range, on a step, as ipywidgets starts.
       let middle = low + ((high - low) / 2 / step).rounded(.down) * step
       return Widget(whole ? .intSlider : .floatSlider, [
