@@ -14,15 +14,11 @@ import asyncio
 import base64
 import io
 import os
-import pwd
 import shutil
-import signal
 import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 import uuid
 from pathlib import Path
 
@@ -32,124 +28,12 @@ from tornado.httpclient import HTTPClientError, HTTPRequest
 from tornado.websocket import websocket_connect
 
 REPO = Path(__file__).resolve().parents[2]
-HUB_VENV = REPO / ".venv-hub"
 sys.path.insert(0, str(REPO / "hub"))
 from hub_client import Learner  # noqa: E402
+from local_hub import AS_ROOT, HUB_VENV, LocalHub, descendants  # noqa: E402
 
-AS_ROOT = os.getuid() == 0
 PASSWORD = "class-" + uuid.uuid4().hex[:12]
 CHAPTERS = sorted(p.name for p in (REPO / "notebooks").glob("*.ipynb"))
-
-
-def free_ports(count: int) -> list[int]:
-    sockets = [socket.socket() for _ in range(count)]
-    for s in sockets:
-        s.bind(("127.0.0.1", 0))
-    ports = [s.getsockname()[1] for s in sockets]
-    for s in sockets:
-        s.close()
-    return ports
-
-
-def process_table() -> dict[int, tuple[int, str, str]]:
-    """pid: (parent pid, user, command line) of every process."""
-    lines = subprocess.run(["ps", "-eo", "pid=,ppid=,user:32=,args="], capture_output=True,
-                           text=True, check=True).stdout.splitlines()
-    table = {}
-    for line in lines:
-        pid, ppid, user, *args = line.split(None, 3)
-        table[int(pid)] = (int(ppid), user, args[0] if args else "")
-    return table
-
-
-def descendants(root: int) -> dict[int, str]:
-    table = process_table()
-    found, frontier = {}, [root]
-    while frontier:
-        parent = frontier.pop()
-        for pid, (ppid, _, args) in table.items():
-            if ppid == parent and pid not in found:
-                found[pid] = args
-                frontier.append(pid)
-    return found
-
-
-def still_running(started: dict[int, str], users: list[str]) -> list[str]:
-    """Processes the hub started (same pid, same command line) or that run as the class's
-    users, that are still alive."""
-    table = process_table()
-    return [f"{pid} {user} {args}" for pid, (_, user, args) in table.items()
-            if started.get(pid) == args or user in users]
-
-
-class Hub:
-    def __init__(self, root: Path):
-        tag = uuid.uuid4().hex[:5]
-        # Names no real person has; the accounts script refuses to touch users it did not make.
-        self.learners = [f"cnlt{tag}a", f"cnlt{tag}b"]
-        self.teacher = f"cnlt{tag}t"
-        self.root = root
-        self.csv = root / "class.csv"
-        self.csv.write_text("username,role\n" + "".join(f"{n},learner\n" for n in self.learners)
-                            + f"{self.teacher},teacher\n")
-        self.port, api_port, proxy_api_port = free_ports(3)
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.state = root / "state"
-        self.env = dict(os.environ,
-                        PATH=f"{HUB_VENV / 'bin'}:{os.environ.get('PATH', '')}",
-                        CNNLAB_HUB_ACCOUNTS=str(self.csv), CNNLAB_HUB_STATE=str(self.state),
-                        CNNLAB_HUB_HOMES=str(root), CNNLAB_HUB_PORT=str(self.port),
-                        CNNLAB_HUB_API_PORT=str(api_port),
-                        CNNLAB_HUB_PROXY_API_PORT=str(proxy_api_port),
-                        CNNLAB_HUB_PASSWORD=PASSWORD)
-        self.log = root / "jupyterhub.log"
-        self.process = None
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            [str(HUB_VENV / "bin" / "jupyterhub"), "-f", str(REPO / "hub" / "jupyterhub_config.py")],
-            cwd=self.root, env=self.env, stdout=self.log.open("w"), stderr=subprocess.STDOUT,
-            start_new_session=True)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            assert self.process.poll() is None, "the hub exited:\n" + self.log.read_text()
-            try:   # the proxy listens before it has a route to the hub: ask the hub itself
-                with urllib.request.urlopen(f"{self.url}/hub/api/", timeout=2) as answer:
-                    if answer.status == 200:
-                        return
-            except OSError:
-                pass
-            time.sleep(0.3)
-        raise AssertionError("the hub did not listen within 60 s:\n" + self.log.read_text())
-
-    def stop(self) -> list[str]:
-        """Stops the hub (which stops the servers, kernels, proxy and culler it started) and
-        answers what was left running; anything left is killed by its id."""
-        started = {}
-        if self.process and self.process.poll() is None:
-            # Proxy, culler and servers each run in a session of their own: know them first.
-            started = descendants(self.process.pid)
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        users = [*self.learners, self.teacher]
-        deadline = time.monotonic() + 15
-        left = still_running(started, users)
-        while left and time.monotonic() < deadline:
-            time.sleep(0.5)
-            left = still_running(started, users)
-        for line in left:
-            try:
-                os.kill(int(line.split()[0]), signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-        return left
-
-    def home(self, name: str) -> Path:
-        return self.root / name if AS_ROOT else self.state / "homes" / name
 
 
 @pytest.fixture(scope="module")
@@ -157,34 +41,26 @@ def hub():
     assert (HUB_VENV / "bin" / "jupyterhub").exists(), "run `make hub-venv` (make test does)"
     root = Path(tempfile.mkdtemp(prefix="cnnlab-hub-"))
     os.chmod(root, 0o755)   # learners must reach their homes inside it
-    hub = Hub(root)
+    tag = uuid.uuid4().hex[:5]
+    # Names no real person has; the accounts script refuses to touch users it did not make.
+    hub = LocalHub(root, [f"cnlt{tag}a", f"cnlt{tag}b"], [f"cnlt{tag}t"], PASSWORD)
+    hub.teacher = hub.teachers[0]
     try:
         hub.start()
         yield hub
     finally:
         left = hub.stop()
-        if AS_ROOT:
-            subprocess.run([str(HUB_VENV / "bin" / "python"), str(REPO / "hub" / "accounts.py"),
-                            "remove", str(hub.csv)], check=False)
+        kept = hub.remove_accounts()
         shutil.rmtree(root, ignore_errors=True)
-        kept = [n for n in [*hub.learners, hub.teacher] if AS_ROOT and user_exists(n)]
         assert not kept, f"accounts left on the machine: {kept}"
         assert not left, "processes left running after the hub stopped:\n" + "\n".join(left)
-
-
-def user_exists(name: str) -> bool:
-    try:
-        pwd.getpwnam(name)
-        return True
-    except KeyError:
-        return False
 
 
 def run(coroutine):
     return asyncio.run(coroutine)
 
 
-async def logged_in(hub: Hub, name: str) -> Learner:
+async def logged_in(hub: LocalHub, name: str) -> Learner:
     learner = Learner(hub.url, name)
     await learner.log_in(PASSWORD)
     await learner.start_server()
