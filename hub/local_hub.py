@@ -76,6 +76,13 @@ def user_exists(name: str) -> bool:
         return False
 
 
+def hear_interrupts() -> None:
+    """A shell starts background jobs with SIGINT ignored, and the hub's children inherit that:
+    then the hub's SIGINT to its culler and servers at shutdown goes unheard, and each waits
+    out its 30 s before a SIGTERM. Restored before the hub starts, its children hear it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class LocalHub:
     def __init__(self, root: Path, learners: list[str], teachers: list[str], password: str,
                  environment: dict[str, str] | None = None):
@@ -109,7 +116,7 @@ class LocalHub:
         self.process = subprocess.Popen(
             [str(HUB_VENV / "bin" / "jupyterhub"), "-f", str(HUB / "jupyterhub_config.py")],
             cwd=self.root, env=self.env, stdout=self.log.open("w"), stderr=subprocess.STDOUT,
-            start_new_session=True)
+            start_new_session=True, preexec_fn=hear_interrupts)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
