@@ -122,6 +122,9 @@ if AS_ROOT:
 else:
     # Without root every server runs as the hub's own user: the hub keeps learners apart, the
     # file system does not (docs/deploy.md says what that costs).
+    print("CNN Lab hub: not root, so every learner's server runs as this user: the hub keeps "
+          "learners apart, the file system does not. For trying the hub, never for a class.",
+          file=sys.stderr)
     c.JupyterHub.spawner_class = "simple"
     c.SimpleLocalProcessSpawner.home_dir_template = str(STATE / "homes" / "{username}")
 
