@@ -34,7 +34,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "hub"))
 sys.path.insert(0, str(REPO / "bench"))
 from classroom_python import CELLS as PYTHON_CELLS, PRELUDE  # noqa: E402
-from hub_client import HubError, Learner  # noqa: E402
+from hub_client import Learner  # noqa: E402
 from local_hub import LocalHub, descendants, memory_kib, process_table  # noqa: E402
 
 CHAPTER = REPO / "notebooks" / "solutions" / "01-cnn-basics.ipynb"
