@@ -14,7 +14,7 @@ resident size is printed too. Run by hand as root (one Unix user per learner), n
 `make test`; it needs `make hub-venv` first. Bounded: every cell has --cell-timeout, every
 run --run-timeout.
 
-    .venv-hub/bin/python bench/classroom.py [--learners 10 20 40] [--kernels cnnlab-ko python3]
+    /opt/cnnlab-hub/bin/python bench/classroom.py [--learners 10 20 40] [--kernels cnnlab-ko python3]
 """
 
 import argparse

@@ -3,7 +3,8 @@
 # Every setting a class changes comes from the environment, so that `make hub`, the test and
 # the load test start the same file:
 #   CNNLAB_HUB_ACCOUNTS   CSV of the class (hub/accounts.example.csv shows the format)
-#   CNNLAB_HUB_STATE      folder for the hub's database, secrets and nbgrader exchange (.hub)
+#   CNNLAB_HUB_STATE      folder for the hub's database, secrets and nbgrader exchange
+#                         (/var/lib/cnnlab-hub as root, where learners reach it; else .hub)
 #   CNNLAB_HUB_HOMES      folder for new learners' homes (/home)
 #   CNNLAB_HUB_IP, CNNLAB_HUB_PORT              where learners connect (127.0.0.1:8000)
 #   CNNLAB_HUB_API_PORT, CNNLAB_HUB_PROXY_API_PORT  the hub's and the proxy's own ports
@@ -35,12 +36,13 @@ def setting(name: str, default: str) -> str:
     return os.environ.get(f"CNNLAB_HUB_{name}", default)
 
 
-STATE = Path(setting("STATE", str(REPO / ".hub"))).resolve()
+AS_ROOT = os.getuid() == 0
+STATE = Path(setting("STATE", "/var/lib/cnnlab-hub" if AS_ROOT else str(REPO / ".hub")))
+STATE = STATE.resolve()
 PRIVATE = STATE / "private"          # the hub's own: database, cookie secret, password
 EXCHANGE = STATE / "exchange"        # nbgrader's exchange, written by every learner
 CONFIG = STATE / "jupyter-config"    # read by every learner's server
 HOMES = Path(setting("HOMES", "/home"))
-AS_ROOT = os.getuid() == 0
 
 try:
     ACCOUNTS = read_accounts(Path(setting("ACCOUNTS", str(HUB / "accounts.example.csv"))))
@@ -56,14 +58,16 @@ def private_folder(path: Path, mode: int) -> Path:
 
 
 def check_reachable(path: Path) -> None:
-    """Learners' servers run as their own users: they must be able to reach the venv, its
-    interpreter and the kernel. Anything under /root is not, and the failure would otherwise
-    surface as a server that never starts."""
+    """Learners' servers run as their own users: they must be able to reach the venv, the
+    kernel, nbgrader's exchange and the servers' configuration. A checkout under /root is
+    closed to them, which is why `make hub-venv` installs the venv elsewhere as root; a
+    failure here would otherwise surface as a server that never starts."""
     path = Path(os.path.realpath(path))
     for folder in [path, *path.parents]:
         if not os.stat(folder).st_mode & 0o001:
             sys.exit(f"CNN Lab hub: learners cannot reach {path}: {folder} is not open to "
-                     "other users (mode o+x); put the checkout somewhere like /srv or /opt")
+                     "other users (mode o+x); install the hub's venv with `make hub-venv "
+                     "HUB_PREFIX=...` and set CNNLAB_HUB_STATE to folders such as /opt or /srv")
 
 
 private_folder(STATE, 0o755)
@@ -112,9 +116,10 @@ c.JupyterHub.load_groups = {
 # --- each learner's JupyterLab: a local process with the CNN Lab kernelspecs ----------------------
 if AS_ROOT:
     # One Unix user per learner, home 0700: a kernel that opens another's file by path fails.
+    for path in (VENV / "bin" / "jupyterhub-singleuser", VENV / "lib",
+                 Path(json.loads(KERNELSPEC.read_text())["argv"][0]), EXCHANGE, CONFIG, HOMES):
+        check_reachable(path)
     create(ACCOUNTS, HOMES)
-    check_reachable(VENV / "bin" / "python3")
-    check_reachable(Path(json.loads(KERNELSPEC.read_text())["argv"][0]))
     c.JupyterHub.spawner_class = "localprocess"
 
     def home_of(name: str) -> Path:

@@ -14,8 +14,11 @@ from pathlib import Path
 
 HUB = Path(__file__).resolve().parent
 REPO = HUB.parent
-HUB_VENV = REPO / ".venv-hub"
 AS_ROOT = os.getuid() == 0
+# Where `make hub-venv` installs the hub's venv (the Makefile's HUB_PREFIX, passed on by
+# `make test`): outside the checkout as root, which learners' users may not reach.
+HUB_VENV = Path(os.environ.get("CNNLAB_HUB_PREFIX")
+                or ("/opt/cnnlab-hub" if AS_ROOT else REPO / ".venv-hub"))
 
 
 def free_ports(count: int) -> list[int]:
