@@ -42,6 +42,7 @@ STATE = STATE.resolve()
 PRIVATE = STATE / "private"          # the hub's own: database, cookie secret, password
 EXCHANGE = STATE / "exchange"        # nbgrader's exchange, written by every learner
 CONFIG = STATE / "jupyter-config"    # read by every learner's server
+TEACHING = STATE / "jupyter-config-teachers"   # read first by teachers' servers
 HOMES = Path(setting("HOMES", "/home"))
 
 try:
@@ -78,6 +79,13 @@ private_folder(CONFIG, 0o755)
     "c = get_config()  # noqa: F821\n"
     f"c.CourseDirectory.course_id = {ASSIGNMENT!r}\n"
     f"c.Exchange.root = {str(EXCHANGE)!r}\n")
+
+# nbgrader's Formgrader is a teacher's tool; one venv serves everyone, so JupyterLab hides it
+# for all and a teacher's server, reading TEACHING before CONFIG, shows it again.
+FORMGRADER = "@jupyter/nbgrader:formgrader"
+for folder, hidden in ((CONFIG, True), (private_folder(TEACHING, 0o755), False)):
+    (private_folder(folder / "labconfig", 0o755) / "page_config.json").write_text(
+        json.dumps({"disabledExtensions": {FORMGRADER: hidden}}) + "\n")
 
 password_file = PRIVATE / "password"
 password = setting("PASSWORD", "")
@@ -117,7 +125,8 @@ c.JupyterHub.load_groups = {
 if AS_ROOT:
     # One Unix user per learner, home 0700: a kernel that opens another's file by path fails.
     for path in (VENV / "bin" / "jupyterhub-singleuser", VENV / "lib",
-                 Path(json.loads(KERNELSPEC.read_text())["argv"][0]), EXCHANGE, CONFIG, HOMES):
+                 Path(json.loads(KERNELSPEC.read_text())["argv"][0]), EXCHANGE, CONFIG,
+                 TEACHING, HOMES):
         check_reachable(path)
     create(ACCOUNTS, HOMES)
     c.JupyterHub.spawner_class = "localprocess"
@@ -172,6 +181,9 @@ def prepare_home(spawner) -> None:
     chapters = home / "chapters"
     if not os.path.lexists(chapters):
         copy_owned({p.name: p for p in sorted(NOTEBOOKS.glob("*.ipynb"))}, chapters, uid, gid)
+    if ROLES.get(name) == "teacher":
+        spawner.environment = dict(spawner.environment,
+                                   JUPYTER_CONFIG_PATH=f"{TEACHING}{os.pathsep}{CONFIG}")
     course = home / "course"
     if ROLES.get(name) == "teacher" and not os.path.lexists(course):
         copy_owned({"nbgrader_config.py": NOTEBOOKS / "nbgrader_config.py"}, course, uid, gid)

@@ -14,6 +14,7 @@ import asyncio
 import base64
 import getpass
 import io
+import json
 import os
 import shutil
 import socket
@@ -273,3 +274,20 @@ def test_everything_the_hub_started_listens_on_loopback_only(hub):
     # The proxy, the hub's API, the server and the kernel's five ZeroMQ sockets at least.
     assert len(addresses) >= 8, addresses
     assert all(a.startswith(("127.0.0.1:", "::1:")) for a in addresses), addresses
+
+
+def test_only_the_teacher_sees_the_formgrader(hub):
+    """JupyterLab's page lists the extensions it leaves out: nbgrader's Formgrader for a
+    learner, not for the teacher."""
+    async def disabled(name: str) -> list[str]:
+        person = await logged_in(hub, name)
+        response = await person.http.fetch(HTTPRequest(
+            hub.url + person.server_path("lab"), headers={"Authorization": f"token {person.token}"}))
+        page = response.body.decode()
+        start = page.index('id="jupyter-config-data"')
+        data = page[page.index(">", start) + 1:page.index("</script>", start)]
+        return json.loads(data)["disabledExtensions"]
+
+    learner, teacher = run(disabled(hub.learners[0])), run(disabled(hub.teacher))
+    assert "@jupyter/nbgrader:formgrader" in learner, learner
+    assert "@jupyter/nbgrader:formgrader" not in teacher, teacher
