@@ -7,7 +7,8 @@ home and sees only their own files; a learner's token is refused at the other le
 kernels and hub record; and (as root, with one Unix user per learner) a learner's kernel
 cannot open the other's file by path, while its owner's can. The teacher releases the
 homework through nbgrader's exchange, a learner fetches and submits it, the teacher collects
-it; only the teacher's JupyterLab shows nbgrader's Formgrader. Afterwards no process the hub started is left, and the accounts are gone.
+it; only the teacher's JupyterLab shows nbgrader's Formgrader. Afterwards no process the hub
+started is left, and the accounts are gone.
 """
 
 import asyncio
