@@ -382,6 +382,7 @@ import Testing
     let notes: [(Note, [String])] = [
       (.calledFrom(function: "Qf", file: "cell[3]", line: 4, column: 9), ["Qf()", "cell[3]:4:9"]),
       (.framesOmitted(12), ["12"]),
+      (.errorsOmitted(7), ["7"]),
     ]
     for (note, values) in notes {
       expectTranslated(note.text(in: .english), note.text(in: .korean), keeping: values, "\(note)")

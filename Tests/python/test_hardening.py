@@ -181,3 +181,14 @@ def test_reading_a_large_idx_file_stops_at_the_interrupt(kernel, tmp_path):
     assert elapsed < 0.1, f"interrupt took {elapsed * 1000:.1f} ms"
     assert run_cell(kc, "1 + 1")[0]["status"] == "ok"
     assert resident_bytes(km) < 2 * GIB
+
+
+# The language: sources, values and loops that used to run away with time or memory.
+
+def test_ten_thousand_open_brackets(kernel):
+    reply = assert_refused_quickly(kernel, "(" * 10_000, 2, ename="SyntaxError")
+    assert sum(len(line) for line in reply["traceback"]) < 5_000
+
+
+def test_a_chain_of_ten_thousand_nots(kernel):
+    assert_refused_quickly(kernel, "not " * 10_000 + "1", 2, ename="SyntaxError", words=["nested too deeply"])

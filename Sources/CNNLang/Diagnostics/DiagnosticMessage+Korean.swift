@@ -232,6 +232,8 @@ extension Note {
       return "\(function)() 안에서 일어났습니다. \(file):\(line):\(column)에서 호출했습니다"
     case .framesOmitted(let n):
       return "... 호출 \(n)개 생략 ..."
+    case .errorsOmitted(let n):
+      return "이 셀의 오류 \(n)개는 더 보여 주지 않습니다"
     }
   }
 }

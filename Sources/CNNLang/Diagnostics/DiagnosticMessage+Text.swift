@@ -285,6 +285,8 @@ extension Note {
       return "in \(function)(), called from \(file):\(line):\(column)"
     case .framesOmitted(let n):
       return "... \(n) more call\(n == 1 ? "" : "s") ..."
+    case .errorsOmitted(let n):
+      return "\(n) more error\(n == 1 ? "" : "s") in this cell not shown"
     }
   }
 }
