@@ -57,3 +57,20 @@ struct HostileSourceTests {
     #expect(source.distance(from: source.startIndex, to: dollar) == caret.count - 1)
   }
 }
+
+/// Loops whose cost used to grow with the square of their length.
+struct LinearLoopTests {
+  @Test func aForLoopOverALongStringIsLinear() {
+    let code = "s = 'ab' * 50000\nn = 0\nfor c in s:\n    if c == 'b':\n        n += 1\nn"
+    let clock = ContinuousClock()
+    var shown = ""
+    let elapsed = clock.measure { shown = CellRun(code).shown }
+    #expect(shown == "50000")
+    #expect(elapsed < .seconds(2), "took \(elapsed)")
+  }
+
+  @Test func aComprehensionOverAStringKeepsEveryCharacter() {
+    #expect(eval("[c for c in 'héllo, 한글']") == "['h', 'é', 'l', 'l', 'o', ',', ' ', '한', '글']")
+    #expect(eval("''.join([c for c in 'abc' if c != 'b'])") == "'ac'")
+  }
+}

@@ -192,3 +192,12 @@ def test_ten_thousand_open_brackets(kernel):
 
 def test_a_chain_of_ten_thousand_nots(kernel):
     assert_refused_quickly(kernel, "not " * 10_000 + "1", 2, ename="SyntaxError", words=["nested too deeply"])
+
+
+def test_a_for_loop_over_a_long_string_is_linear(kernel):
+    km, kc = kernel
+    start = time.monotonic()
+    reply, _ = run_cell(kc, "n = 0\nfor c in 'x' * 32000:\n    n += 1\nassert n == 32000", timeout=30)
+    elapsed = time.monotonic() - start
+    assert reply["status"] == "ok", reply
+    assert elapsed < 0.5, f"took {elapsed:.2f} s"

@@ -231,7 +231,8 @@ extension Evaluator {
 
   @inline(never)
   private func comprehension(_ element: Expr, _ target: Target, _ iterableExpr: Expr, _ condition: Expr?) throws(RuntimeError) -> Value {
-    let iterable = try evaluate(iterableExpr)
+    var items: ItemCursor
+    do { items = try ItemCursor(try evaluate(iterableExpr)) } catch { throw error.locating(file, iterableExpr.range) }
     // The loop names belong to the comprehension: whatever they meant before comes back after.
     let names = target.names
     let saved = names.map { name in frames.last?.locals[name] ?? (frames.isEmpty ? globals[name] : nil) }
@@ -241,12 +242,10 @@ extension Evaluator {
       }
     }
     var results: [Value] = []
-    var index = 0
     while true {
       let next: Value?
-      do { next = try self.element(of: iterable, at: index) } catch { throw error.locating(file, iterableExpr.range) }
+      do { next = try items.next() } catch { throw error.locating(file, iterableExpr.range) }
       guard let item = next else { break }
-      index += 1
       try checkCancellation()
       try assign(item, to: target)
       if let condition, !(try truth(try evaluate(condition), condition)) { continue }
