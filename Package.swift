@@ -47,13 +47,14 @@ let package = Package(
     .systemLibrary(name: "CPNG", providers: [.apt(["libpng-dev"])]),
     .systemLibrary(name: "CTurboJPEG", providers: [.apt(["libturbojpeg0-dev"])]),
     .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
+    .systemLibrary(name: "CMalloc"),
 
     // Text and time without Foundation: number wording, printf, substring search, the clock.
     .target(name: "TextAndTime", exclude: ["README.md"], swiftSettings: lean),
     .target(name: "JupyterProtocol", dependencies: ["COpenSSL"], exclude: ["README.md"], swiftSettings: lean),
     .target(name: "JupyterKernel", dependencies: ["JupyterProtocol"], exclude: ["README.md"], swiftSettings: lean),
     .target(name: "JupyterZMQ", dependencies: ["JupyterKernel", "JupyterProtocol", "CZeroMQ"], exclude: ["README.md"], swiftSettings: lean),
-    .target(name: "TensorEngine", dependencies: ["COpenBLAS", "TextAndTime"], exclude: ["README.md"], swiftSettings: engineSpeed + lean),
+    .target(name: "TensorEngine", dependencies: ["COpenBLAS", "CMalloc", "TextAndTime"], exclude: ["README.md"], swiftSettings: engineSpeed + lean),
     .target(name: "Datasets", dependencies: ["TensorEngine", "CPNG", "CTurboJPEG", "CZlib"], exclude: ["README.md"], swiftSettings: checkedSpeed + lean),
     .target(name: "CNNLang", dependencies: ["TensorEngine", "Datasets", "TextAndTime"], exclude: ["README.md"], swiftSettings: checkedSpeed + lean),
     .target(name: "EngineBench", dependencies: ["TensorEngine", "TextAndTime"], exclude: ["README.md"], swiftSettings: checkedSpeed + lean),

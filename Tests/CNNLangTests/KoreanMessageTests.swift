@@ -334,6 +334,7 @@ import Testing
       (.axisOutOfRange(operation: "Qop", axis: 5, rank: 3), ["Qop", "5", "3"]),
       (.indexOutOfRange(operation: "Qop", index: 13, size: 4), ["Qop", "13", "4"]),
       (.resourceLimit(operation: "Qop", shape: [1000, 1000], bytes: 4_000_000, limit: 1024), ["Qop", "(1000, 1000)", "3.8 MiB", "1.0 KiB"]),
+      (.memoryHeld(operation: "Qop", bytes: 3 << 30, held: 7 << 30, limit: 8 << 30), ["Qop", "3.0 GiB", "7.0 GiB", "8.0 GiB"]),
       (.invalidArgument(operation: "Qop", message: "Qmessage"), ["Qop", "Qmessage"]),
       (.cancelled, []),
     ]

@@ -201,3 +201,58 @@ def test_a_for_loop_over_a_long_string_is_linear(kernel):
     elapsed = time.monotonic() - start
     assert reply["status"] == "ok", reply
     assert elapsed < 0.5, f"took {elapsed:.2f} s"
+
+
+@pytest.mark.parametrize("code, size", [
+    ('"x" * 10**10', "a string of 10000000000 bytes"),
+    ('"ab" * 2**62', "a string of 9223372036854775808 bytes"),
+    ('"x" * 10**19', "a string of 10000000000000000000 bytes"),
+    ('[0] * 10**8', "a list of 100000000 items"),
+    ('(1, 2) * 10**9', "a tuple of 2000000000 items"),
+    ('", ".join(["abc"] * 5_000_000)', "a string of 24999998 bytes"),
+    ('("ab" * 4_000_000).replace("a", "aaaa")', "a string of 20000000 bytes"),
+])
+def test_an_enormous_sequence_names_its_true_size(kernel, code, size):
+    assert_refused_quickly(kernel, code, 5, ename="ResourceError", words=[size])
+
+
+@pytest.fixture
+def limited_kernel(request):
+    """A kernel whose session may hold `request.param` (CNNLAB_MEMORY_LIMIT)."""
+    km = KernelManager(kernel_name=KERNEL_NAME)
+    km.start_kernel(env={**os.environ, "CNNLAB_MEMORY_LIMIT": request.param})
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=30)
+    try:
+        yield km, kc
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+# 128 MiB: a loop appending one number at a time reaches it in about a million steps.
+@pytest.mark.parametrize("limited_kernel", ["128M"], indirect=True)
+@pytest.mark.parametrize("code", [
+    's = "x"\nfor i in range(64):\n    s = s + s',
+    'a = [0]\nfor i in range(64):\n    a = a + a',
+    'xs = [i for i in range(10**8)]',
+    'xs = []\nfor i in range(10**8):\n    xs.append(i)',
+])
+def test_growing_without_end_hits_the_limit(limited_kernel, code):
+    assert_refused_quickly(limited_kernel, code, 10, ename="ResourceError")
+
+
+@pytest.mark.parametrize("limited_kernel", ["1G"], indirect=True)
+def test_one_budget_for_the_whole_session(limited_kernel):
+    km, kc = limited_kernel
+    for name in ("a", "b"):
+        reply, _ = run_cell(kc, f"{name} = zeros((100, 1000, 1000))")  # 381.5 MiB each
+        assert reply["status"] == "ok", reply
+    reply = assert_refused_quickly(limited_kernel, "c = zeros((100, 1000, 1000))", 5, ename="ResourceError",
+                                   words=["381.5 MiB", "already holds", "1.0 GiB"])
+    # Letting one go makes room again, and every name keeps its value.
+    assert run_cell(kc, "a = None\nc = zeros((100, 1000, 1000))\nassert b.shape == c.shape")[0]["status"] == "ok"
+    # Language values count too: a list of strings beside the tensors.
+    assert_refused_quickly(limited_kernel, "xs = [str(i) * 50 for i in range(10**7)]", 20, ename="ResourceError")
+    assert run_cell(kc, "assert b.shape == (100, 1000, 1000)")[0]["status"] == "ok"

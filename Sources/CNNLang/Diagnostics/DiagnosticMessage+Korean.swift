@@ -256,6 +256,9 @@ extension TensorError {
     case .resourceLimit(let operation, let shape, let bytes, let limit):
       return "\(operation): 모양이 \(formatShape(shape))인 결과에 필요한 메모리(\(formatBytes(bytes)))가 "
         + "한도(\(formatBytes(limit)))보다 큽니다"
+    case .memoryHeld(let operation, let bytes, let held, let limit):
+      return "\(operation)에 필요한 메모리(\(formatBytes(bytes)))를 더하면 이 세션이 쓰는 메모리(이미 \(formatBytes(held)))가 "
+        + "한도(\(formatBytes(limit)))를 넘습니다: 더 쓰지 않는 이름에 None을 넣으세요"
     case .invalidArgument(let operation, let message):
       return "\(operation)에 쓸 수 없는 인자입니다: \(message)"
     case .cancelled:

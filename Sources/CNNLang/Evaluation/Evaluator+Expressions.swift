@@ -249,6 +249,7 @@ extension Evaluator {
       try checkCancellation()
       try assign(item, to: target)
       if let condition, !(try truth(try evaluate(condition), condition)) { continue }
+      try Sequences.checkGrowth(results.count, .listItems)
       results.append(try evaluate(element))
     }
     return .list(results)

@@ -19,32 +19,41 @@ enum Operators {
     if let a = l.numeric, let b = r.numeric { return .number(try arithmetic(op, a, b)) }
     if let result = try TensorArithmetic.binary(op, l, r) { return result }
     switch (op, l, r) {
-    case (.add, .string(let a), .string(let b)): return .string(a + b)
-    case (.add, .list(let a), .list(let b)): return .list(a.items + b.items)
-    case (.add, .tuple(let a), .tuple(let b)): return .tuple(a + b)
+    case (.add, .string(let a), .string(let b)):
+      try Sequences.checkSize(Int128(a.utf8.count) + Int128(b.utf8.count), .stringBytes)
+      return .string(a + b)
+    case (.add, .list(let a), .list(let b)):
+      try Sequences.checkSize(Int128(a.items.count) + Int128(b.items.count), .listItems)
+      return .list(a.items + b.items)
+    case (.add, .tuple(let a), .tuple(let b)):
+      try Sequences.checkSize(Int128(a.count) + Int128(b.count), .tupleItems)
+      return .tuple(a + b)
     case (.add, .symbolic(let a), .symbolic(let b)): return .symbolic(try SymbolicTensor.sum(a, b))
     case (.multiply, .string(let s), _), (.multiply, _, .string(let s)):
       guard let n = repeatCount(l, r) else { break }
-      try Sequences.checkSize(n * s.utf8.count, of: "a string of \(n * s.utf8.count) bytes")
-      return .string(String(repeating: s, count: n))
+      try Sequences.checkSize(n * Int128(s.utf8.count), .stringBytes)
+      // Past the check, `n` fits an `Int` unless the string is empty.
+      return .string(s.isEmpty ? "" : String(repeating: s, count: Int(n)))
     case (.multiply, .list(let a), _), (.multiply, _, .list(let a)):
       guard let n = repeatCount(l, r) else { break }
-      try Sequences.checkSize(n * a.items.count, of: "a list of \(n * a.items.count) items")
-      return .list(Array([[Value]](repeating: a.items, count: n).joined()))
+      try Sequences.checkSize(n * Int128(a.items.count), .listItems)
+      return .list(a.items.isEmpty ? [] : Array([[Value]](repeating: a.items, count: Int(n)).joined()))
     case (.multiply, .tuple(let a), _), (.multiply, _, .tuple(let a)):
       guard let n = repeatCount(l, r) else { break }
-      try Sequences.checkSize(n * a.count, of: "a tuple of \(n * a.count) items")
-      return .tuple(Array([[Value]](repeating: a, count: n).joined()))
+      try Sequences.checkSize(n * Int128(a.count), .tupleItems)
+      return .tuple(a.isEmpty ? [] : Array([[Value]](repeating: a, count: Int(n)).joined()))
     default:
       break
     }
     throw RuntimeError(.unsupportedOperands(op: op.rawValue, left: l.typeName, right: r.typeName))
   }
 
-  /// `"ab" * 3`, `3 * [0]`: the whole-number side, negative meaning none.
-  private static func repeatCount(_ l: Value, _ r: Value) -> Int? {
-    guard let d = l.numeric ?? r.numeric, let n = NumberText.wholeNumber(d) else { return nil }
-    return min(max(0, n), Sequences.maximumItems + 1)
+  /// `"ab" * 3`, `3 * [0]`: the whole-number side, negative meaning none. In 128 bits, so
+  /// that `"x" * 10**19` is refused for its size rather than read as no number at all; past
+  /// 2**80 it stops growing, which no length can overflow.
+  private static func repeatCount(_ l: Value, _ r: Value) -> Int128? {
+    guard let d = l.numeric ?? r.numeric, d.isFinite, d.rounded(.towardZero) == d else { return nil }
+    return Int128(max(0, min(d, 0x1p80)))
   }
 
   static func arithmetic(_ op: BinaryOp, _ a: Double, _ b: Double) throws(RuntimeError) -> Double {

@@ -1,14 +1,55 @@
+import TensorEngine
+
 /// Turning iterable values into their items.
 enum Sequences {
   /// The most items a list, tuple or string may hold (about 160 MB of values). Tensors are
   /// the place for more numbers than this.
   static let maximumItems = 10_000_000
 
-  /// Refuses, before allocating, anything larger than `maximumItems`.
-  static func checkSize(_ count: Int, of description: @autoclosure () -> String) throws(RuntimeError) {
-    if count > maximumItems {
-      throw RuntimeError(.resourceLimit(requested: description(), limit: "\(maximumItems) items"))
+  /// What a size is counted in, for the learner's message and the memory it takes.
+  enum Unit {
+    case stringBytes, listItems, tupleItems, tensorValues
+
+    var words: (noun: String, unit: String) {
+      switch self {
+      case .stringBytes: ("a string", "bytes")
+      case .listItems: ("a list", "items")
+      case .tupleItems: ("a tuple", "items")
+      case .tensorValues: ("a tensor", "values")
+      }
     }
+
+    /// Bytes each unit takes in memory.
+    var bytes: Int {
+      switch self {
+      case .stringBytes: 1
+      case .listItems, .tupleItems: MemoryLayout<Value>.stride
+      case .tensorValues: MemoryLayout<Float>.stride
+      }
+    }
+  }
+
+  /// Refuses, before allocating, a result of `count` units (computed by the caller in 128
+  /// bits, so that `"x" * 10**19` names its true size): more than `maximumItems`, or more
+  /// memory than the session has left.
+  static func checkSize(_ count: Int128, _ unit: Unit) throws(RuntimeError) {
+    let requested = "\(unit.words.noun) of \(count) \(unit.words.unit)"
+    if count > Int128(maximumItems) {
+      throw RuntimeError(.resourceLimit(requested: requested, limit: "\(maximumItems) \(unit.words.unit)"))
+    }
+    let bytes = Int(count) * unit.bytes
+    try EngineCall.run { try MemoryBudget.check(operation: requested, bytes: bytes) }
+  }
+
+  /// A list growing one item at a time (holding `count` now) stops at `maximumItems`, and
+  /// checks the memory budget each time its count reaches a power of two, for the doubled
+  /// storage the array is about to take: often enough to stop a runaway loop, rarely enough
+  /// to cost nothing.
+  static func checkGrowth(_ count: Int, _ unit: Unit) throws(RuntimeError) {
+    if count >= maximumItems { try checkSize(Int128(count) + 1, unit) }
+    guard count >= 4096, count & (count - 1) == 0 else { return }
+    let requested = "\(unit.words.noun) of \(count * 2) \(unit.words.unit)"
+    try EngineCall.run { try MemoryBudget.check(operation: requested, bytes: count * 2 * unit.bytes) }
   }
 
   /// Items in increasing order (stable), or a TypeError for items that cannot be ordered.
@@ -31,12 +72,12 @@ enum Sequences {
     case .tuple(let t): return t
     case .dict(let d): return d.keys
     case .range(let r):
-      try checkSize(r.count, of: "a list of \(r.count) numbers")
+      try checkSize(Int128(r.count), .listItems)
       return (0..<r.count).map { .number(Double(r[$0])) }
     case .string(let s): return s.map { .string(String($0)) }
     case .tensor(let t, _):
       let count = t.shape.first ?? 0
-      try checkSize(count, of: "a list of \(count) items")
+      try checkSize(Int128(count), .listItems)
       var items: [Value] = []
       for i in 0..<count { items.append(v.keepingKind(try TensorArithmetic.item(t, i))) }
       return items

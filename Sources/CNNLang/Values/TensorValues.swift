@@ -16,7 +16,7 @@ enum TensorValues {
     // The shape is read down the first items; every other item is then checked against it.
     var probe = value
     while true {
-      guard let items = sequence(probe) else { break }
+      guard let items = sequence(probe), shape.count <= maximumRank else { break }
       shape.append(items.count)
       guard let first = items.first else { break }
       if case .tensor(let t, _) = first {
@@ -30,10 +30,12 @@ enum TensorValues {
       throw RuntimeError(.engine(.invalidArgument(
         operation: function, message: "the lists are nested \(shape.count) deep; a tensor has at most \(maximumRank) axes")))
     }
-    let count = Tensor.count(of: shape)
-    try Sequences.checkSize(count, of: "a tensor of \(count) values")
+    // Lists shared many times over claim more values than an `Int` holds; past 2**80 the
+    // count stops growing, which no dimension can overflow.
+    let count = shape.reduce(Int128(1)) { min($0 * Int128($1), Int128(1) << 80) }
+    try Sequences.checkSize(count, .tensorValues)
     var values: [Float] = []
-    values.reserveCapacity(count)
+    values.reserveCapacity(Int(count))
     try collect(value, depth: 0, shape: shape, position: [], into: &values, function: function)
     return Tensor(shape: shape, values: values)
   }
