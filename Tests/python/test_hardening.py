@@ -256,3 +256,35 @@ def test_one_budget_for_the_whole_session(limited_kernel):
     # Language values count too: a list of strings beside the tensors.
     assert_refused_quickly(limited_kernel, "xs = [str(i) * 50 for i in range(10**7)]", 20, ename="ResourceError")
     assert run_cell(kc, "assert b.shape == (100, 1000, 1000)")[0]["status"] == "ok"
+
+
+def test_a_list_that_holds_itself(kernel):
+    km, kc = kernel
+    reply, outputs = run_cell(kc, "a = [1]\na.append(a)\nprint(a, repr(a))\nb = [1]\nb.append(b)\nprint(a == b)")
+    assert reply["status"] == "ok", reply
+    text = "".join(m["content"].get("text", "") for m in outputs if m["msg_type"] == "stream")
+    assert text == "[1, [...]] [1, [...]]\nTrue\n", text
+    assert_refused_quickly(kernel, "tensor(a)", 2, ename="ValueError")
+    assert run_cell(kc, "c = []\nc.append(c)\nc.append(c)\nd = []\nd.append(d)\nd.append(d)\nassert c == d")[0]["status"] == "ok"
+
+
+def test_the_text_of_a_list_shared_ten_million_times_is_bounded(kernel):
+    assert_refused_quickly(kernel, "x = [[0] * 10**7] * 10**7\ns = str(x)", 15, ename="ResourceError",
+                           words=["a text of more than 10000000 bytes"])
+
+
+# Each is one long operation (1.5 s, 7 s and 4 s alone) on values made in an earlier cell,
+# interrupted while it runs.
+@pytest.mark.parametrize("setup, code", [
+    ("x = [0]\nfor i in range(40):\n    x = [x, x]", "s = repr(x)"),
+    ('xs = ["abc" * 10] * 10**6', "ys = sorted(xs)"),
+    ("xs = [[0]] * 10**7\nys = [[0]] * 10**7", "same = xs == ys"),
+])
+def test_long_language_operations_stop_at_the_interrupt(kernel, setup, code):
+    km, kc = kernel
+    assert run_cell(kc, "kept = 7\n" + setup)[0]["status"] == "ok"
+    reply, elapsed = interrupted(kernel, code, settle=0.3)
+    assert reply["status"] == "error" and reply["ename"] == "KeyboardInterrupt", reply
+    assert elapsed < 0.1, f"interrupt took {elapsed * 1000:.1f} ms"
+    assert run_cell(kc, "assert kept == 7")[0]["status"] == "ok"
+    assert resident_bytes(km) < 2 * GIB

@@ -69,9 +69,9 @@ extension BuiltinRegistry {
       return .none
     }
     method("list", "sort", [Parameter("reverse", default: .bool(false))], doc: "Sorts the list in place, in increasing order (decreasing with reverse=True).") {
-      (args, _) throws(RuntimeError) in
+      (args, ev) throws(RuntimeError) in
       let l = storage(args)
-      l.items = try Sequences.sorted(l.items, reverse: try args.bool("reverse"))
+      l.items = try Sequences.sorted(l.items, reverse: try args.bool("reverse"), cancellation: ev.cancellation)
       return .none
     }
     for name in ["count", "index"] {
@@ -128,7 +128,7 @@ extension BuiltinRegistry {
       return .string(parts.joined(separator: new))
     }
     method("str", "format", [Parameter("values", variadic: true)], doc: "The text with each {} replaced by the next value, formatted like an f-string field: \"{} has {:,} weights\".format(name, n). {0} and {1} pick values by position.") {
-      (args, _) throws(RuntimeError) in .string(try FormatSpec.substitute(text(args), args.rest))
+      (args, ev) throws(RuntimeError) in .string(try FormatSpec.substitute(text(args), args.rest, cancellation: ev.cancellation))
     }
     method("str", "startswith", [Parameter("prefix")], doc: "True if the text begins with prefix.") {
       (args, _) throws(RuntimeError) in .bool(text(args).hasPrefix(try args.string("prefix")))

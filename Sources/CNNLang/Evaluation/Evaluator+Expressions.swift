@@ -84,7 +84,7 @@ extension Evaluator {
     for (position, (op, rightExpr)) in rest.enumerated() {
       let right = try evaluate(rightExpr)
       let answer: Value
-      do { answer = try Operators.comparison(op, left, right) } catch { throw error.locating(file, range) }
+      do { answer = try Operators.comparison(op, left, right, cancellation: cancellation) } catch { throw error.locating(file, range) }
       // `a < b < c` is `a < b and b < c`: each link but the last must be one True or False.
       if position == rest.count - 1 { return answer }
       if !(try truth(answer, .spanning(leftExpr.range, rightExpr.range))) { return answer }
@@ -264,9 +264,13 @@ extension Evaluator {
         out += text
       case .field(let e, let conversion, let spec):
         var v = try evaluate(e)
-        if conversion == "r" { v = .string(v.repr) } else if conversion == "s" { v = .string(v.str) }
-        let format = try formatString(spec)
-        do { out += try FormatSpec.format(v, spec: format) } catch { throw error.locating(file, e.range) }
+        do {
+          if conversion == "r" || conversion == "s" { v = .string(try v.text(str: conversion == "s", cancellation: cancellation)) }
+          let format = try formatString(spec)
+          out += try FormatSpec.format(v, spec: format, cancellation: cancellation)
+        } catch {
+          throw error.locating(file, e.range)
+        }
       }
     }
     return out

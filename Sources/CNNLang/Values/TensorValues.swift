@@ -28,7 +28,7 @@ enum TensorValues {
     // Lists can be nested far deeper than any tensor; reading them recursively must stop first.
     guard shape.count <= maximumRank else {
       throw RuntimeError(.engine(.invalidArgument(
-        operation: function, message: "the lists are nested \(shape.count) deep; a tensor has at most \(maximumRank) axes")))
+        operation: function, message: "the lists are nested more than \(maximumRank) deep; a tensor has at most \(maximumRank) axes")))
     }
     // Lists shared many times over claim more values than an `Int` holds; past 2**80 the
     // count stops growing, which no dimension can overflow.
