@@ -74,3 +74,24 @@ struct LinearLoopTests {
     #expect(eval("''.join([c for c in 'abc' if c != 'b'])") == "'ac'")
   }
 }
+
+/// Completion, inspection and is_complete on a megabyte of input answer while the console waits.
+struct LongInputToolingTests {
+  @Test func aMegabyteIdentifierIsAnsweredQuickly() {
+    let interpreter = Interpreter()
+    let name = String(repeating: "x", count: 1_000_000)
+    let clock = ContinuousClock()
+    let elapsed = clock.measure {
+      #expect(interpreter.complete(code: name, cursor: name.unicodeScalars.count).matches.isEmpty)
+      #expect(interpreter.inspect(code: "print(" + name, cursor: 1_000_006) == nil)
+      #expect(interpreter.inspect(code: name + "\nprint(", cursor: 1_000_007) != nil)
+    }
+    #expect(elapsed < .seconds(1), "took \(elapsed)")
+  }
+
+  @Test func isCompleteLeavesAMegabyteToTheConsole() {
+    let interpreter = Interpreter()
+    #expect(interpreter.isComplete(String(repeating: "(", count: 1_000_000)) == .unknown)
+    #expect(interpreter.isComplete("x = (" + String(repeating: "1, ", count: 1000)) == .incomplete(indent: ""))
+  }
+}

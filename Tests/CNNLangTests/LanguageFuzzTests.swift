@@ -60,7 +60,7 @@ final class LanguageFuzzer {
   private var g: SplitMix
   private let golden: [String]
   /// A cell running longer than this is interrupted; one that then runs on for `hangAfter` is a hang.
-  private let slice = 0.2
+  private let slice = 0.1
   private let hangAfter = 5.0
 
   init(seed: UInt64, golden: [String]) {

@@ -288,3 +288,32 @@ def test_long_language_operations_stop_at_the_interrupt(kernel, setup, code):
     assert elapsed < 0.1, f"interrupt took {elapsed * 1000:.1f} ms"
     assert run_cell(kc, "assert kept == 7")[0]["status"] == "ok"
     assert resident_bytes(km) < 2 * GIB
+
+
+def timed_reply(kc, method, *args, limit_s=1.0, **kwargs):
+    start = time.monotonic()
+    msg_id = getattr(kc, method)(*args, **kwargs)
+    reply = kc.get_shell_msg(timeout=30)
+    while reply["parent_header"].get("msg_id") != msg_id:
+        reply = kc.get_shell_msg(timeout=30)
+    elapsed = time.monotonic() - start
+    assert elapsed < limit_s, f"{method} took {elapsed:.2f} s"
+    return reply["content"]
+
+
+@pytest.mark.parametrize("code", [
+    "x" * 1_000_000,
+    "print(" + "a." * 500_000 + "b",
+    "xs = [1, 2]\n" * 80_000 + "xs.app",
+    "'" + "a" * 1_000_000,
+    "(" * 1_000_000,
+    "if x:\n" + "    y = 1\n" * 100_000,
+])
+def test_tooling_answers_long_input_in_bounded_time(kernel, code):
+    km, kc = kernel
+    timed_reply(kc, "complete", code, len(code))
+    timed_reply(kc, "inspect", code, len(code))
+    # Past 64 KiB the console decides: 'unknown' is the protocol's answer for that.
+    assert timed_reply(kc, "is_complete", code)["status"] == "unknown"
+    assert km.is_alive()
+    assert run_cell(kc, "1 + 2")[0]["status"] == "ok"
