@@ -62,11 +62,7 @@ struct InterruptTests {
     _ = interpreter.run(setup, cellID: 1, host: RecordingHost())
     let (latency, result) = interrupt(operation, after: 0.3, interpreter: interpreter)
     #expect(latency < 0.1, "took \(latency) s")
-    guard case .failure(let error) = result else {
-      Issue.record("the cell should have been interrupted")
-      return
-    }
-    #expect(error.kind == .keyboardInterrupt)
+    if case .failure(let error) = result { #expect(error.kind == .keyboardInterrupt) } else { Issue.record("not interrupted") }
   }
 
   @Test func namesAssignedBeforeTheInterruptKeepTheirValues() {

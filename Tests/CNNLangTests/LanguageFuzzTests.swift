@@ -2,6 +2,7 @@ import CNNLang
 import Foundation
 import TensorEngine
 import Testing
+import TestSupport
 
 /// A seeded generator of cells for the lexer, the parser and the evaluator: token soup,
 /// programs from a small grammar of the language's own vocabulary, and golden programs with
@@ -21,28 +22,24 @@ struct LanguageFuzzTests {
     // A run by hand lowers the memory budget; within `make test` other suites share the
     // process and its budget, so it stays as it is.
     let lowBudget = environment["CNNLANG_FUZZ_INPUTS"] != nil
-    let report = try LanguageFuzzer(seed: seed, golden: LanguageFuzzer.goldenPrograms()).run(count, lowBudget: lowBudget)
+    let fuzzer = LanguageFuzzer(seed: seed, golden: LanguageFuzzer.goldenPrograms())
+    // On a thread with the kernel's stack (512 MiB): the test's own thread has far less, and
+    // a deep but legal cell would overflow it where the kernel would not.
+    let done = DispatchSemaphore(value: 0)
+    nonisolated(unsafe) var report = LanguageFuzzer.Report()
+    let thread = Thread {
+      report = fuzzer.run(count, lowBudget: lowBudget)
+      done.signal()
+    }
+    thread.stackSize = 512 << 20
+    thread.start()
+    done.wait()
     #expect(report.hangs.isEmpty, "cells that ignored the interrupt: \(report.hangs)")
     print("language fuzz: \(report.summary)")
   }
 }
 
-/// SplitMix64: small, seeded, independent of the engine's generator.
-struct SplitMix {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
-  mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-  mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-}
-
-final class LanguageFuzzer {
+final class LanguageFuzzer: @unchecked Sendable {
   struct Report {
     var cells = 0
     var values = 0
@@ -79,7 +76,7 @@ final class LanguageFuzzer {
     return programs.sorted()
   }
 
-  func run(_ count: Int, lowBudget: Bool) throws -> Report {
+  func run(_ count: Int, lowBudget: Bool) -> Report {
     let savedLimit = MemoryBudget.limitBytes
     if lowBudget { MemoryBudget.limitBytes = 64 << 20 }
     defer { MemoryBudget.limitBytes = savedLimit }
