@@ -40,3 +40,17 @@ struct SequenceSizeTests {
     #expect(shared.message.contains("a tensor of 1000000000000000 values"), "\(shared.message)")
   }
 }
+
+/// Lists to tensors: positions are written out only for an error.
+struct ListConversionTests {
+  @Test func aMillionRowsConvertQuicklyAndRaggedRowsAreNamed() throws {
+    let clock = ContinuousClock()
+    var shown = ""
+    let elapsed = clock.measure { shown = eval("xs = [[0.5, 1, 2, 3, 4]] * 1000000\nt = tensor(xs)\n(t.shape, float(t.sum()))") }
+    // 10**6 rows of 0.5 + 1 + 2 + 3 + 4 = 10.5.
+    #expect(shown == "((1000000, 5), 10500000)")
+    #expect(elapsed < .seconds(3), "took \(elapsed)")
+    let error = try #require(CellRun("tensor([[1, 2], [3, 4], [5]])").error)
+    #expect(error.message.contains("item [2] has 1 value where 2 were expected"))
+  }
+}

@@ -11,10 +11,11 @@ extension BuiltinRegistry {
     add(Builtin(
       "tensor", [Parameter("data")],
       doc: "A tensor from nested lists of numbers; rows must have equal lengths. Example: tensor([[3, 0, 1], [1, 5, 8]]) has shape (2, 3)."
-    ) { (args, _) throws(RuntimeError) in
+    ) { (args, ev) throws(RuntimeError) in
       switch args["data"] {
       case .tensor(let t, _): return .tensor(t)
-      case .list, .tuple, .number, .bool: return .tensor(try TensorValues.tensor(from: args["data"], function: "tensor"))
+      case .list, .tuple, .number, .bool:
+        return .tensor(try TensorValues.tensor(from: args["data"], function: "tensor", cancellation: ev.cancellation))
       case .range: return .tensor(try TensorValues.tensor(from: .list(try Sequences.elements(of: args["data"])), function: "tensor"))
       default: throw args.typeError("data", "a number or nested lists of numbers")
       }

@@ -9,7 +9,7 @@ enum TensorValues {
   /// A tensor from a tensor, a number, or nested lists and tuples of numbers. Rows must have
   /// equal lengths; the first that does not, or the first item that is not a number, is named
   /// by its position (`item [1][2]`).
-  static func tensor(from value: Value, function: String) throws(RuntimeError) -> Tensor {
+  static func tensor(from value: Value, function: String, cancellation: CancellationFlag? = nil) throws(RuntimeError) -> Tensor {
     if case .tensor(let t, _) = value { return t }
     if let d = value.numeric { return Tensor(scalar: Float(d)) }
     var shape: [Int] = []
@@ -36,7 +36,8 @@ enum TensorValues {
     try Sequences.checkSize(count, .tensorValues)
     var values: [Float] = []
     values.reserveCapacity(Int(count))
-    try collect(value, depth: 0, shape: shape, position: [], into: &values, function: function)
+    var position: [Int] = []
+    try collect(value, depth: 0, shape: shape, position: &position, into: &values, function: function, cancellation: cancellation)
     return Tensor(shape: shape, values: values)
   }
 
@@ -48,13 +49,17 @@ enum TensorValues {
     }
   }
 
+  /// Appends the values under `value`; `position` is its place (`[1][2]`), written out only
+  /// for an error, and the interrupt flag is read every 65,536 values.
   private static func collect(
-    _ value: Value, depth: Int, shape: [Int], position: [Int], into values: inout [Float], function: String
+    _ value: Value, depth: Int, shape: [Int], position: inout [Int], into values: inout [Float], function: String,
+    cancellation: CancellationFlag?
   ) throws(RuntimeError) {
-    let here = "item " + position.map { "[\($0)]" }.joined()
+    var here: String { "item " + position.map { "[\($0)]" }.joined() }
     if depth == shape.count {
       if let d = value.numeric {
         values.append(Float(d))
+        if values.count & 0xFFFF == 0, cancellation?.isCancelled == true { throw RuntimeError(.keyboardInterrupt) }
         return
       }
       if sequence(value) != nil || isTensor(value) {
@@ -77,7 +82,9 @@ enum TensorValues {
       throw RuntimeError(.raggedTensor(function: function, position: here, expected: shape[depth], got: items.count))
     }
     for (i, item) in items.enumerated() {
-      try collect(item, depth: depth + 1, shape: shape, position: position + [i], into: &values, function: function)
+      position.append(i)
+      try collect(item, depth: depth + 1, shape: shape, position: &position, into: &values, function: function, cancellation: cancellation)
+      position.removeLast()
     }
   }
 
