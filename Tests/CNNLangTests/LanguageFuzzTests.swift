@@ -298,3 +298,13 @@ private final class SilentHost: LanguageHost {
   func clearOutput(wait: Bool) {}
   func page(_ text: String) {}
 }
+
+/// Cells the fuzzer found that stopped the process, kept as they were found.
+struct FuzzFindingsTests {
+  @Test func arangeFromFarAboveItsStopIsEmpty() {
+    // arange(1e308, False): (0 - 1e308) / 1 steps, below Int.min.
+    #expect(eval("import numpy as np\nn = 3\nxs = np.arange(1e308, range(10**8) == n)\nxs.shape") == "(0,)")
+    #expect(eval("arange(-1e308).shape") == "(0,)")
+    #expect(eval("arange(1e308, 0, 1).shape") == "(0,)")
+  }
+}

@@ -51,7 +51,8 @@ extension BuiltinRegistry {
       if step == 0 { throw RuntimeError(.rangeStepZero) }
       let steps = ((stop - start) / step).rounded(.up)
       guard steps.isFinite, steps < Double(Int.max / 8) else { throw RuntimeError(.numberTooLarge("arange")) }
-      let count = max(0, Int(steps))
+      // A stop far below the start counts minus 10**308 steps: none, not a trap in Int(_:).
+      let count = steps > 0 ? Int(steps) : 0
       try EngineCall.run { try MemoryBudget.check(operation: "arange", shape: [count]) }
       return .tensor(Tensor(shape: [count], values: (0..<count).map { Float(start + Double($0) * step) }))
     })
