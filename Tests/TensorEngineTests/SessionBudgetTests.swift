@@ -5,15 +5,17 @@ import Testing
 /// leave the limit as it is (other suites run beside them) and ask relative to it.
 @Suite struct SessionBudgetTests {
   @Test func heldBytesSeeAnArrayComeAndGo() {
-    let before = MemoryBudget.heldBytes()
-    var grown = 0
-    do {
-      let block = [Float](repeating: 1, count: 16 << 20)  // 64 MiB
-      grown = MemoryBudget.heldBytes() - before
-      #expect(block.count == 16 << 20)
+    // Other suites allocate and free meanwhile, so a loose band around 256 MiB is asserted,
+    // and any of five tries may show it.
+    var growths: [Int] = []
+    for _ in 0..<5 {
+      let before = MemoryBudget.heldBytes()
+      let block = [Float](repeating: 1, count: 64 << 20)  // 256 MiB
+      growths.append(MemoryBudget.heldBytes() - before)
+      #expect(block.count == 64 << 20)
+      if let last = growths.last, last > 224 << 20 && last < 320 << 20 { return }
     }
-    // Other suites allocate meanwhile, so only a loose band around 64 MiB is asserted.
-    #expect(grown > 48 << 20 && grown < 256 << 20, "grew by \(grown) bytes")
+    Issue.record("held bytes grew by \(growths) for 256 MiB")
   }
 
   @Test func aRequestThatFitsAloneButNotBesideWhatIsHeldIsRefused() throws {
