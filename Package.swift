@@ -47,6 +47,7 @@ let package = Package(
     .systemLibrary(name: "CPNG", providers: [.apt(["libpng-dev"])]),
     .systemLibrary(name: "CTurboJPEG", providers: [.apt(["libturbojpeg0-dev"])]),
     .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
+    .systemLibrary(name: "CMalloc"),
 
     // Text and time without Foundation: number wording, printf, substring search, the clock.
     .target(name: "TextAndTime", exclude: ["README.md"], swiftSettings: lean),
@@ -55,7 +56,7 @@ let package = Package(
     // The Jupyter widget protocol over the kernel's comms, for any language.
     .target(name: "JupyterWidgets", dependencies: ["JupyterKernel", "JupyterProtocol"], exclude: ["README.md"], swiftSettings: lean),
     .target(name: "JupyterZMQ", dependencies: ["JupyterKernel", "JupyterProtocol", "CZeroMQ"], exclude: ["README.md"], swiftSettings: lean),
-    .target(name: "TensorEngine", dependencies: ["COpenBLAS", "TextAndTime"], exclude: ["README.md"], swiftSettings: engineSpeed + lean),
+    .target(name: "TensorEngine", dependencies: ["COpenBLAS", "CMalloc", "TextAndTime"], exclude: ["README.md"], swiftSettings: engineSpeed + lean),
     .target(name: "Datasets", dependencies: ["TensorEngine", "CPNG", "CTurboJPEG", "CZlib"], exclude: ["README.md"], swiftSettings: checkedSpeed + lean),
     .target(name: "CNNLang", dependencies: ["TensorEngine", "Datasets", "TextAndTime"], exclude: ["README.md"], swiftSettings: checkedSpeed + lean),
     .target(name: "EngineBench", dependencies: ["TensorEngine", "TextAndTime"], exclude: ["README.md"], swiftSettings: checkedSpeed + lean),
@@ -93,7 +94,7 @@ let package = Package(
     .testTarget(name: "JupyterZMQTests", dependencies: ["JupyterZMQ", "JupyterKernel", "JupyterProtocol", "CZeroMQ"]),
     .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine", "TextAndTime", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "CNNLangTests", dependencies: ["CNNLang", "TensorEngine", "TestSupport"], resources: [.copy("Programs")]),
-    .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TensorEngine", "CZlib"]),
+    .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TensorEngine", "CZlib", "TestSupport"]),
     .testTarget(name: "FeatureMapRenderTests", dependencies: ["FeatureMapRender", "TensorEngine", "TextAndTime", "CZlib"]),
     .testTarget(name: "TextAndTimeTests", dependencies: ["TextAndTime"]),
     .testTarget(name: "CNNKernelTests", dependencies: ["CNNKernel", "JupyterKernel", "JupyterProtocol", "TestSupport"]),

@@ -55,6 +55,7 @@ public final class CNNLanguage: KernelLanguage, @unchecked Sendable {
     case .complete: return .complete
     case .incomplete(let indent): return .incomplete(indent: indent)
     case .invalid: return .invalid
+    case .unknown: return .unknown
     }
   }
 

@@ -50,6 +50,21 @@ struct InterruptTests {
     #expect(next.shown == "'yes!'")
   }
 
+  /// One long operation of the language itself, on values made in an earlier cell: writing
+  /// the text of a shared nest, sorting a million strings, comparing ten million lists.
+  @Test(.serialized, arguments: [
+    ("x = [0]\nfor i in range(40):\n    x = [x, x]", "s = repr(x)"),
+    ("xs = ['abc' * 10] * 10**6", "ys = sorted(xs)"),
+    ("xs = [[0]] * 10**7\nys = [[0]] * 10**7", "same = xs == ys"),
+  ])
+  func longOperationsEndWithin100Milliseconds(setup: String, operation: String) throws {
+    let interpreter = Interpreter()
+    _ = interpreter.run(setup, cellID: 1, host: RecordingHost())
+    let (latency, result) = interrupt(operation, after: 0.3, interpreter: interpreter)
+    #expect(latency < 0.1, "took \(latency) s")
+    if case .failure(let error) = result { #expect(error.kind == .keyboardInterrupt) } else { Issue.record("not interrupted") }
+  }
+
   @Test func namesAssignedBeforeTheInterruptKeepTheirValues() {
     let interpreter = Interpreter()
     let (_, result) = interrupt("before = 1\nsleep(30)\nafter = 2", after: 0.1, interpreter: interpreter)

@@ -349,6 +349,7 @@ import Testing
       (.axisOutOfRange(operation: "Qop", axis: 5, rank: 3), ["Qop", "5", "3"]),
       (.indexOutOfRange(operation: "Qop", index: 13, size: 4), ["Qop", "13", "4"]),
       (.resourceLimit(operation: "Qop", shape: [1000, 1000], bytes: 4_000_000, limit: 1024), ["Qop", "(1000, 1000)", "3.8 MiB", "1.0 KiB"]),
+      (.memoryHeld(operation: "Qop", bytes: 3 << 30, held: 7 << 30, limit: 8 << 30), ["Qop", "3.0 GiB", "7.0 GiB", "8.0 GiB"]),
       (.invalidArgument(operation: "Qop", reason: .notPositive(argument: "Qarg", value: 0.5)), ["Qop", "Qarg", "0.5"]),
       (.cancelled, []),
     ]
@@ -397,6 +398,7 @@ import Testing
     let notes: [(Note, [String])] = [
       (.calledFrom(function: "Qf", file: "cell[3]", line: 4, column: 9), ["Qf()", "cell[3]:4:9"]),
       (.framesOmitted(12), ["12"]),
+      (.errorsOmitted(7), ["7"]),
     ]
     for (note, values) in notes {
       expectTranslated(note.text(in: .english), note.text(in: .korean), keeping: values, "\(note)")

@@ -148,9 +148,10 @@ import Testing
       case .tupleOfItems: 2
       case .stringOfBytes: 3
       case .tensorOfValues: 4
+      case .textOfMoreThan: 5
       }
     }
-    expectEveryCase(SizeRequest.allCases, count: 5, index: size, "SizeRequest")
+    expectEveryCase(SizeRequest.allCases, count: 6, index: size, "SizeRequest")
     func target(_ t: AssignmentTarget) -> Int {
       switch t {
       case .functionCall: 0

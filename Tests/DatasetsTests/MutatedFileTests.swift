@@ -2,25 +2,13 @@ import Datasets
 import Foundation
 import TensorEngine
 import Testing
+import TestSupport
 
 /// A seeded generator's fuzzing of the decoders (run on every test run, unlike the libFuzzer
 /// target for the protocol): valid PNG, JPEG and IDX files with bytes flipped, inserted and
 /// cut off. Every outcome must be a tensor or an error; Datasets is built with Swift's checks,
 /// so an index past the end or an overflow would stop the test with a trap.
 @Suite struct MutatedFileTests {
-  /// SplitMix64: a small seeded generator, independent of the engine's.
-  struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-  }
-
   /// `original` with a few random edits; bytes in `keep` (a JPEG's claimed size) stay as they
   /// are, so that no mutant asks for gigabytes that the budget would allow.
   static func mutant(_ original: [UInt8], _ g: inout SplitMix, keep: Range<Int> = 0..<0) -> [UInt8] {

@@ -181,3 +181,139 @@ def test_reading_a_large_idx_file_stops_at_the_interrupt(kernel, tmp_path):
     assert elapsed < 0.1, f"interrupt took {elapsed * 1000:.1f} ms"
     assert run_cell(kc, "1 + 1")[0]["status"] == "ok"
     assert resident_bytes(km) < 2 * GIB
+
+
+# The language: sources, values and loops that used to run away with time or memory.
+
+def test_ten_thousand_open_brackets(kernel):
+    reply = assert_refused_quickly(kernel, "(" * 10_000, 2, ename="SyntaxError")
+    assert sum(len(line) for line in reply["traceback"]) < 5_000
+
+
+def test_a_chain_of_ten_thousand_nots(kernel):
+    assert_refused_quickly(kernel, "not " * 10_000 + "1", 2, ename="SyntaxError", words=["nested too deeply"])
+
+
+def test_a_for_loop_over_a_long_string_is_linear(kernel):
+    km, kc = kernel
+    start = time.monotonic()
+    reply, _ = run_cell(kc, "n = 0\nfor c in 'x' * 32000:\n    n += 1\nassert n == 32000", timeout=30)
+    elapsed = time.monotonic() - start
+    assert reply["status"] == "ok", reply
+    assert elapsed < 0.5, f"took {elapsed:.2f} s"
+
+
+@pytest.mark.parametrize("code, size", [
+    ('"x" * 10**10', "a string of 10000000000 bytes"),
+    ('"ab" * 2**62', "a string of 9223372036854775808 bytes"),
+    ('"x" * 10**19', "a string of 10000000000000000000 bytes"),
+    ('[0] * 10**8', "a list of 100000000 items"),
+    ('(1, 2) * 10**9', "a tuple of 2000000000 items"),
+    ('", ".join(["abc"] * 5_000_000)', "a string of 24999998 bytes"),
+    ('("ab" * 4_000_000).replace("a", "aaaa")', "a string of 20000000 bytes"),
+])
+def test_an_enormous_sequence_names_its_true_size(kernel, code, size):
+    assert_refused_quickly(kernel, code, 5, ename="ResourceError", words=[size])
+
+
+@pytest.fixture
+def limited_kernel(request):
+    """A kernel whose session may hold `request.param` (CNNLAB_MEMORY_LIMIT)."""
+    km = KernelManager(kernel_name=KERNEL_NAME)
+    km.start_kernel(env={**os.environ, "CNNLAB_MEMORY_LIMIT": request.param})
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=30)
+    try:
+        yield km, kc
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+# 128 MiB: a loop appending one number at a time reaches it in about a million steps.
+@pytest.mark.parametrize("limited_kernel", ["128M"], indirect=True)
+@pytest.mark.parametrize("code", [
+    's = "x"\nfor i in range(64):\n    s = s + s',
+    'a = [0]\nfor i in range(64):\n    a = a + a',
+    'xs = [i for i in range(10**8)]',
+    'xs = []\nfor i in range(10**8):\n    xs.append(i)',
+])
+def test_growing_without_end_hits_the_limit(limited_kernel, code):
+    assert_refused_quickly(limited_kernel, code, 10, ename="ResourceError")
+
+
+@pytest.mark.parametrize("limited_kernel", ["1G"], indirect=True)
+def test_one_budget_for_the_whole_session(limited_kernel):
+    km, kc = limited_kernel
+    for name in ("a", "b"):
+        reply, _ = run_cell(kc, f"{name} = zeros((100, 1000, 1000))")  # 381.5 MiB each
+        assert reply["status"] == "ok", reply
+    reply = assert_refused_quickly(limited_kernel, "c = zeros((100, 1000, 1000))", 5, ename="ResourceError",
+                                   words=["381.5 MiB", "already holds", "1.0 GiB"])
+    # Letting one go makes room again, and every name keeps its value.
+    assert run_cell(kc, "a = None\nc = zeros((100, 1000, 1000))\nassert b.shape == c.shape")[0]["status"] == "ok"
+    # Language values count too: a list of strings beside the tensors.
+    assert_refused_quickly(limited_kernel, "xs = [str(i) * 50 for i in range(10**7)]", 20, ename="ResourceError")
+    assert run_cell(kc, "assert b.shape == (100, 1000, 1000)")[0]["status"] == "ok"
+
+
+def test_a_list_that_holds_itself(kernel):
+    km, kc = kernel
+    reply, outputs = run_cell(kc, "a = [1]\na.append(a)\nprint(a, repr(a))\nb = [1]\nb.append(b)\nprint(a == b)")
+    assert reply["status"] == "ok", reply
+    text = "".join(m["content"].get("text", "") for m in outputs if m["msg_type"] == "stream")
+    assert text == "[1, [...]] [1, [...]]\nTrue\n", text
+    assert_refused_quickly(kernel, "tensor(a)", 2, ename="ValueError")
+    assert run_cell(kc, "c = []\nc.append(c)\nc.append(c)\nd = []\nd.append(d)\nd.append(d)\nassert c == d")[0]["status"] == "ok"
+
+
+def test_the_text_of_a_list_shared_ten_million_times_is_bounded(kernel):
+    assert_refused_quickly(kernel, "x = [[0] * 10**7] * 10**7\ns = str(x)", 15, ename="ResourceError",
+                           words=["a text of more than 10000000 bytes"])
+
+
+# Each is one long operation (1.5 s, 7 s and 4 s alone) on values made in an earlier cell,
+# interrupted while it runs.
+@pytest.mark.parametrize("setup, code", [
+    ("x = [0]\nfor i in range(40):\n    x = [x, x]", "s = repr(x)"),
+    ('xs = ["abc" * 10] * 10**6', "ys = sorted(xs)"),
+    ("xs = [[0]] * 10**7\nys = [[0]] * 10**7", "same = xs == ys"),
+])
+def test_long_language_operations_stop_at_the_interrupt(kernel, setup, code):
+    km, kc = kernel
+    assert run_cell(kc, "kept = 7\n" + setup)[0]["status"] == "ok"
+    reply, elapsed = interrupted(kernel, code, settle=0.3)
+    assert reply["status"] == "error" and reply["ename"] == "KeyboardInterrupt", reply
+    assert elapsed < 0.1, f"interrupt took {elapsed * 1000:.1f} ms"
+    assert run_cell(kc, "assert kept == 7")[0]["status"] == "ok"
+    assert resident_bytes(km) < 2 * GIB
+
+
+def timed_reply(kc, method, *args, limit_s=1.0, **kwargs):
+    start = time.monotonic()
+    msg_id = getattr(kc, method)(*args, **kwargs)
+    reply = kc.get_shell_msg(timeout=30)
+    while reply["parent_header"].get("msg_id") != msg_id:
+        reply = kc.get_shell_msg(timeout=30)
+    elapsed = time.monotonic() - start
+    assert elapsed < limit_s, f"{method} took {elapsed:.2f} s"
+    return reply["content"]
+
+
+@pytest.mark.parametrize("code", [
+    "x" * 1_000_000,
+    "print(" + "a." * 500_000 + "b",
+    "xs = [1, 2]\n" * 80_000 + "xs.app",
+    "'" + "a" * 1_000_000,
+    "(" * 1_000_000,
+    "if x:\n" + "    y = 1\n" * 100_000,
+])
+def test_tooling_answers_long_input_in_bounded_time(kernel, code):
+    km, kc = kernel
+    timed_reply(kc, "complete", code, len(code))
+    timed_reply(kc, "inspect", code, len(code))
+    # Past 64 KiB the console decides: 'unknown' is the protocol's answer for that.
+    assert timed_reply(kc, "is_complete", code)["status"] == "unknown"
+    assert km.is_alive()
+    assert run_cell(kc, "1 + 2")[0]["status"] == "ok"

@@ -4,7 +4,7 @@ extension BuiltinRegistry {
     add(Builtin(
       "str", [Parameter("obj", default: .string(""))],
       doc: "The text of a value, as print writes it. Example: str(3) + \" filters\" is \"3 filters\"."
-    ) { (args, _) throws(RuntimeError) in .string(args["obj"].str) })
+    ) { (args, ev) throws(RuntimeError) in .string(try args["obj"].text(str: true, cancellation: ev.cancellation)) })
 
     add(Builtin(
       "int", [Parameter("x", default: .number(0))],

@@ -19,7 +19,9 @@ extension BuiltinRegistry {
       let sep = args["sep"].isNone ? " " : try args.string("sep")
       let end = args["end"].isNone ? "\n" : try args.string("end")
       guard case .stream(let stream) = args["file"] else { throw args.typeError("file", .stream) }
-      ev.host?.write(args.rest.map(\.str).joined(separator: sep) + end, toStderr: stream == .stderr)
+      var parts: [String] = []
+      for value in args.rest { parts.append(try value.text(str: true, cancellation: ev.cancellation)) }
+      ev.host?.write(parts.joined(separator: sep) + end, toStderr: stream == .stderr)
       return .none
     })
 
@@ -130,6 +132,6 @@ extension BuiltinRegistry {
     add(Builtin(
       "repr", [Parameter("obj")],
       doc: "The text a cell shows for a value: strings in quotes, lists in brackets. Example: repr(\"a\") is \"'a'\"."
-    ) { (args, _) throws(RuntimeError) in .string(args["obj"].repr) })
+    ) { (args, ev) throws(RuntimeError) in .string(try args["obj"].text(str: false, cancellation: ev.cancellation)) })
   }
 }

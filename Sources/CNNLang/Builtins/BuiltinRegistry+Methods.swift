@@ -14,12 +14,17 @@ extension BuiltinRegistry {
     }
     method("list", "append", [Parameter("value")], doc: "Adds a value at the end of the list.") {
       (args, _) throws(RuntimeError) in
-      storage(args).items.append(args["value"])
+      let l = storage(args)
+      try Sequences.checkGrowth(l.items.count, .listItems)
+      l.items.append(args["value"])
       return .none
     }
     method("list", "extend", [Parameter("iterable")], doc: "Adds every item of another sequence at the end of the list.") {
       (args, _) throws(RuntimeError) in
-      storage(args).items += try Sequences.elements(of: args["iterable"])
+      let l = storage(args)
+      let more = try Sequences.elements(of: args["iterable"])
+      try Sequences.checkSize(Int128(l.items.count) + Int128(more.count), .listItems)
+      l.items += more
       return .none
     }
     method("list", "insert", [Parameter("index"), Parameter("value")], doc: "Puts a value before the given position.") {
@@ -64,9 +69,9 @@ extension BuiltinRegistry {
       return .none
     }
     method("list", "sort", [Parameter("reverse", default: .bool(false))], doc: "Sorts the list in place, in increasing order (decreasing with reverse=True).") {
-      (args, _) throws(RuntimeError) in
+      (args, ev) throws(RuntimeError) in
       let l = storage(args)
-      l.items = try Sequences.sorted(l.items, reverse: try args.bool("reverse"))
+      l.items = try Sequences.sorted(l.items, reverse: try args.bool("reverse"), cancellation: ev.cancellation)
       return .none
     }
     for name in ["count", "index"] {
@@ -102,20 +107,28 @@ extension BuiltinRegistry {
     method("str", "join", [Parameter("iterable")], doc: "Joins strings with this text between them: \", \".join([\"a\", \"b\"]) is \"a, b\".") {
       (args, _) throws(RuntimeError) in
       var parts: [String] = []
+      let separator = text(args)
+      var bytes = Int128(0)
       for item in try Sequences.elements(of: args["iterable"]) {
         guard case .string(let s) = item else { throw args.typeError("iterable", .strings) }
+        bytes += Int128(s.utf8.count) + (parts.isEmpty ? 0 : Int128(separator.utf8.count))
         parts.append(s)
       }
-      return .string(parts.joined(separator: text(args)))
+      try Sequences.checkSize(bytes, .stringBytes)
+      return .string(parts.joined(separator: separator))
     }
     method("str", "replace", [Parameter("old"), Parameter("new")], doc: "The text with every old part replaced by new.") {
       (args, _) throws(RuntimeError) in
       let old = try args.string("old")
       if old.isEmpty { return .string(text(args)) }
-      return .string(text(args).parts(separatedBy: old).joined(separator: try args.string("new")))
+      let new = try args.string("new")
+      let parts = text(args).parts(separatedBy: old)
+      let kept = parts.reduce(Int128(0)) { $0 + Int128($1.utf8.count) }
+      try Sequences.checkSize(kept + Int128(parts.count - 1) * Int128(new.utf8.count), .stringBytes)
+      return .string(parts.joined(separator: new))
     }
     method("str", "format", [Parameter("values", variadic: true)], doc: "The text with each {} replaced by the next value, formatted like an f-string field: \"{} has {:,} weights\".format(name, n). {0} and {1} pick values by position.") {
-      (args, _) throws(RuntimeError) in .string(try FormatSpec.substitute(text(args), args.rest))
+      (args, ev) throws(RuntimeError) in .string(try FormatSpec.substitute(text(args), args.rest, cancellation: ev.cancellation))
     }
     method("str", "startswith", [Parameter("prefix")], doc: "True if the text begins with prefix.") {
       (args, _) throws(RuntimeError) in .bool(text(args).hasPrefix(try args.string("prefix")))

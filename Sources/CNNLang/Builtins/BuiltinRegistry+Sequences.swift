@@ -50,8 +50,8 @@ extension BuiltinRegistry {
     add(Builtin(
       "sorted", [Parameter("iterable"), Parameter("reverse", default: .bool(false))],
       doc: "A new list with the items in increasing order (decreasing with reverse=True). Example: sorted([3, 1, 2]) is [1, 2, 3]."
-    ) { (args, _) throws(RuntimeError) in
-      .list(try Sequences.sorted(try Sequences.elements(of: args["iterable"]), reverse: try args.bool("reverse")))
+    ) { (args, ev) throws(RuntimeError) in
+      .list(try Sequences.sorted(try Sequences.elements(of: args["iterable"]), reverse: try args.bool("reverse"), cancellation: ev.cancellation))
     })
 
     add(Builtin(

@@ -11,10 +11,11 @@ extension BuiltinRegistry {
     add(Builtin(
       "tensor", [Parameter("data")],
       doc: "A tensor from nested lists of numbers; rows must have equal lengths. Example: tensor([[3, 0, 1], [1, 5, 8]]) has shape (2, 3)."
-    ) { (args, _) throws(RuntimeError) in
+    ) { (args, ev) throws(RuntimeError) in
       switch args["data"] {
       case .tensor(let t, _): return .tensor(t)
-      case .list, .tuple, .number, .bool: return .tensor(try TensorValues.tensor(from: args["data"], function: "tensor"))
+      case .list, .tuple, .number, .bool:
+        return .tensor(try TensorValues.tensor(from: args["data"], function: "tensor", cancellation: ev.cancellation))
       case .range: return .tensor(try TensorValues.tensor(from: .list(try Sequences.elements(of: args["data"])), function: "tensor"))
       default: throw args.typeError("data", .numberOrNestedLists)
       }
@@ -50,7 +51,8 @@ extension BuiltinRegistry {
       if step == 0 { throw RuntimeError(.rangeStepZero) }
       let steps = ((stop - start) / step).rounded(.up)
       guard steps.isFinite, steps < Double(Int.max / 8) else { throw RuntimeError(.numberTooLarge("arange")) }
-      let count = max(0, Int(steps))
+      // A stop far below the start counts minus 10**308 steps: none, not a trap in Int(_:).
+      let count = steps > 0 ? Int(steps) : 0
       try EngineCall.run { try MemoryBudget.check(operation: "arange", shape: [count]) }
       return .tensor(Tensor(shape: [count], values: (0..<count).map { Float(start + Double($0) * step) }))
     })

@@ -22,6 +22,8 @@ public enum Note: Sendable, Equatable {
   case calledFrom(function: String, file: String, line: Int, column: Int)
   /// The number of further frames left out of a long traceback.
   case framesOmitted(Int)
+  /// The number of further errors in the cell left out after the last one shown.
+  case errorsOmitted(Int)
 }
 
 /// A hint shown as `= help: ...`.

@@ -159,7 +159,7 @@ extension DiagnosticMessage {
     case .repeatedKeyword(let name):
       return "키워드 인자 \(k("'\(name)'", .subject)) 두 번 주어졌습니다"
     case .resourceLimit(let requested, let limit):
-      return "이 작업에는 \(k(requested.koreanText, .subject)) 필요한데, 한도인 항목 \(limit)개보다 큽니다"
+      return "이 작업에는 \(k(requested.koreanText, .subject)) 필요한데, 한도인 \(requested.koreanLimitText(limit))보다 큽니다"
     case .tooLargeToCount(let layer):
       return "이 크기의 \(layer)에는 파라미터나 MAC이 2**60개를 넘게 필요해서 한도(2**60)보다 큽니다"
     case .shapeMismatch(let context, let expected, let got):
@@ -241,6 +241,8 @@ extension Note {
       return "\(function)() 안에서 일어났습니다. \(file):\(line):\(column)에서 호출했습니다"
     case .framesOmitted(let n):
       return "... 호출 \(n)개 생략 ..."
+    case .errorsOmitted(let n):
+      return "이 셀의 오류 \(n)개는 더 보여 주지 않습니다"
     }
   }
 }
@@ -263,6 +265,9 @@ extension TensorError {
     case .resourceLimit(let operation, let shape, let bytes, let limit):
       return "\(operation): 모양이 \(formatShape(shape))인 결과에 필요한 메모리(\(formatBytes(bytes)))가 "
         + "한도(\(formatBytes(limit)))보다 큽니다"
+    case .memoryHeld(let operation, let bytes, let held, let limit):
+      return "\(operation)에 필요한 메모리(\(formatBytes(bytes)))를 더하면 이 세션이 쓰는 메모리(이미 \(formatBytes(held)))가 "
+        + "한도(\(formatBytes(limit)))를 넘습니다: 더 쓰지 않는 이름에 None을 넣으세요"
     case .invalidArgument(let operation, let reason):
       return "\(operation)에 쓸 수 없는 인자입니다: \(reason.koreanText)"
     case .cancelled:

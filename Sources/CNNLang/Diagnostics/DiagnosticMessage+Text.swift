@@ -139,7 +139,7 @@ extension DiagnosticMessage {
     case .repeatedKeyword(let name):
       return "keyword argument '\(name)' is given twice"
     case .resourceLimit(let requested, let limit):
-      return "this needs \(requested.text), more than the limit of \(limit) items"
+      return "this needs \(requested.text), more than the limit of \(requested.limitText(limit))"
     case .tooLargeToCount(let layer):
       return "this needs \(layer) at these sizes (over 2**60 parameters or MACs), more than the limit of 2**60"
     case .shapeMismatch(let context, let expected, let got):
@@ -295,6 +295,8 @@ extension Note {
       return "in \(function)(), called from \(file):\(line):\(column)"
     case .framesOmitted(let n):
       return "... \(n) more call\(n == 1 ? "" : "s") ..."
+    case .errorsOmitted(let n):
+      return "\(n) more error\(n == 1 ? "" : "s") in this cell not shown"
     }
   }
 }

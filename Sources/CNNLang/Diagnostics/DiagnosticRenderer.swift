@@ -14,6 +14,9 @@ public struct DiagnosticRenderer: Sendable {
   public var colored: Bool
   /// Call notes beyond this many are summarised, so deep recursion stays readable.
   public var maximumNotes = 8
+  /// Source lines longer than this show a window around the caret: a pasted megabyte on
+  /// one line would otherwise be repeated in every error.
+  public var maximumLineWidth = 160
   /// The language of the sentences; error names (`NameError`) are the same in every language.
   public var language: MessageLanguage
 
@@ -22,11 +25,20 @@ public struct DiagnosticRenderer: Sendable {
     self.language = language
   }
 
-  /// All diagnostics of one cell, separated by blank lines.
+  /// Errors shown for one cell: a pasted file of stray characters can have one per character.
+  public var maximumDiagnostics = 10
+
+  /// The diagnostics of one cell, separated by blank lines; past `maximumDiagnostics`, the
+  /// last one shown says how many more there are.
   public func render(_ diagnostics: [Diagnostic], in file: SourceFile) -> [String] {
     var lines: [String] = []
-    for (i, d) in diagnostics.enumerated() {
+    let shown = diagnostics.prefix(maximumDiagnostics)
+    for (i, d) in shown.enumerated() {
       if i > 0 { lines.append("") }
+      var d = d
+      if i == shown.count - 1 && diagnostics.count > shown.count {
+        d.notes.append(.errorsOmitted(diagnostics.count - shown.count))
+      }
       lines += render(d, in: file)
     }
     return lines
@@ -38,11 +50,17 @@ public struct DiagnosticRenderer: Sendable {
     let (line, column) = file.location(of: start)
     let number = String(line)
     let gutter = String(repeating: " ", count: number.count)
-    let sourceLine = file.lineText(lineIndex)
+    let lineStart = start - (column - 1)
+    let lineEnd = file.lineEnd(lineIndex)
     // The caret covers the span's part on its first line, and at least one character.
-    let spanEnd = min(d.range.end, file.lineEnd(lineIndex))
-    let caretCount = max(1, spanEnd - start)
-    let prefix = String(sourceLine.unicodeScalars.prefix(column - 1).map { $0 == "\t" ? "\t" : " " })
+    let spanEnd = min(d.range.end, lineEnd)
+    let shown = window(lineStart: lineStart, lineEnd: lineEnd, caret: start)
+    let sourceLine = (shown.start > lineStart ? "..." : "")
+      + file.lineText(lineIndex, from: shown.start, to: shown.end)
+      + (shown.end < lineEnd ? "..." : "")
+    let caretCount = max(1, min(spanEnd, shown.end) - start)
+    let lead = shown.start > lineStart ? "   " : ""
+    let prefix = lead + String(file.text(shown.start, start).unicodeScalars.map { $0 == "\t" ? "\t" : " " })
 
     var lines = [paint(d.kind.name, "1;31") + ": " + d.message.text(in: language)]
     lines.append("\(gutter)--> \(file.name):\(line):\(column)")
@@ -56,6 +74,14 @@ public struct DiagnosticRenderer: Sendable {
       lines.append("\(gutter) = " + paint(labels.help, "1;36") + ": \(suggestion.text(in: language))")
     }
     return lines
+  }
+
+  /// The part of a line shown: all of it when short, else `maximumLineWidth` code points
+  /// with the caret a third of the way in.
+  private func window(lineStart: Int, lineEnd: Int, caret: Int) -> (start: Int, end: Int) {
+    guard lineEnd - lineStart > maximumLineWidth else { return (lineStart, lineEnd) }
+    let start = max(lineStart, min(caret - maximumLineWidth / 3, lineEnd - maximumLineWidth))
+    return (start, start + maximumLineWidth)
   }
 
   private var labels: (note: String, help: String) {

@@ -1,14 +1,16 @@
 /// What a cell asked to make that is larger than the language allows, as data: the phrase
 /// after "this needs" in a ResourceError.
 public enum SizeRequest: Sendable, Equatable, CaseIterable {
-  case listOfNumbers(Int)
-  case listOfItems(Int)
-  case tupleOfItems(Int)
-  case stringOfBytes(Int)
-  case tensorOfValues(Int)
+  case listOfNumbers(Int128)
+  case listOfItems(Int128)
+  case tupleOfItems(Int128)
+  case stringOfBytes(Int128)
+  case tensorOfValues(Int128)
+  /// A text (from str, repr, print) that stopped growing at this many bytes.
+  case textOfMoreThan(Int128)
 
   public static let allCases: [SizeRequest] = [
-    .listOfNumbers(1009), .listOfItems(1013), .tupleOfItems(1019), .stringOfBytes(1021), .tensorOfValues(1031),
+    .listOfNumbers(1009), .listOfItems(1013), .tupleOfItems(1019), .stringOfBytes(1021), .tensorOfValues(1031), .textOfMoreThan(1033),
   ]
 }
 
@@ -20,6 +22,24 @@ extension SizeRequest: LearnerText {
     case .tupleOfItems(let n): return "a tuple of \(n) items"
     case .stringOfBytes(let n): return "a string of \(n) bytes"
     case .tensorOfValues(let n): return "a tensor of \(n) values"
+    case .textOfMoreThan(let n): return "a text of more than \(n) bytes"
+    }
+  }
+
+  /// The language's limit, in this request's unit.
+  public func limitText(_ limit: Int) -> String {
+    switch self {
+    case .listOfNumbers, .listOfItems, .tupleOfItems: return "\(limit) items"
+    case .stringOfBytes, .textOfMoreThan: return "\(limit) bytes"
+    case .tensorOfValues: return "\(limit) values"
+    }
+  }
+
+  public func koreanLimitText(_ limit: Int) -> String {
+    switch self {
+    case .listOfNumbers, .listOfItems, .tupleOfItems: return "항목 \(limit)개"
+    case .stringOfBytes, .textOfMoreThan: return "\(limit)바이트"
+    case .tensorOfValues: return "값 \(limit)개"
     }
   }
 
@@ -30,6 +50,7 @@ extension SizeRequest: LearnerText {
     case .tupleOfItems(let n): return "항목 \(n)개의 tuple"
     case .stringOfBytes(let n): return "\(n)바이트 문자열"
     case .tensorOfValues(let n): return "값 \(n)개의 텐서"
+    case .textOfMoreThan(let n): return "\(n)바이트가 넘는 글"
     }
   }
 }

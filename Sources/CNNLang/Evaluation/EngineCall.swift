@@ -46,7 +46,7 @@ extension TensorError {
     case .shapeMismatch, .invalidShape, .windowDoesNotFit: return .shape
     case .axisOutOfRange, .invalidArgument: return .value
     case .indexOutOfRange: return .index
-    case .resourceLimit: return .resource
+    case .resourceLimit, .memoryHeld: return .resource
     case .cancelled: return .keyboardInterrupt
     }
   }

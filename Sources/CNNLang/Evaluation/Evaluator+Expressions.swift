@@ -84,7 +84,7 @@ extension Evaluator {
     for (position, (op, rightExpr)) in rest.enumerated() {
       let right = try evaluate(rightExpr)
       let answer: Value
-      do { answer = try Operators.comparison(op, left, right) } catch { throw error.locating(file, range) }
+      do { answer = try Operators.comparison(op, left, right, cancellation: cancellation) } catch { throw error.locating(file, range) }
       // `a < b < c` is `a < b and b < c`: each link but the last must be one True or False.
       if position == rest.count - 1 { return answer }
       if !(try truth(answer, .spanning(leftExpr.range, rightExpr.range))) { return answer }
@@ -231,7 +231,8 @@ extension Evaluator {
 
   @inline(never)
   private func comprehension(_ element: Expr, _ target: Target, _ iterableExpr: Expr, _ condition: Expr?) throws(RuntimeError) -> Value {
-    let iterable = try evaluate(iterableExpr)
+    var items: ItemCursor
+    do { items = try ItemCursor(try evaluate(iterableExpr)) } catch { throw error.locating(file, iterableExpr.range) }
     // The loop names belong to the comprehension: whatever they meant before comes back after.
     let names = target.names
     let saved = names.map { name in frames.last?.locals[name] ?? (frames.isEmpty ? globals[name] : nil) }
@@ -241,15 +242,14 @@ extension Evaluator {
       }
     }
     var results: [Value] = []
-    var index = 0
     while true {
       let next: Value?
-      do { next = try self.element(of: iterable, at: index) } catch { throw error.locating(file, iterableExpr.range) }
+      do { next = try items.next() } catch { throw error.locating(file, iterableExpr.range) }
       guard let item = next else { break }
-      index += 1
       try checkCancellation()
       try assign(item, to: target)
       if let condition, !(try truth(try evaluate(condition), condition)) { continue }
+      try Sequences.checkGrowth(results.count, .listItems)
       results.append(try evaluate(element))
     }
     return .list(results)
@@ -264,9 +264,13 @@ extension Evaluator {
         out += text
       case .field(let e, let conversion, let spec):
         var v = try evaluate(e)
-        if conversion == "r" { v = .string(v.repr) } else if conversion == "s" { v = .string(v.str) }
-        let format = try formatString(spec)
-        do { out += try FormatSpec.format(v, spec: format) } catch { throw error.locating(file, e.range) }
+        do {
+          if conversion == "r" || conversion == "s" { v = .string(try v.text(str: conversion == "s", cancellation: cancellation)) }
+          let format = try formatString(spec)
+          out += try FormatSpec.format(v, spec: format, cancellation: cancellation)
+        } catch {
+          throw error.locating(file, e.range)
+        }
       }
     }
     return out

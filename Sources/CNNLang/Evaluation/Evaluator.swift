@@ -150,10 +150,8 @@ public final class Evaluator {
   }
 
   private func executeFor(_ target: Target, _ iterableExpr: Expr, _ body: [Stmt]) throws(RuntimeError) -> Flow {
-    let iterable = try evaluate(iterableExpr)
-    var index = 0
-    while let item = try element(of: iterable, at: index) {
-      index += 1
+    var items = try ItemCursor(try evaluate(iterableExpr))
+    while let item = try items.next() {
       try checkCancellation()
       try assign(item, to: target)
       let flow = try execute(body)
@@ -161,27 +159,6 @@ public final class Evaluator {
       if case .returnValue = flow { return flow }
     }
     return .normal
-  }
-
-  /// The `index`-th item of an iterable, or nil past the end. Ranges stay lazy; lists are
-  /// read live, so appending inside the loop extends it, as in Python.
-  func element(of value: Value, at index: Int) throws(RuntimeError) -> Value? {
-    switch value {
-    case .range(let r): return index < r.count ? .number(Double(r[index])) : nil
-    case .list(let l): return index < l.items.count ? l.items[index] : nil
-    case .tuple(let t): return index < t.count ? t[index] : nil
-    case .dict(let d): return index < d.count ? d.keys[index] : nil
-    case .string(let s):
-      // Strings are short; walking from the start each time keeps this simple.
-      guard index < s.count else { return nil }
-      return .string(String(s[s.index(s.startIndex, offsetBy: index)]))
-    case .tensor(let t, _):
-      // `for row in x` walks the first axis, as numpy does.
-      guard t.rank > 0 else { throw RuntimeError(.notIterable("0-d tensor")) }
-      return index < t.shape[0] ? value.keepingKind(try TensorArithmetic.item(t, index)) : nil
-    default:
-      throw RuntimeError(.notIterable(value.typeName))
-    }
   }
 
   private func makeFunction(_ decl: FunctionDecl) throws(RuntimeError) -> Function {

@@ -19,32 +19,51 @@ enum Operators {
     if let a = l.numeric, let b = r.numeric { return .number(try arithmetic(op, a, b)) }
     if let result = try TensorArithmetic.binary(op, l, r) { return result }
     switch (op, l, r) {
-    case (.add, .string(let a), .string(let b)): return .string(a + b)
-    case (.add, .list(let a), .list(let b)): return .list(a.items + b.items)
-    case (.add, .tuple(let a), .tuple(let b)): return .tuple(a + b)
+    case (.add, .string(let a), .string(let b)):
+      try Sequences.checkSize(Int128(a.utf8.count) + Int128(b.utf8.count), .stringBytes)
+      return .string(a + b)
+    case (.add, .list(let a), .list(let b)):
+      try Sequences.checkSize(Int128(a.items.count) + Int128(b.items.count), .listItems)
+      return .list(a.items + b.items)
+    case (.add, .tuple(let a), .tuple(let b)):
+      try Sequences.checkSize(Int128(a.count) + Int128(b.count), .tupleItems)
+      return .tuple(a + b)
     case (.add, .symbolic(let a), .symbolic(let b)): return .symbolic(try SymbolicTensor.sum(a, b))
     case (.multiply, .string(let s), _), (.multiply, _, .string(let s)):
       guard let n = repeatCount(l, r) else { break }
-      try Sequences.checkSize(n * s.utf8.count, of: SizeRequest.stringOfBytes)
-      return .string(String(repeating: s, count: n))
+      try Sequences.checkSize(n * Int128(s.utf8.count), .stringBytes)
+      // Past the check, `n` fits an `Int` unless the string is empty.
+      return .string(s.isEmpty ? "" : String(repeating: s, count: Int(n)))
     case (.multiply, .list(let a), _), (.multiply, _, .list(let a)):
       guard let n = repeatCount(l, r) else { break }
-      try Sequences.checkSize(n * a.items.count, of: SizeRequest.listOfItems)
-      return .list(Array([[Value]](repeating: a.items, count: n).joined()))
+      try Sequences.checkSize(n * Int128(a.items.count), .listItems)
+      return .list(repeated(a.items, a.items.isEmpty ? 0 : Int(n)))
     case (.multiply, .tuple(let a), _), (.multiply, _, .tuple(let a)):
       guard let n = repeatCount(l, r) else { break }
-      try Sequences.checkSize(n * a.count, of: SizeRequest.tupleOfItems)
-      return .tuple(Array([[Value]](repeating: a, count: n).joined()))
+      try Sequences.checkSize(n * Int128(a.count), .tupleItems)
+      return .tuple(repeated(a, a.isEmpty ? 0 : Int(n)))
     default:
       break
     }
     throw RuntimeError(.unsupportedOperands(op: op.rawValue, left: l.typeName, right: r.typeName))
   }
 
-  /// `"ab" * 3`, `3 * [0]`: the whole-number side, negative meaning none.
-  private static func repeatCount(_ l: Value, _ r: Value) -> Int? {
-    guard let d = l.numeric ?? r.numeric, let n = NumberText.wholeNumber(d) else { return nil }
-    return min(max(0, n), Sequences.maximumItems + 1)
+  /// `items` `n` times over, `n` already checked against the size limit.
+  private static func repeated(_ items: [Value], _ n: Int) -> [Value] {
+    if items.isEmpty { return [] }
+    if items.count == 1 { return Array(repeating: items[0], count: n) }
+    var out: [Value] = []
+    out.reserveCapacity(items.count * n)
+    for _ in 0..<n { out.append(contentsOf: items) }
+    return out
+  }
+
+  /// `"ab" * 3`, `3 * [0]`: the whole-number side, negative meaning none. In 128 bits, so
+  /// that `"x" * 10**19` is refused for its size rather than read as no number at all; past
+  /// 2**80 it stops growing, which no length can overflow.
+  private static func repeatCount(_ l: Value, _ r: Value) -> Int128? {
+    guard let d = l.numeric ?? r.numeric, d.isFinite, d.rounded(.towardZero) == d else { return nil }
+    return Int128(max(0, min(d, 0x1p80)))
   }
 
   static func arithmetic(_ op: BinaryOp, _ a: Double, _ b: Double) throws(RuntimeError) -> Double {
@@ -93,15 +112,15 @@ enum Operators {
 
   /// A comparison as the language writes it: value by value when a tensor is involved (a
   /// tensor of booleans), else Python's one answer.
-  static func comparison(_ op: CompareOp, _ l: Value, _ r: Value) throws(RuntimeError) -> Value {
+  static func comparison(_ op: CompareOp, _ l: Value, _ r: Value, cancellation: CancellationFlag? = nil) throws(RuntimeError) -> Value {
     if let answers = try TensorComparison.compare(op, l, r) { return answers }
-    return .bool(try compare(op, l, r))
+    return .bool(try compare(op, l, r, cancellation: cancellation))
   }
 
-  static func compare(_ op: CompareOp, _ l: Value, _ r: Value) throws(RuntimeError) -> Bool {
+  static func compare(_ op: CompareOp, _ l: Value, _ r: Value, cancellation: CancellationFlag? = nil) throws(RuntimeError) -> Bool {
     switch op {
-    case .equal: return l == r
-    case .notEqual: return l != r
+    case .equal: return try equal(l, r, cancellation: cancellation)
+    case .notEqual: return !(try equal(l, r, cancellation: cancellation))
     case .in: return try contains(r, l)
     case .notIn: return !(try contains(r, l))
     case .is: return identical(l, r)
@@ -132,9 +151,9 @@ enum Operators {
     }
     switch (l, r) {
     case (.string(let a), .string(let b)):
-      let x = Array(a.unicodeScalars.map(\.value))
-      let y = Array(b.unicodeScalars.map(\.value))
-      return x.lexicographicallyPrecedes(y) ? -1 : (x == y ? 0 : 1)
+      // UTF-8's byte order is the code points' order, which is Python's.
+      if a.utf8.elementsEqual(b.utf8) { return 0 }
+      return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
     case (.list(let a), .list(let b)): return sequenceOrder(a.items, b.items, depth)
     case (.tuple(let a), .tuple(let b)): return sequenceOrder(a, b, depth)
     default: return nil
@@ -142,7 +161,7 @@ enum Operators {
   }
 
   private static func sequenceOrder(_ a: [Value], _ b: [Value], _ depth: Int) -> Int? {
-    for (x, y) in zip(a, b) where !equal(x, y, depth: depth + 1) { return order(x, y, depth: depth + 1) }
+    for (x, y) in zip(a, b) where x != y { return order(x, y, depth: depth + 1) }
     return a.count < b.count ? -1 : (a.count > b.count ? 1 : 0)
   }
 
@@ -179,18 +198,65 @@ enum Operators {
 
 extension Value: Equatable {
   /// Python's `==`: numbers by value (True == 1), sequences element by element.
-  public static func == (l: Value, r: Value) -> Bool { Operators.equal(l, r, depth: 0) }
+  public static func == (l: Value, r: Value) -> Bool {
+    var walk = EqualityWalk(cancellation: nil)
+    return (try? Operators.equal(l, r, depth: 0, &walk)) ?? false
+  }
+}
+
+/// The state of one `==` between two values: the pairs of lists and dicts already met, so
+/// that lists holding themselves, and a nest of one list shared at every level, are compared
+/// once per pair instead of forever or exponentially often; and the interrupt flag.
+struct EqualityWalk {
+  struct Pair: Hashable {
+    let left: ObjectIdentifier
+    let right: ObjectIdentifier
+  }
+
+  /// Pairs being compared or found equal. Meeting one again counts as equal: if it is not,
+  /// its first comparison still fails, and with it the whole answer.
+  var met = Set<Pair>()
+  let cancellation: CancellationFlag?
+  var steps = 0
+
+  init(cancellation: CancellationFlag?) {
+    self.cancellation = cancellation
+  }
+
+  /// False when the pair was met before; now and then reads the interrupt flag.
+  mutating func enter(_ a: AnyObject, _ b: AnyObject) throws(RuntimeError) -> Bool {
+    steps += 1
+    if steps % 4096 == 0, cancellation?.isCancelled == true { throw RuntimeError(.keyboardInterrupt) }
+    return met.insert(Pair(left: ObjectIdentifier(a), right: ObjectIdentifier(b))).inserted
+  }
+
+  mutating func step() throws(RuntimeError) {
+    steps += 1
+    if steps % 4096 == 0, cancellation?.isCancelled == true { throw RuntimeError(.keyboardInterrupt) }
+  }
 }
 
 extension Operators {
-  static func equal(_ l: Value, _ r: Value, depth: Int) -> Bool {
+  /// `==` for the language's operators: interruptible.
+  static func equal(_ l: Value, _ r: Value, cancellation: CancellationFlag?) throws(RuntimeError) -> Bool {
+    var walk = EqualityWalk(cancellation: cancellation)
+    return try equal(l, r, depth: 0, &walk)
+  }
+
+  static func equal(_ l: Value, _ r: Value, depth: Int, _ walk: inout EqualityWalk) throws(RuntimeError) -> Bool {
     if let a = l.numeric, let b = r.numeric { return a == b }
     switch (l, r) {
     case (.none, .none): return true
     case (.string(let a), .string(let b)): return a == b
-    case (.list(let a), .list(let b)): return a === b || equal(a.items, b.items, depth: depth)
-    case (.tuple(let a), .tuple(let b)): return equal(a, b, depth: depth)
-    case (.dict(let a), .dict(let b)): return a === b || equalDicts(a, b, depth: depth)
+    case (.list(let a), .list(let b)):
+      if a === b { return true }
+      guard try walk.enter(a, b) else { return true }
+      return try equal(a.items, b.items, depth: depth, &walk)
+    case (.tuple(let a), .tuple(let b)): return try equal(a, b, depth: depth, &walk)
+    case (.dict(let a), .dict(let b)):
+      if a === b { return true }
+      guard try walk.enter(a, b) else { return true }
+      return try equalDicts(a, b, depth: depth, &walk)
     case (.range(let a), .range(let b)):
       return a.count == b.count && (a.count == 0 || (a.start == b.start && (a.count == 1 || a.step == b.step)))
     case (.function(let a), .function(let b)): return a === b
@@ -213,16 +279,20 @@ extension Operators {
   }
 
   /// Dicts are equal when they have the same keys with equal values, in any order.
-  private static func equalDicts(_ a: DictStorage, _ b: DictStorage, depth: Int) -> Bool {
+  private static func equalDicts(_ a: DictStorage, _ b: DictStorage, depth: Int, _ walk: inout EqualityWalk) throws(RuntimeError) -> Bool {
     guard a.count == b.count, depth < maximumComparisonDepth else { return false }
     for (key, value) in a.pairs {
-      guard let other = try? b.get(key), equal(value, other, depth: depth + 1) else { return false }
+      guard let other = try? b.get(key), try equal(value, other, depth: depth + 1, &walk) else { return false }
     }
     return true
   }
 
-  private static func equal(_ a: [Value], _ b: [Value], depth: Int) -> Bool {
+  private static func equal(_ a: [Value], _ b: [Value], depth: Int, _ walk: inout EqualityWalk) throws(RuntimeError) -> Bool {
     guard a.count == b.count, depth < maximumComparisonDepth else { return false }
-    return zip(a, b).allSatisfy { equal($0, $1, depth: depth + 1) }
+    for (x, y) in zip(a, b) {
+      try walk.step()
+      if !(try equal(x, y, depth: depth + 1, &walk)) { return false }
+    }
+    return true
   }
 }

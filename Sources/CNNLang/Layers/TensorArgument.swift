@@ -50,7 +50,7 @@ extension Layer {
     }
     switch e {
     case .cancelled: return RuntimeError(.keyboardInterrupt)
-    case .resourceLimit: return RuntimeError(.layerFailure(layer: label, kind: .resource, detail: e))
+    case .resourceLimit, .memoryHeld: return RuntimeError(.layerFailure(layer: label, kind: .resource, detail: e))
     case .invalidArgument: return RuntimeError(.layerFailure(layer: label, kind: .value, detail: e))
     default: return RuntimeError(.layerFailure(layer: label, kind: .shape, detail: e))
     }

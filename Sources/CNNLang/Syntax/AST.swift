@@ -2,9 +2,13 @@
 final class Expr {
   let kind: ExprKind
   let range: SourceRange
+  /// Nodes on the longest path down from here: evaluating and freeing the tree recurse this
+  /// deep, so the parser refuses trees taller than `Parser.maximumHeight`.
+  let height: Int
   init(_ kind: ExprKind, _ range: SourceRange) {
     self.kind = kind
     self.range = range
+    self.height = 1 + kind.tallestChild
   }
 }
 

@@ -20,6 +20,8 @@ struct Lexer {
   private(set) var firstUnclosedBracket: Int?
   /// The indentation of the innermost block still open at the end (0 at top level).
   private(set) var openBlockIndent = 0
+  /// Unclosed brackets reported at the end of a cell, innermost first.
+  static let maximumReportedBrackets = 3
   /// Whether this lexes a cell (with line structure), where IPython's `%`, `!` and `?` lines are read.
   private var readsLines = true
 
@@ -79,9 +81,10 @@ struct Lexer {
     // A string left open swallows the closing brackets after it: report the string alone.
     let stringLeftOpen = diagnostics.contains { $0.message == .unterminatedString }
     firstUnclosedBracket = brackets.first?.offset
-    for open in brackets.reversed() {
-      unclosedBrackets += 1
-      if stringLeftOpen { continue }
+    unclosedBrackets = brackets.count
+    // The innermost few are what the learner needs; thousands of them (a pasted run of
+    // `(((`) would each render the whole line.
+    for open in brackets.reversed().prefix(stringLeftOpen ? 0 : Lexer.maximumReportedBrackets) {
       let (line, column) = file.location(of: open.offset)
       var d = Diagnostic(
         .unclosedBracket(open: open.punct.rawValue, line: line, column: column),

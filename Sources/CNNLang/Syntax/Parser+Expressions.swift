@@ -17,14 +17,23 @@ extension Parser {
     defer { nesting -= 1 }
     if nesting > Parser.maximumNesting { throw fail(.tooDeeplyNested, at: current.range) }
     let value = try parseOr()
-    guard current.isKeyword(.if) else { return value }
+    guard current.isKeyword(.if) else { return try bounded(value) }
     advance()
     let condition = try parseOr()
     guard match(.else) else {
       throw fail(.expected(.conditionalElse, found: current.part), at: current.range)
     }
     let otherwise = try parseExpression()
-    return Expr(.conditional(condition: condition, then: value, otherwise: otherwise), .spanning(value.range, otherwise.range))
+    return try bounded(Expr(.conditional(condition: condition, then: value, otherwise: otherwise), .spanning(value.range, otherwise.range)))
+  }
+
+  /// Brackets and chains are each bounded, but a chain inside every bracket multiplies them:
+  /// the tree's height is what evaluating and freeing it recurse through.
+  static let maximumHeight = 2000
+
+  mutating func bounded(_ e: Expr) throws(Bailout) -> Expr {
+    guard e.height > Parser.maximumHeight else { return e }
+    throw fail(.tooDeeplyNested, at: e.range)
   }
 
   /// Operators chained at one level nest the tree just as brackets do: `1 + 1 + ... + 1`
@@ -60,6 +69,9 @@ extension Parser {
 
   mutating func parseNot() throws(Bailout) -> Expr {
     if current.isKeyword(.not) {
+      nesting += 1
+      defer { nesting -= 1 }
+      if nesting > Parser.maximumNesting { throw fail(.tooDeeplyNested, at: current.range) }
       let start = advance().range.start
       let operand = try parseNot()
       return Expr(.not(operand), SourceRange(start: start, end: operand.range.end))

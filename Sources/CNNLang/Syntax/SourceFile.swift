@@ -48,12 +48,13 @@ public final class SourceFile: Sendable {
     return (line + 1, offset - lineStarts[line] + 1)
   }
 
-  /// The text of a 0-based line without its newline.
-  func lineText(_ index: Int) -> String {
+  /// Part of a 0-based line, `from` and `to` clamped to it (a trailing `\r` is not shown).
+  func lineText(_ index: Int, from: Int, to: Int) -> String {
     let start = lineStarts[index]
-    var end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : scalars.count
+    var end = lineEnd(index)
     if end > start, scalars[end - 1] == "\r" { end -= 1 }
-    return text(start, max(start, end))
+    let lower = min(max(from, start), end)
+    return text(lower, max(lower, min(to, end)))
   }
 
   func lineEnd(_ index: Int) -> Int {

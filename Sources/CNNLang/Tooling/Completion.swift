@@ -5,6 +5,9 @@ public enum CompletenessStatus: Sendable, Equatable {
   case incomplete(indent: String)
   /// No added text could make this valid.
   case invalid
+  /// Too long to judge while the console waits (`Interpreter.maximumCheckedLength`): the
+  /// console decides, as Jupyter's protocol allows.
+  case unknown
 }
 
 /// Completion matches for the identifier before the cursor. Offsets are in code points.

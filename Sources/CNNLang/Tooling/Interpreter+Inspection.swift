@@ -20,8 +20,13 @@ extension Interpreter {
     return documentation.describe(value, name: chain.joined(separator: "."))
   }
 
+  /// Input longer than this (in UTF-8 bytes) is not parsed for is_complete: a console asks
+  /// on every Enter, and a megabyte takes the parser seconds while the shell socket waits.
+  public static let maximumCheckedLength = 65_536
+
   /// Whether a console should run `code` now, wait for more lines, or reject it.
   public func isComplete(_ code: String) -> CompletenessStatus {
+    if code.utf8.count > Interpreter.maximumCheckedLength { return .unknown }
     let file = SourceFile(name: "cell", text: code)
     var parser = Parser(file: file)
     _ = parser.parseProgram()

@@ -49,8 +49,8 @@ struct FormatSpec {
 
   /// Formats a value for an f-string field, failing with a ValueError on a spec that does
   /// not fit the value (such as `d` for 2.5).
-  static func format(_ value: Value, spec: String) throws(RuntimeError) -> String {
-    if spec.isEmpty { return value.str }
+  static func format(_ value: Value, spec: String, cancellation: CancellationFlag? = nil) throws(RuntimeError) -> String {
+    if spec.isEmpty { return try value.text(str: true, cancellation: cancellation) }
     guard let f = parse(spec) else { throw RuntimeError(.invalidFormatSpec(spec: spec, type: value.typeName)) }
     let invalid = RuntimeError(.invalidFormatSpec(spec: spec, type: value.typeName))
     if let d = value.numeric, !(value == .bool(true) || value == .bool(false)) || f.type != nil {
@@ -58,7 +58,7 @@ struct FormatSpec {
       return f.pad(body, defaultAlign: ">", isNumber: true)
     }
     if f.type != nil && f.type != "s" { throw invalid }
-    var text = value.str
+    var text = try value.text(str: true, cancellation: cancellation)
     if let p = f.precision { text = String(text.prefix(p)) }
     return f.pad(text, defaultAlign: "<", isNumber: false)
   }
@@ -135,7 +135,7 @@ struct FormatSpec {
 extension FormatSpec {
   /// `"{} has {:,} weights".format(name, n)`: each field takes the next value (or the one its
   /// number names) and formats it as an f-string field would.
-  static func substitute(_ template: String, _ values: [Value]) throws(RuntimeError) -> String {
+  static func substitute(_ template: String, _ values: [Value], cancellation: CancellationFlag? = nil) throws(RuntimeError) -> String {
     var out = ""
     var next = 0
     var chars = Array(template)[...]
@@ -172,7 +172,7 @@ extension FormatSpec {
       guard index >= 0 && index < values.count else {
         throw RuntimeError(.indexOutOfRange(type: "format() argument list", index: index, count: values.count))
       }
-      out += try format(values[index], spec: spec)
+      out += try format(values[index], spec: spec, cancellation: cancellation)
     }
     return out
   }

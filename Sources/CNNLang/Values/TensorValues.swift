@@ -9,14 +9,14 @@ enum TensorValues {
   /// A tensor from a tensor, a number, or nested lists and tuples of numbers. Rows must have
   /// equal lengths; the first that does not, or the first item that is not a number, is named
   /// by its position (`item [1][2]`).
-  static func tensor(from value: Value, function: String) throws(RuntimeError) -> Tensor {
+  static func tensor(from value: Value, function: String, cancellation: CancellationFlag? = nil) throws(RuntimeError) -> Tensor {
     if case .tensor(let t, _) = value { return t }
     if let d = value.numeric { return Tensor(scalar: Float(d)) }
     var shape: [Int] = []
     // The shape is read down the first items; every other item is then checked against it.
     var probe = value
     while true {
-      guard let items = sequence(probe) else { break }
+      guard let items = sequence(probe), shape.count <= maximumRank else { break }
       shape.append(items.count)
       guard let first = items.first else { break }
       if case .tensor(let t, _) = first {
@@ -29,11 +29,14 @@ enum TensorValues {
     guard shape.count <= maximumRank else {
       throw RuntimeError(.tensorProblem(.nestedTooDeep(operation: function, depth: shape.count, maximum: maximumRank)))
     }
-    let count = Tensor.count(of: shape)
-    try Sequences.checkSize(count, of: SizeRequest.tensorOfValues)
+    // Lists shared many times over claim more values than an `Int` holds; past 2**80 the
+    // count stops growing, which no dimension can overflow.
+    let count = shape.reduce(Int128(1)) { min($0 * Int128($1), Int128(1) << 80) }
+    try Sequences.checkSize(count, .tensorValues)
     var values: [Float] = []
-    values.reserveCapacity(count)
-    try collect(value, depth: 0, shape: shape, position: [], into: &values, function: function)
+    values.reserveCapacity(Int(count))
+    var position: [Int] = []
+    try collect(value, depth: 0, shape: shape, position: &position, into: &values, function: function, cancellation: cancellation)
     return Tensor(shape: shape, values: values)
   }
 
@@ -45,12 +48,16 @@ enum TensorValues {
     }
   }
 
+  /// Appends the values under `value`; `position` is its place (`[1][2]`), written out only
+  /// for an error, and the interrupt flag is read every 65,536 values.
   private static func collect(
-    _ value: Value, depth: Int, shape: [Int], position: [Int], into values: inout [Float], function: String
+    _ value: Value, depth: Int, shape: [Int], position: inout [Int], into values: inout [Float], function: String,
+    cancellation: CancellationFlag?
   ) throws(RuntimeError) {
     if depth == shape.count {
       if let d = value.numeric {
         values.append(Float(d))
+        if values.count & 0xFFFF == 0, cancellation?.isCancelled == true { throw RuntimeError(.keyboardInterrupt) }
         return
       }
       if sequence(value) != nil || isTensor(value) {
@@ -73,7 +80,9 @@ enum TensorValues {
       throw RuntimeError(.raggedTensor(function: function, position: position, expected: shape[depth], got: items.count))
     }
     for (i, item) in items.enumerated() {
-      try collect(item, depth: depth + 1, shape: shape, position: position + [i], into: &values, function: function)
+      position.append(i)
+      try collect(item, depth: depth + 1, shape: shape, position: &position, into: &values, function: function, cancellation: cancellation)
+      position.removeLast()
     }
   }
 

@@ -14,6 +14,8 @@ public enum TensorError: Error, Sendable, Equatable, CustomStringConvertible {
   case indexOutOfRange(operation: String, index: Int, size: Int)
   /// The result (or its workspace) would take more memory than the budget allows.
   case resourceLimit(operation: String, shape: [Int], bytes: Int, limit: Int)
+  /// The result fits the budget alone, but not beside what the session already holds.
+  case memoryHeld(operation: String, bytes: Int, held: Int, limit: Int)
   /// A numeric argument the operation cannot use (a zero stride, a negative padding, ...).
   case invalidArgument(operation: String, reason: ArgumentProblem)
   /// The cancellation flag was raised while the operation ran.
@@ -35,6 +37,9 @@ public enum TensorError: Error, Sendable, Equatable, CustomStringConvertible {
     case .resourceLimit(let operation, let shape, let bytes, let limit):
       return "\(operation): a result of shape \(formatShape(shape)) needs \(formatBytes(bytes)), "
         + "more than the memory limit of \(formatBytes(limit))"
+    case .memoryHeld(let operation, let bytes, let held, let limit):
+      return "\(operation) needs \(formatBytes(bytes)), but the session already holds \(formatBytes(held)) "
+        + "of its \(formatBytes(limit)) memory limit: set names you no longer need to None"
     case .invalidArgument(let operation, let reason):
       return "\(operation): \(reason)"
     case .cancelled:
