@@ -21,12 +21,15 @@ extension Ops {
         outputGradient.values.withUnsafeBufferPointer { dy in
           guard let x = x.baseAddress, let dy = dy.baseAddress else { return }
           let (source, gradient, target) = (SharedPointer(x), SharedPointer(dy), SharedPointer(dx))
+          let end = SharedPointer(x + input.count)
           let valuesPerImage = view.height * view.width * view.channels * 2
           let grain = Parallelism.grain(workPerItem: valuesPerImage, threshold: Parallelism.serialValues)
           Parallelism.forEachRange(view.batch, grain: grain) { images in
             for image in images {
               if cancellation?.isCancelled == true { return }
               switch kind {
+              case .max where view.channels < 8: routeNarrowImage(image, Maximum.self, window, view, source, end, gradient, target)
+              case .min where view.channels < 8: routeNarrowImage(image, Minimum.self, window, view, source, end, gradient, target)
               case .max: routeImage(image, Maximum.self, window, view, source, gradient, target)
               case .min: routeImage(image, Minimum.self, window, view, source, gradient, target)
               case .average: shareImage(image, window, view, gradient, target)
@@ -80,6 +83,58 @@ extension Ops {
             for c in 0..<channels { target[Int(winner[c]) * channels + c] += g[c] }
           }
         }
+      }
+    }
+  }
+
+  /// `routeImage` for fewer than 8 channels (LeNet's 6), where its loops over channels are
+  /// too short to vectorise and their data-dependent branches mispredict: each cell's
+  /// channels are read as one 8-lane vector (the lanes past the channels belong to the next
+  /// cell and are ignored), and the winner is chosen lane by lane without a branch. The
+  /// last windows of the tensor, where 8 lanes would read past its end, go the scalar way.
+  private static func routeNarrowImage<Select: PoolSelect>(
+    _ n: Int, _: Select.Type, _ w: PoolWindow, _ view: ImageView, _ x: SharedPointer, _ end: SharedPointer,
+    _ dy: SharedPointer, _ dx: SharedPointer
+  ) {
+    typealias V = SIMD8<Float>
+    let channels = view.channels
+    let imageBase = n * w.height * w.width
+    for oh in 0..<w.rows.output {
+      let (h0, h1) = w.rowSpan(oh)
+      for ow in 0..<w.columns.output {
+        let (w0, w1) = w.columnSpan(ow)
+        let first = imageBase + h0 * w.width + w0
+        let start = x.base + first * channels
+        let last = start + ((h1 - 1 - h0) * w.width + (w1 - 1 - w0)) * channels
+        let g = dy.base + ((n * w.rows.output + oh) * w.columns.output + ow) * channels
+        let target = dx.base + first * channels
+        guard last + 8 <= end.base else {
+          for c in 0..<channels {
+            var best = start[c]
+            var winner = 0
+            for ih in h0..<h1 {
+              for iw in w0..<w1 {
+                let offset = (ih - h0) * w.width + (iw - w0)
+                if Select.prefers(start[offset * channels + c], over: best) { (best, winner) = (start[offset * channels + c], offset) }
+              }
+            }
+            target[winner * channels + c] += g[c]
+          }
+          continue
+        }
+        var best = UnsafeRawPointer(start).loadUnaligned(as: V.self)
+        var winner = SIMD8<Int32>(repeating: 0)
+        for ih in h0..<h1 {
+          for iw in w0..<w1 {
+            let offset = (ih - h0) * w.width + (iw - w0)
+            if offset == 0 { continue }
+            let v = UnsafeRawPointer(start + offset * channels).loadUnaligned(as: V.self)
+            let takes = Select.prefers(v, over: best)
+            best.replace(with: v, where: takes)
+            winner.replace(with: SIMD8(repeating: Int32(offset)), where: takes)
+          }
+        }
+        for c in 0..<channels { target[Int(winner[c]) * channels + c] += g[c] }
       }
     }
   }
