@@ -25,6 +25,13 @@ import Testing
     ConvCase(input: [2, 9, 9, 1], kernel: [3, 3, 1, 8], strides: 2, path: .direct),
     ConvCase(input: [8, 28, 28, 1], kernel: [5, 5, 1, 6], padding: .same, path: .direct),
     ConvCase(input: [2, 12, 13, 1], kernel: [3, 3, 1, 20], strides: Size2(1, 2), padding: .same, dilation: 2, path: .direct),
+    // One channel: images copied into a zero border; 5-wide windows with sums in registers
+    // (strided, valid, and an image larger than one panel of pixels), others summed in memory.
+    ConvCase(input: [2, 17, 15, 1], kernel: [4, 3, 1, 5], strides: Size2(2, 1), padding: .same, dilation: Size2(1, 2), path: .direct),
+    ConvCase(input: [3, 14, 12, 1], kernel: [7, 7, 1, 3], padding: .same, path: .direct),
+    ConvCase(input: [2, 15, 16, 1], kernel: [5, 5, 1, 7], strides: 2, path: .direct),
+    ConvCase(input: [1, 80, 140, 1], kernel: [5, 5, 1, 4], padding: .same, path: .direct),
+    ConvCase(input: [2, 11, 13, 1], kernel: [6, 5, 1, 8], padding: .symmetric(2), path: .direct),
     ConvCase(input: [1, 15, 15, 4], kernel: [3, 3, 4, 8], strides: 2, padding: .valid, path: .direct),
     ConvCase(input: [3, 11, 9, 6], kernel: [3, 3, 2, 6], padding: .same, dilation: 2, groups: 3, path: .direct),
     ConvCase(input: [2, 13, 12, 4], kernel: [4, 2, 4, 5], strides: Size2(3, 2), padding: .same, path: .direct),
