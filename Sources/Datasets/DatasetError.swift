@@ -3,26 +3,26 @@ import TensorEngine
 /// Why an image or data file could not be read, in words a learner can act on.
 public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
   case fileNotFound(path: String)
-  case unreadable(path: String, reason: String)
+  case unreadable(path: String, reason: FileDefect)
   case unsupportedFormat(path: String)
-  case invalidIDX(path: String, reason: String)
+  case invalidIDX(path: String, reason: FileDefect)
   /// A file larger than the memory budget allows to read.
   case tooLarge(path: String, bytes: Int, limit: Int)
   /// A `.gz` file whose compressed data is broken or cut short.
-  case invalidGzip(path: String, reason: String)
+  case invalidGzip(path: String, reason: FileDefect)
   /// A `.npz` archive (a zip file of `.npy` arrays) that cannot be read.
-  case invalidNPZ(path: String, reason: String)
+  case invalidNPZ(path: String, reason: FileDefect)
   /// One `.npy` array (alone, or `entry` inside an `.npz`) that cannot be read.
-  case invalidNPY(path: String, entry: String?, reason: String)
+  case invalidNPY(path: String, entry: String?, reason: FileDefect)
   /// An `.npz` archive without an array the loader needs.
   case missingArray(path: String, name: String, available: [String])
   /// Data files whose arrays do not fit together as a data set (images and labels of different counts).
-  case inconsistentDataset(path: String, reason: String)
+  case inconsistentDataset(path: String, reason: FileDefect)
   /// A data set that is nowhere on this machine; `searched` lists where it was looked for.
   case datasetNotFound(KerasDataset, searched: [String])
   /// A folder that holds some of a data set's files but not all of them.
   case incompleteDataset(KerasDataset, folder: String, missing: [String])
-  case unwritable(path: String, reason: String)
+  case unwritable(path: String, reason: FileDefect)
 
   public var description: String {
     switch self {

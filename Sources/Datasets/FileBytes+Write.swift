@@ -34,11 +34,11 @@ extension FileBytes {
 
   static func writeFailure(_ code: Int32, path: String) -> DatasetError {
     switch code {
-    case ENOENT, ENOTDIR: return .unwritable(path: path, reason: "its folder does not exist")
-    case EACCES, EPERM, EROFS: return .unwritable(path: path, reason: "permission denied")
-    case EISDIR: return .unwritable(path: path, reason: "it is a folder")
-    case ENOSPC, EDQUOT: return .unwritable(path: path, reason: "the disk is full")
-    default: return .unwritable(path: path, reason: String(cString: strerror(code)))
+    case ENOENT, ENOTDIR: return .unwritable(path: path, reason: .folderMissing)
+    case EACCES, EPERM, EROFS: return .unwritable(path: path, reason: .permissionDenied)
+    case EISDIR: return .unwritable(path: path, reason: .isFolderForWriting)
+    case ENOSPC, EDQUOT: return .unwritable(path: path, reason: .diskFull)
+    default: return .unwritable(path: path, reason: .system(String(cString: strerror(code))))
     }
   }
 }

@@ -71,9 +71,9 @@ public enum FileBytes {
   static func failure(_ code: Int32, path: String) -> DatasetError {
     switch code {
     case ENOENT, ENOTDIR: return .fileNotFound(path: path)
-    case EACCES, EPERM: return .unreadable(path: path, reason: "permission denied")
+    case EACCES, EPERM: return .unreadable(path: path, reason: .permissionDenied)
     case EISDIR: return .unreadable(path: path, reason: FileKind.folder.refusal)
-    default: return .unreadable(path: path, reason: String(cString: strerror(code)))
+    default: return .unreadable(path: path, reason: .system(String(cString: strerror(code))))
     }
   }
 }
@@ -93,14 +93,13 @@ enum FileKind: Equatable {
     }
   }
 
-  var refusal: String {
+  var refusal: FileDefect {
     switch self {
-    case .regular: return "it is a file"
-    case .folder: return "it is a folder, not a file"
-    case .pipe: return "it is a named pipe, not a file (a pipe's data never ends on its own)"
-    case .device: return "it is a device, not a file (a device such as /dev/zero never ends)"
-    case .socket: return "it is a socket, not a file"
-    case .other: return "it is not a regular file"
+    case .folder: return .isFolder
+    case .pipe: return .isPipe
+    case .device: return .isDevice
+    case .socket: return .isSocket
+    case .regular, .other: return .notRegularFile
     }
   }
 }

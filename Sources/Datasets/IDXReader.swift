@@ -27,15 +27,15 @@ enum IDXReader {
   static func decode(
     _ source: inout some ByteSource, path: String, spent: Int = 0, most: Int, cancellation: CancellationFlag?
   ) throws -> Tensor {
-    func invalid(_ reason: String) -> DatasetError { .invalidIDX(path: path, reason: reason) }
-    guard let magic = try source.read(exactly: 4) else { throw invalid("it is shorter than an IDX header") }
-    guard magic[0] == 0, magic[1] == 0 else { throw invalid("it does not start with the IDX magic number (two zero bytes)") }
+    func invalid(_ reason: FileDefect) -> DatasetError { .invalidIDX(path: path, reason: reason) }
+    guard let magic = try source.read(exactly: 4) else { throw invalid(.shorterThanIDXHeader) }
+    guard magic[0] == 0, magic[1] == 0 else { throw invalid(.noIDXMagic) }
     guard let type = elementType(code: magic[2]) else {
-      throw invalid("unknown element type 0x\(String(magic[2], radix: 16))")
+      throw invalid(.unknownIDXType(magic[2]))
     }
     let rank = Int(magic[3])
-    guard rank > 0 else { throw invalid("its header gives no dimensions") }
-    guard let dimensions = try source.read(exactly: 4 * rank) else { throw invalid("the header is cut short") }
+    guard rank > 0 else { throw invalid(.noDimensions) }
+    guard let dimensions = try source.read(exactly: 4 * rank) else { throw invalid(.headerCutShort) }
     let shape = (0..<rank).map { d in
       dimensions[4 * d..<4 * d + 4].reduce(0) { $0 << 8 | Int($1) }
     }
@@ -44,13 +44,13 @@ enum IDXReader {
     let count = Tensor.count(of: shape)
     let needed = count.multipliedReportingOverflow(by: type.size)
     guard !needed.overflow, needed.partialValue <= most - 4 - 4 * rank else {
-      throw invalid("its header claims the shape \(formatShape(shape)), more values than the file can hold")
+      throw invalid(.shapeBeyondFile(shape))
     }
     guard let values = try source.readFloats(count: count, of: type, cancellation: cancellation) else {
-      throw invalid("it holds fewer values than its shape \(formatShape(shape)) needs")
+      throw invalid(.fewerValuesThanShape(shape))
     }
     guard try source.isAtEnd() else {
-      throw invalid("it holds more data than its shape \(formatShape(shape)) says")
+      throw invalid(.moreDataThanShape(shape))
     }
     return Tensor(shape: shape, values: values)
   }

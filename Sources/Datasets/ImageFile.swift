@@ -33,7 +33,7 @@ public enum ImageFile {
     var image = png_image()
     image.version = UInt32(PNG_IMAGE_VERSION)
     guard (bytes.withUnsafeBytes { png_image_begin_read_from_memory(&image, $0.baseAddress, $0.count) }) != 0 else {
-      throw DatasetError.unreadable(path: path, reason: pngMessage(&image))
+      throw DatasetError.unreadable(path: path, reason: .system(pngMessage(&image)))
     }
     defer { png_image_free(&image) }
     let isGray = gray || (image.format & UInt32(PNG_FORMAT_FLAG_COLOR)) == 0
@@ -46,12 +46,12 @@ public enum ImageFile {
     let (decoded, overflow) = ((width + 7) / 8 + 1).multipliedReportingOverflow(by: height)
     if overflow || decoded / deflateExpansion > bytes.count {
       throw DatasetError.unreadable(
-        path: path, reason: "its header claims \(width)x\(height) pixels, more than its \(bytes.count) bytes can hold")
+        path: path, reason: .pixelsBeyondBytes(width: Int(width), height: Int(height), bytes: bytes.count))
     }
     if cancellation?.isCancelled == true { throw TensorError.cancelled }
     var pixels = [UInt8](repeating: 0, count: Tensor.count(of: shape))
     guard png_image_finish_read(&image, nil, &pixels, 0, nil) != 0 else {
-      throw DatasetError.unreadable(path: path, reason: pngMessage(&image))
+      throw DatasetError.unreadable(path: path, reason: .system(pngMessage(&image)))
     }
     return try tensor(pixels, shape: shape, cancellation: cancellation)
   }
@@ -65,11 +65,11 @@ public enum ImageFile {
   public static func decodeJPEG(
     _ bytes: [UInt8], path: String, gray: Bool, cancellation: CancellationFlag? = nil
   ) throws -> Tensor {
-    guard let handle = tjInitDecompress() else { throw DatasetError.unreadable(path: path, reason: "no JPEG decoder") }
+    guard let handle = tjInitDecompress() else { throw DatasetError.unreadable(path: path, reason: .noJPEGDecoder) }
     defer { tjDestroy(handle) }
     var width: Int32 = 0, height: Int32 = 0, subsampling: Int32 = 0, colorspace: Int32 = 0
     guard tjDecompressHeader3(handle, bytes, UInt(bytes.count), &width, &height, &subsampling, &colorspace) == 0 else {
-      throw DatasetError.unreadable(path: path, reason: String(cString: tjGetErrorStr2(handle)))
+      throw DatasetError.unreadable(path: path, reason: .system(String(cString: tjGetErrorStr2(handle))))
     }
     let isGray = gray || colorspace == Int32(TJCS_GRAY.rawValue)
     let channels = isGray ? 1 : 3
@@ -78,7 +78,7 @@ public enum ImageFile {
     var pixels = [UInt8](repeating: 0, count: Tensor.count(of: shape))
     let format = isGray ? TJPF_GRAY : TJPF_RGB
     guard tjDecompress2(handle, bytes, UInt(bytes.count), &pixels, width, 0, height, Int32(format.rawValue), 0) == 0 else {
-      throw DatasetError.unreadable(path: path, reason: String(cString: tjGetErrorStr2(handle)))
+      throw DatasetError.unreadable(path: path, reason: .system(String(cString: tjGetErrorStr2(handle))))
     }
     return try tensor(pixels, shape: shape, cancellation: cancellation)
   }

@@ -10,7 +10,7 @@ final class Inflater: ByteSource {
   private let end: Int
   private var position: Int
   private let format: Format
-  private let failure: (String) -> DatasetError
+  private let failure: (FileDefect) -> DatasetError
   // zlib's state points back at its z_stream, so the stream must never move: it lives in
   // memory of its own rather than in a Swift property.
   private let stream: UnsafeMutablePointer<z_stream>
@@ -28,7 +28,7 @@ final class Inflater: ByteSource {
 
   /// `failure` words an error for the file being read (a gzip file, or an entry of a zip archive).
   init(
-    _ input: [UInt8], range: Range<Int>? = nil, format: Format, failure: @escaping (String) -> DatasetError
+    _ input: [UInt8], range: Range<Int>? = nil, format: Format, failure: @escaping (FileDefect) -> DatasetError
   ) throws(DatasetError) {
     self.input = input
     self.position = range?.lowerBound ?? 0
@@ -36,7 +36,7 @@ final class Inflater: ByteSource {
     self.format = format
     self.failure = failure
     if format == .gzip, !Inflater.isGzip(Array(input[position..<min(position + 2, end)])) {
-      throw failure("it does not start with gzip's magic bytes 1f 8b")
+      throw failure(.notGzip)
     }
     let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
     stream.initialize(to: z_stream())
@@ -46,7 +46,7 @@ final class Inflater: ByteSource {
     guard code == Z_OK else {
       // Thrown before `self.stream` is set, so deinit does not run and free it a second time.
       stream.deallocate()
-      throw failure("zlib could not start (code \(code))")
+      throw failure(.zlibStart(code: Int(code)))
     }
     self.stream = stream
   }
@@ -78,10 +78,10 @@ final class Inflater: ByteSource {
       case Z_STREAM_END:
         try endOfMember()
       case Z_BUF_ERROR where position == end:
-        throw failure(format == .gzip ? "the file is cut short (its compressed data ends too early)" : "the compressed data is cut short")
+        throw failure(format == .gzip ? .gzipCutShort : .deflateCutShort)
       default:
         let message = stream.pointee.msg.map { String(cString: $0) } ?? "zlib error \(code)"
-        throw failure("the compressed data is damaged (\(message))")
+        throw failure(.compressedDataDamaged(detail: message))
       }
     }
     return filled
@@ -95,7 +95,7 @@ final class Inflater: ByteSource {
       return
     }
     if format == .gzip, !rest.allSatisfy({ $0 == 0 }) {
-      throw failure("there are \(rest.count) bytes after the end of the compressed data")
+      throw failure(.bytesAfterEnd(rest.count))
     }
     finished = true
   }

@@ -142,11 +142,11 @@ public enum DatasetLoader {
     for (half, pair) in [("training", (arrays[0], arrays[1])), ("test", (arrays[2], arrays[3]))] {
       let (images, labels) = pair
       guard images.rank == 3 else {
-        throw DatasetError.inconsistentDataset(path: path, reason: "the \(half) images have the shape \(formatShape(images.shape)), not (n, height, width)")
+        throw DatasetError.inconsistentDataset(path: path, reason: .imagesNotStacked(training: half == "training", shape: images.shape))
       }
       guard labels.rank == 1, labels.shape[0] == images.shape[0] else {
         throw DatasetError.inconsistentDataset(
-          path: path, reason: "there are \(images.shape[0]) \(half) images but the labels have the shape \(formatShape(labels.shape))")
+          path: path, reason: .labelsDoNotMatchImages(training: half == "training", images: images.shape[0], labels: labels.shape))
       }
     }
     return TrainTestData(trainImages: arrays[0], trainLabels: arrays[1], testImages: arrays[2], testLabels: arrays[3])

@@ -15,71 +15,71 @@ enum NPYArray {
     _ source: inout some ByteSource, path: String, entry: String?, most: Int, spent: Int = 0,
     cancellation: CancellationFlag?
   ) throws -> Tensor {
-    func invalid(_ reason: String) -> DatasetError { .invalidNPY(path: path, entry: entry, reason: reason) }
+    func invalid(_ reason: FileDefect) -> DatasetError { .invalidNPY(path: path, entry: entry, reason: reason) }
     guard let prefix = try source.read(exactly: 8), Array(prefix[0..<6]) == magic else {
-      throw invalid("it does not start with numpy's magic bytes \\x93NUMPY")
+      throw invalid(.noNPYMagic)
     }
     let major = prefix[6]
-    guard (1...3).contains(major) else { throw invalid("it is in .npy format version \(major).\(prefix[7]), which is newer than numpy's 3.0") }
-    guard let lengthBytes = try source.read(exactly: major == 1 ? 2 : 4) else { throw invalid("the header is cut short") }
+    guard (1...3).contains(major) else { throw invalid(.npyVersion(major: Int(major), minor: Int(prefix[7]))) }
+    guard let lengthBytes = try source.read(exactly: major == 1 ? 2 : 4) else { throw invalid(.headerCutShort) }
     let headerLength = lengthBytes.reversed().reduce(0) { $0 << 8 | Int($1) }
     guard headerLength <= maximumHeaderBytes else {
-      throw invalid("its header claims to be \(headerLength) bytes long; numpy refuses headers over \(maximumHeaderBytes)")
+      throw invalid(.headerTooLong(length: headerLength, maximum: maximumHeaderBytes))
     }
-    guard let headerText = try source.read(exactly: headerLength) else { throw invalid("the header is cut short") }
+    guard let headerText = try source.read(exactly: headerLength) else { throw invalid(.headerCutShort) }
     let header = try parseHeader(headerText, invalid: invalid)
     try MemoryBudget.check(operation: "reading '\(entry ?? path)'", shape: header.shape, extraBytes: spent)
     let count = Tensor.count(of: header.shape)
     let needed = count.multipliedReportingOverflow(by: header.type.size)
     let start = 6 + 2 + lengthBytes.count + headerLength
     guard !needed.overflow, needed.partialValue <= most - start else {
-      throw invalid("its header claims the shape \(formatShape(header.shape)), more values than the file can hold")
+      throw invalid(.shapeBeyondFile(header.shape))
     }
     guard let values = try source.readFloats(count: count, of: header.type, cancellation: cancellation) else {
-      throw invalid("it holds fewer values than its shape \(formatShape(header.shape)) needs")
+      throw invalid(.fewerValuesThanShape(header.shape))
     }
     guard try source.isAtEnd() else {
-      throw invalid("it holds more data than its shape \(formatShape(header.shape)) says")
+      throw invalid(.moreDataThanShape(header.shape))
     }
     return Tensor(shape: header.shape, values: values)
   }
 
   static func parseHeader(
-    _ text: [UInt8], invalid: (String) -> DatasetError
+    _ text: [UInt8], invalid: (FileDefect) -> DatasetError
   ) throws(DatasetError) -> (type: ElementType, shape: [Int]) {
     guard let header = PythonLiteral.parse(text), case .dict = header else {
-      throw invalid("its header is not the dictionary numpy writes")
+      throw invalid(.headerNotDictionary)
     }
     guard case .string(let descr)? = header["descr"] else {
       if case .list? = header["descr"] {
-        throw invalid("it is a structured array (a record of named fields per element); save each field as an array of its own")
+        throw invalid(.structuredArray)
       }
-      throw invalid("its header has no 'descr' (element type)")
+      throw invalid(.noElementType)
     }
-    guard case .bool(let fortran)? = header["fortran_order"] else { throw invalid("its header has no 'fortran_order'") }
-    guard case .tuple(let dimensions)? = header["shape"] else { throw invalid("its header has no 'shape' tuple") }
+    guard case .bool(let fortran)? = header["fortran_order"] else { throw invalid(.noFortranOrder) }
+    guard case .tuple(let dimensions)? = header["shape"] else { throw invalid(.noShape) }
     var shape: [Int] = []
     for d in dimensions {
-      guard case .integer(let n) = d, n >= 0 else { throw invalid("its shape is not a tuple of whole numbers") }
+      guard case .integer(let n) = d, n >= 0 else { throw invalid(.shapeNotWhole) }
       shape.append(n)
     }
     let type = try elementType(descr, invalid: invalid)
     if fortran && shape.count > 1 {
-      throw invalid("it is stored in Fortran (column-major) order; save np.ascontiguousarray(x) instead")
+      throw invalid(.fortranOrder)
     }
     return (type, shape)
   }
 
   /// numpy's type strings: a byte order (`<` little, `>` big, `|` not applicable, `=` this
   /// machine's, which is little-endian), a kind letter, and a width in bytes: `|u1`, `<f4`, `<i8`.
-  static func elementType(_ descr: String, invalid: (String) -> DatasetError) throws(DatasetError) -> ElementType {
+  static func elementType(_ descr: String, invalid: (FileDefect) -> DatasetError) throws(DatasetError) -> ElementType {
     var text = Substring(descr)
     var bigEndian = false
     if let order = text.first, "<>|=".contains(order) {
       bigEndian = order == ">"
       text = text.dropFirst()
     }
-    guard let letter = text.first else { throw invalid("its element type '\(descr)' is empty") }
+    guard let letter = text.first else { throw invalid(.emptyElementType(descr)) }
     let width = Int(text.dropFirst())
     let kind: ElementType.Kind
     switch letter {
@@ -88,14 +88,14 @@ enum NPYArray {
     case "f": kind = .float
     case "b": kind = .bool
     case "O":
-      throw invalid("it holds Python objects, which numpy stores by pickling; CNN Lab never unpickles files (a pickle can run code). Save a numeric array instead, such as np.asarray(x, dtype=\"float32\")")
-    case "U", "S", "a": throw invalid("it holds text ('\(descr)'), not numbers")
-    case "c": throw invalid("it holds complex numbers ('\(descr)'), which CNN Lab's tensors cannot")
-    case "M", "m": throw invalid("it holds dates or times ('\(descr)'), not numbers")
-    default: throw invalid("its element type '\(descr)' is not one CNN Lab can read (unsigned or signed integers, floats, bools)")
+      throw invalid(.pythonObjects)
+    case "U", "S", "a": throw invalid(.text(descr))
+    case "c": throw invalid(.complexNumbers(descr))
+    case "M", "m": throw invalid(.dates(descr))
+    default: throw invalid(.unknownElementType(descr))
     }
     let type = ElementType(kind: kind, size: width ?? 0, bigEndian: bigEndian)
-    guard type.isSupported else { throw invalid("its element type '\(descr)' is not one CNN Lab can read (unsigned or signed integers, floats, bools)") }
+    guard type.isSupported else { throw invalid(.unknownElementType(descr)) }
     return type
   }
 

@@ -71,7 +71,7 @@ public enum NPZFile {
     guard entry.method == 0 || entry.size / Inflater.maximumRatio <= entry.compressedSize else {
       throw DatasetError.invalidNPY(
         path: archive.path, entry: name,
-        reason: "the archive says it expands from \(entry.compressedSize) to \(entry.size) bytes, more than deflate can")
+        reason: .expandsTooMuch(from: Int(entry.compressedSize), to: Int(entry.size)))
     }
     var source = try archive.contents(of: entry)
     return try NPYArray.decode(
@@ -90,19 +90,19 @@ public enum NPZFile {
     var seen = Set<String>()
     for array in arrays {
       guard !array.name.isEmpty, !array.name.utf8.contains(0) else {
-        throw DatasetError.unwritable(path: path, reason: "an array needs a non-empty name")
+        throw DatasetError.unwritable(path: path, reason: .emptyArrayName)
       }
       guard seen.insert(array.name).inserted else {
-        throw DatasetError.unwritable(path: path, reason: "two arrays are named '\(array.name)'")
+        throw DatasetError.unwritable(path: path, reason: .repeatedArrayName(array.name))
       }
       guard array.shape.allSatisfy({ $0 >= 0 }), Tensor.count(of: array.shape) == array.values.count else {
         throw DatasetError.unwritable(
-          path: path, reason: "the array '\(array.name)' has \(array.values.count) values, which do not fill the shape \(formatShape(array.shape))")
+          path: path, reason: .valuesDoNotFillShape(name: array.name, count: array.values.count, shape: array.shape))
       }
       files.append((array.name + ".npy", NPYArray.encode(shape: array.shape, values: array.values)))
     }
     guard let archive = ZipWriter.storedArchive(files) else {
-      throw DatasetError.unwritable(path: path, reason: "the archive would be larger than 4 GiB")
+      throw DatasetError.unwritable(path: path, reason: .archiveTooLarge)
     }
     return archive
   }

@@ -28,29 +28,29 @@ struct ZipArchive {
 
   /// A reader of the entry's uncompressed bytes that checks its CRC-32 and length at the end.
   func contents(of entry: Entry) throws(DatasetError) -> ZipEntrySource {
-    let invalid = { (reason: String) in DatasetError.invalidNPZ(path: path, reason: "'\(entry.name)': \(reason)") }
-    guard !entry.encrypted else { throw invalid("it is encrypted") }
+    let invalid = { (reason: FileDefect) in DatasetError.invalidNPZ(path: path, reason: .inEntry(entry.name, reason)) }
+    guard !entry.encrypted else { throw invalid(.encrypted) }
     let reader = ByteReader(bytes: bytes)
     let local = entry.localHeaderOffset
     guard let signature = reader.u32(local), signature == 0x0403_4B50,
       let nameLength = reader.u16(local + 26), let extraLength = reader.u16(local + 28)
-    else { throw invalid("its local header is missing or damaged") }
+    else { throw invalid(.localHeaderDamaged) }
     let start = local + 30 + Int(nameLength) + Int(extraLength)
     let (end, overflow) = start.addingReportingOverflow(entry.compressedSize)
-    guard !overflow, end <= bytes.count else { throw invalid("its data runs past the end of the file") }
+    guard !overflow, end <= bytes.count else { throw invalid(.dataPastEnd) }
     switch entry.method {
     case 0:
-      guard entry.compressedSize == entry.size else { throw invalid("a stored entry whose two sizes differ") }
+      guard entry.compressedSize == entry.size else { throw invalid(.storedSizesDiffer) }
       return ZipEntrySource(inner: .stored(MemorySource(bytes, range: start..<end)), entry: entry, invalid: invalid)
     case 8:
       let inflater = try Inflater(bytes, range: start..<end, format: .rawDeflate, failure: invalid)
       return ZipEntrySource(inner: .deflated(inflater), entry: entry, invalid: invalid)
     default:
-      throw invalid("it is compressed with method \(entry.method); only stored (0) and deflated (8) entries can be read")
+      throw invalid(.compressionMethod(Int(entry.method)))
     }
   }
 
-  static func readDirectory(_ bytes: [UInt8], invalid: (String) -> DatasetError) throws(DatasetError) -> [Entry] {
+  static func readDirectory(_ bytes: [UInt8], invalid: (FileDefect) -> DatasetError) throws(DatasetError) -> [Entry] {
     let reader = ByteReader(bytes: bytes)
     // The end record is 22 bytes plus a comment of at most 65535, so it is searched for
     // backwards from the end over that distance only.
@@ -67,21 +67,21 @@ struct ZipArchive {
       var count = reader.u16(end + 10).map(Int.init), var directorySize = reader.u32(end + 12).map(Int.init),
       var directoryOffset = reader.u32(end + 16).map(Int.init)
     else {
-      throw invalid(bytes.starts(with: [0x50, 0x4B]) ? "its table of contents (the zip central directory) is missing; the file may be cut short" : "it is not a zip archive")
+      throw invalid(bytes.starts(with: [0x50, 0x4B]) ? .centralDirectoryMissing : .notZip)
     }
-    guard disk == 0, directoryDisk == 0 else { throw invalid("it is an archive split over several files") }
+    guard disk == 0, directoryDisk == 0 else { throw invalid(.splitArchive) }
     if count == 0xFFFF || directorySize == 0xFFFF_FFFF || directoryOffset == 0xFFFF_FFFF {
       // Zip64: a locator just before the end record points at a larger end record.
       guard end >= 20, reader.u32(end - 20) == 0x0706_4B50, let record = reader.u64(end - 12),
         reader.u32(record) == 0x0606_4B50, let count64 = reader.u64(record + 32),
         let size64 = reader.u64(record + 40), let offset64 = reader.u64(record + 48)
-      else { throw invalid("its Zip64 end record is missing or damaged") }
+      else { throw invalid(.zip64EndDamaged) }
       (count, directorySize, directoryOffset) = (count64, size64, offset64)
     }
     let (directoryEnd, overflow) = directoryOffset.addingReportingOverflow(directorySize)
-    guard !overflow, directoryEnd <= bytes.count else { throw invalid("its table of contents points past the end of the file") }
+    guard !overflow, directoryEnd <= bytes.count else { throw invalid(.directoryPastEnd) }
     // Each directory record is at least 46 bytes, which bounds a count the file cannot hold.
-    guard count <= directorySize / 46 else { throw invalid("its table of contents claims \(count) entries, more than it has room for") }
+    guard count <= directorySize / 46 else { throw invalid(.tooManyEntries(Int(count))) }
     var entries: [Entry] = []
     var p = directoryOffset
     for _ in 0..<count {
@@ -90,7 +90,7 @@ struct ZipArchive {
         let nameLength = reader.u16(p + 28).map(Int.init), let extraLength = reader.u16(p + 30).map(Int.init),
         let commentLength = reader.u16(p + 32).map(Int.init), let offset32 = reader.u32(p + 42),
         p + 46 + nameLength + extraLength + commentLength <= directoryEnd
-      else { throw invalid("its table of contents is damaged") }
+      else { throw invalid(.directoryDamaged) }
       let name = String(decoding: bytes[p + 46..<p + 46 + nameLength], as: UTF8.self)
       var (size, compressed, offset) = (Int(size32), Int(compressed32), Int(offset32))
       // The Zip64 extra field holds, in this order, only the values that did not fit in 32 bits.
@@ -101,7 +101,7 @@ struct ZipArchive {
           var field = extra + 4
           func next() throws(DatasetError) -> Int {
             guard field + 8 <= extra + 4 + length, let value = reader.u64(field) else {
-              throw invalid("the Zip64 sizes of '\(name)' are damaged")
+              throw invalid(.zip64SizesDamaged(entry: name))
             }
             field += 8
             return value
@@ -112,7 +112,7 @@ struct ZipArchive {
         }
         extra += 4 + length
       }
-      guard offset < directoryOffset else { throw invalid("the entry '\(name)' points outside the archive's data") }
+      guard offset < directoryOffset else { throw invalid(.entryOutsideData(entry: name)) }
       entries.append(Entry(
         name: name, method: method, crc32: crc, compressedSize: compressed, size: size, localHeaderOffset: offset,
         encrypted: flags & 1 != 0))
@@ -131,11 +131,11 @@ struct ZipEntrySource: ByteSource {
   }
   var inner: Inner
   let entry: ZipArchive.Entry
-  let invalid: (String) -> DatasetError
+  let invalid: (FileDefect) -> DatasetError
   private var crc: UInt = 0
   private var count = 0
 
-  init(inner: Inner, entry: ZipArchive.Entry, invalid: @escaping (String) -> DatasetError) {
+  init(inner: Inner, entry: ZipArchive.Entry, invalid: @escaping (FileDefect) -> DatasetError) {
     self.inner = inner
     self.entry = entry
     self.invalid = invalid
@@ -157,10 +157,10 @@ struct ZipEntrySource: ByteSource {
       crc = crc32_z(crc, window.baseAddress!.assumingMemoryBound(to: UInt8.self), got)
     }
     count += got
-    if count > entry.size { throw invalid("it holds more than the \(entry.size) bytes the archive's table of contents says") }
+    if count > entry.size { throw invalid(.moreBytesThanRecorded(recorded: Int(entry.size))) }
     if got < buffer.count {
-      guard count == entry.size else { throw invalid("it holds \(count) bytes, fewer than the \(entry.size) the table of contents says") }
-      guard UInt32(truncatingIfNeeded: crc) == entry.crc32 else { throw invalid("its CRC-32 does not match; the data is damaged") }
+      guard count == entry.size else { throw invalid(.fewerBytesThanRecorded(held: Int(count), recorded: Int(entry.size))) }
+      guard UInt32(truncatingIfNeeded: crc) == entry.crc32 else { throw invalid(.checksumMismatch) }
     }
     return got
   }

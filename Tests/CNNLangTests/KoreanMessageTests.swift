@@ -41,7 +41,7 @@ import Testing
     case .positionalAfterKeyword: 18
     case .repeatedKeyword: 19
     case .nonDefaultAfterDefault: 20
-    case .unsupportedSyntax: 21
+    case .tooLargeToCount: 21
     case .danglingClause: 22
     case .undefinedName: 23
     case .noAttribute: 24
@@ -105,9 +105,13 @@ import Testing
     case .unknownMagic: 82
     case .ambiguousTruth: 83
     case .notOneValue: 84
+    case .tensorProblem: 85
+    case .axisIndexOutOfRange: 86
+    case .kernelTooLarge: 87
+    case .invertNumbers: 88
     }
   }
-  static let caseCount = 85
+  static let caseCount = 89
 
   /// Values no sentence contains by accident, so finding them proves they were carried over.
   static let samples: [Sample] = [
@@ -122,7 +126,7 @@ import Testing
     Sample(.expectedIndentedBlock(after: BlockHeader("for", line: 37)), ["'for'", "37"]),
     Sample(.expected(.colonAfter(BlockHeader("Qkw", line: 29)), found: .name("Qname")), ["'Qkw'", "29", "':'", "'Qname'"]),
     Sample(.expected(.symbols(["Qa", "Qb"]), found: .keyword("Qkw")), ["'Qa'", "'Qb'", "'Qkw'"]),
-    Sample(.invalidAssignmentTarget("Qtarget"), ["Qtarget"]),
+    Sample(.invalidAssignmentTarget(.attribute("Qtarget")), ["Qtarget"]),
     Sample(.invalidNumber("12abc"), ["12abc"]),
     Sample(.fstringEmptyExpression),
     Sample(.fstringSingleClosingBrace),
@@ -133,7 +137,7 @@ import Testing
     Sample(.positionalAfterKeyword),
     Sample(.repeatedKeyword("Qkw"), ["Qkw"]),
     Sample(.nonDefaultAfterDefault("Qparam"), ["Qparam"]),
-    Sample(.unsupportedSyntax("Qsyntax"), ["Qsyntax"]),
+    Sample(.tooLargeToCount(layer: "Dense 'Qlayer'"), ["Dense 'Qlayer'", "2**60"]),
     Sample(.danglingClause("elif"), ["elif", "if"]),
     Sample(.undefinedName("pirnt"), ["pirnt"]),
     Sample(.noAttribute(type: "Qtype", name: "Qattr"), ["Qtype", "Qattr"]),
@@ -143,8 +147,11 @@ import Testing
     Sample(.notSubscriptable("Qtype"), ["Qtype"]),
     Sample(.notIterable("Qtype"), ["Qtype"]),
     Sample(.notComparable(op: "<=", left: "Qleft", right: "Qright"), ["<=", "Qleft", "Qright"]),
-    Sample(.indexNotWhole(type: "Qtype", got: "2.5"), ["Qtype", "2.5"]),
-    Sample(.argumentType(function: "Qf", parameter: "Qp", expected: "Qexpected", got: "Qgot"), ["Qf()", "Qp", "Qexpected", "Qgot"]),
+    Sample(.indexNotWhole(type: "Qtype", got: .code("2.5")), ["Qtype", "2.5"]),
+    Sample(.indexNotWhole(type: "Qtype", got: .indices(409)), ["Qtype", "409"]),
+    Sample(.indexNotWhole(type: "Qtype", got: .type("Qother")), ["Qtype", "Qother"]),
+    Sample(.argumentType(function: "Qf", parameter: "Qp", expected: .shape(example: "(419, 421)"), got: "Qgot"), ["Qf()", "Qp", "(419, 421)", "Qgot"]),
+    Sample(.argumentType(function: "Qf", parameter: "Qp", expected: .number, got: "-2.5"), ["Qf()", "Qp", "-2.5"]),
     Sample(.missingArgument(function: "Qf", parameter: "Qp"), ["Qf()", "Qp"]),
     Sample(.tooManyArguments(function: "Qf", maximum: 3, given: 47), ["Qf()", "3", "47"]),
     Sample(.tooManyArguments(function: "Qf", maximum: 0, given: 47), ["Qf()", "47"]),
@@ -166,17 +173,18 @@ import Testing
     Sample(.recursionLimit(1000), ["1000"]),
     Sample(.numberTooLarge("Qf"), ["Qf()"]),
     Sample(.invalidChoice(function: "Qf", parameter: "Qp", got: "'Qgot'", choices: ["'Qa'", "'Qb'"]), ["Qf()", "Qp", "'Qgot'", "'Qa'", "'Qb'"]),
+    Sample(.invalidChoice(function: "Qf", parameter: "Qp", got: "'Qgot'", choices: ["'Qa'"], described: [.imageFile]), ["Qf()", "Qp", "'Qgot'", "'Qa'", "PNG", "JPEG"]),
     Sample(.indexOutOfRange(type: "Qtype", index: 67, count: 71), ["Qtype", "67", "71"]),
     Sample(.assertionFailed("Qmessage"), ["Qmessage"]),
     Sample(.assertionFailed(nil)),
     Sample(.keyboardInterrupt),
     Sample(.shapeMismatch(context: "Qcontext", expected: "(73, 79)", got: "(83,)"), ["Qcontext", "(73, 79)", "(83,)"]),
-    Sample(.resourceLimit(requested: "8.5 GiB", limit: "2.0 GiB"), ["8.5 GiB", "2.0 GiB"]),
+    Sample(.resourceLimit(requested: .listOfItems(431), limit: 433), ["431", "433"]),
     Sample(.engine(.shapeMismatch(operation: "'+'", lhs: [2, 3], rhs: [4, 5])), ["'+'", "(2, 3)", "(4, 5)"]),
     Sample(.dataFile(.fileNotFound(path: "Qpath.png")), ["Qpath.png"]),
-    Sample(.raggedTensor(function: "Qf", position: "row 89", expected: 97, got: 101), ["Qf()", "row 89", "97", "101"]),
-    Sample(.tensorElement(function: "Qf", position: "item 103", type: "Qtype"), ["Qf()", "item 103", "Qtype"]),
-    Sample(.notExplainable("Qwhat"), ["Qwhat", "explain()", "conv2d", "Conv2D"]),
+    Sample(.raggedTensor(function: "Qf", position: [89, 2], expected: 97, got: 101), ["Qf()", "[89][2]", "97", "101"]),
+    Sample(.tensorElement(function: "Qf", position: [103], type: "Qtype"), ["Qf()", "[103]", "Qtype"]),
+    Sample(.notExplainable(.notComputed), ["explain()", "conv2d", "Conv2D"]),
     Sample(.displayOption(.notAName(option: "Qmode", example: "Qgrid")), ["Qmode", "'Qgrid'"]),
     Sample(.displayOption(.unknownName(option: "Qcmap", name: "Qjet", known: ["Qgray", "Qviridis"])), ["Qcmap", "'Qjet'", "'Qgray'", "'Qviridis'"]),
     Sample(.displayOption(.unknownName(option: "scale", name: "Qwide", known: ["Qshared"])), ["'Qwide'", "'Qshared'", "(min, max)"]),
@@ -185,12 +193,14 @@ import Testing
     Sample(.displayOption(.invalidScale(low: "317", high: "-331")), ["317", "-331", "min < max"]),
     Sample(.displayOption(.channels), ["channels", "(first, stop)", "range(0, 32)"]),
     Sample(.displayOption(.classNames), ["class_names", "['cat', 'dog']"]),
-    Sample(.layerInput(layer: "Dense 'Qlayer'", expected: "(107,)", got: "(109, 113)", fix: "Qfix"), ["Dense 'Qlayer'", "(107,)", "(109, 113)", "Qfix"]),
-    Sample(.layerInput(layer: "Dense 'Qlayer'", expected: "(107,)", got: "(109, 113)", fix: nil), ["Dense 'Qlayer'", "(107,)", "(109, 113)"]),
-    Sample(.windowTooLarge(layer: "Qlayer", window: "127x131", input: "137x139", fix: "Qfix"), ["Qlayer", "127x131", "137x139", "Qfix"]),
-    Sample(.unequalShapes(layer: "Qlayer", requirement: "Qreq", shapes: ["(149,)", "(151,)"]), ["Qlayer", "Qreq", "(149,)", "(151,)"]),
-    Sample(.layerFailure(layer: "Qlayer", kind: .value, detail: "Qdetail"), ["Qlayer", "Qdetail"]),
+    Sample(.layerInput(layer: "Dense 'Qlayer'", expected: .shape("(107,)"), got: "(109, 113)", fix: .reshape(to: "(439,)")), ["Dense 'Qlayer'", "(107,)", "(109, 113)", "reshape(x, (439,))"]),
+    Sample(.layerInput(layer: "Dense 'Qlayer'", expected: .shape("(107,)"), got: "(109, 113)", fix: nil), ["Dense 'Qlayer'", "(107,)", "(109, 113)"]),
+    Sample(.layerInput(layer: "Dense 'Qlayer'", expected: .atLeastOneInput, got: nil, fix: nil), ["Dense 'Qlayer'"]),
+    Sample(.windowTooLarge(layer: "Qlayer", window: "127x131", input: "137x139", fix: .paddingSameOrSmaller(parameter: "Qsize")), ["Qlayer", "127x131", "137x139", "padding='same'", "Qsize"]),
+    Sample(.unequalShapes(layer: "Qlayer", requirement: .equalExceptAxis(443), shapes: ["(149,)", "(151,)"]), ["Qlayer", "443", "(149,)", "(151,)"]),
+    Sample(.layerFailure(layer: "Qlayer", kind: .value, detail: .invalidArgument(operation: "Qop", reason: .listedTwice(parameter: "Qdetail"))), ["Qlayer", "Qop", "Qdetail"]),
     Sample(.handWeights(layer: "Qlayer", expected: "(157, 163)", got: "(167,)"), ["Qlayer", "(157, 163)", "(167,)", "weights="]),
+    Sample(.handWeights(layer: "Qlayer", expected: "(449,)", got: "(457,)", bias: true), ["Qlayer", "(449,)", "(457,)", "weights=", "bias"]),
     Sample(.notPositive(function: "Qf", parameter: "Qp"), ["Qf()", "Qp"]),
     Sample(.unknownInputShape(model: "Qmodel"), ["Qmodel", "input_shape="]),
     Sample(.notCalledYet(layer: "Qlayer"), ["Qlayer", "input_shape="]),
@@ -211,6 +221,10 @@ import Testing
     Sample(.unknownMagic("%Qmagic"), ["%Qmagic", "%time", "%timeit", "%matplotlib"]),
     Sample(.ambiguousTruth(shape: [307, 311]), ["(307, 311)", "95477", "all(...)", "any(...)", "allclose(a, b)", "array_equal(a, b)"]),
     Sample(.notOneValue(shape: [313]), ["item()", "(313,)", "x[0, 0]"]),
+    Sample(.axisIndexOutOfRange(result: true, axis: 523, index: 541, count: 547), ["523", "541", "547"]),
+    Sample(.kernelTooLarge(layer: "Dense 'Qlayer'", name: "Qname", shape: [557, 563], bytes: 4_000_000, limit: 1024), ["Dense 'Qlayer'", "Qname", "(557, 563)", "3.8 MiB", "1.0 KiB"]),
+    Sample(.invertNumbers, ["'~'", "~(x > 0)"]),
+    Sample(.tensorProblem(.axisOutOfRange(operation: "Qop", axis: 467, rank: 479)), ["Qop", "467", "479"]),
     Sample(.unsupportedForm(.tryStatement), ["'try'", "if key in d:"]),
     Sample(.unsupportedForm(.classDefinition), ["'class'", "Sequential([...])", "Model(inputs, outputs)", "def"]),
     Sample(.unsupportedForm(.withStatement), ["'with'"]),
@@ -220,18 +234,19 @@ import Testing
     Sample(.unsupportedForm(.raise), ["'raise'", "assert condition, \"message\""]),
     Sample(.unsupportedForm(.nonlocal), ["'nonlocal'", "global"]),
     Sample(.unsupportedForm(.shellCommand), ["'!'", "IPython"]),
+    Sample(.unsupportedForm(.starParameters), ["'*'", "'**'"]),
   ] + trainingSamples
 
   /// Every training problem, with the values its sentence must carry.
   static let trainingSamples: [Sample] = [
     Sample(.training(.notCompiled(model: "Qmodel", method: "Qfit")), ["Qfit()", "Qmodel.compile(", "Qmodel.Qfit(...)"]),
-    Sample(.training(.unknownName(category: "optimizer", name: "Qadma", nearest: "Qadam", known: ["Qadam", "Qsgd"])), ["'Qadma'", "'Qadam'", "'Qsgd'"]),
-    Sample(.training(.unknownName(category: "loss", name: "Qloss", nearest: nil, known: ["Qmse"])), ["'Qloss'", "'Qmse'"]),
-    Sample(.training(.labelsDoNotFitLoss(loss: "Qloss", labels: "(173, 3)", output: "(None, 3)", fix: "Qfix")), ["'Qloss'", "(173, 3)", "(None, 3)", "Qfix"]),
-    Sample(.training(.outputDoesNotMatchLabels(output: "(None, 179)", labels: "(181,)", fix: "Qfix")), ["(None, 179)", "(181,)", "Qfix"]),
-    Sample(.training(.outputDoesNotMatchLabels(output: "(None, 179)", labels: "(181,)", fix: nil)), ["(None, 179)", "(181,)"]),
+    Sample(.training(.unknownName(category: .optimizer, name: "Qadma", nearest: "Qadam", known: ["Qadam", "Qsgd"])), ["'Qadma'", "'Qadam'", "'Qsgd'"]),
+    Sample(.training(.unknownName(category: .loss, name: "Qloss", nearest: nil, known: ["Qmse"])), ["'Qloss'", "'Qmse'"]),
+    Sample(.training(.labelsDoNotFitLoss(loss: "Qloss", labels: .shape("(173, 3)"), output: "(None, 3)", fix: .classNumberLabels(classes: 461))), ["'Qloss'", "(173, 3)", "(None, 3)", "to_categorical(y, 461)"]),
+    Sample(.training(.outputDoesNotMatchLabels(output: "(None, 179)", labels: .goingUpTo(463), fix: .moreOutputs(outputs: 179, classes: 464))), ["(None, 179)", "463", "Dense(464, activation=\"softmax\")"]),
+    Sample(.training(.outputDoesNotMatchLabels(output: "(None, 179)", labels: .shape("(181,)"), fix: nil)), ["(None, 179)", "(181,)"]),
     Sample(.training(.lengthMismatch(x: 191, y: 193)), ["191", "193"]),
-    Sample(.training(.emptyData(what: "Qx")), ["Qx"]),
+    Sample(.training(.emptyData(what: .x)), ["x"]),
     Sample(.training(.validationSplit(1.5)), ["validation_split", "1.5"]),
     Sample(.training(.interrupted(epoch: 197, epochs: 199, step: 211, steps: 223)), ["197/199", "211/223", "fit(...)"]),
     Sample(.training(.notTrainable(model: "Qmodel")), ["Qmodel", "trainable = False"]),
@@ -239,7 +254,7 @@ import Testing
     Sample(.training(.weightShape(owner: "Qowner", given: "(269,)", expected: "(271,)")), ["Qowner", "(269,)", "(271,)"]),
     Sample(.training(.fileArrayCount(path: "Qpath", held: 277, expected: 281)), ["'Qpath'", "277", "281"]),
     Sample(.training(.fileArrayShape(path: "Qpath", name: "Qname", shape: "(283,)", expected: "(293,)")), ["'Qpath'", "'Qname'", "(283,)", "(293,)"]),
-    Sample(.training(.fileUnreadable(path: "Qpath", reason: "Qreason")), ["'Qpath'", "Qreason"]),
+    Sample(.training(.fileUnreadable(path: "Qpath", reason: .invalidArgument(operation: "Qop", reason: .noGradient(parameter: "Qreason")))), ["'Qpath'", "Qop", "Qreason"]),
     Sample(.training(.notFinite(epoch: 227, step: 229)), ["227", "229", "255"]),
     Sample(.training(.batchTooLarge(batch: 233, bytes: 4_000_000, limit: 1024, fits: 239)), ["233", "3.8 MiB", "1.0 KiB", "batch_size=239"]),
   ]
@@ -329,12 +344,12 @@ import Testing
   @Test func everyEngineRefusalHasKoreanText() {
     let samples: [(TensorError, [String])] = [
       (.shapeMismatch(operation: "Qop", lhs: [2, 3], rhs: [5]), ["Qop", "(2, 3)", "(5,)"]),
-      (.invalidShape(operation: "Qop", shape: [7, 11], expected: "Qexpected"), ["Qop", "(7, 11)", "Qexpected"]),
+      (.invalidShape(operation: "Qop", shape: [7, 11], expected: .weight(name: "Qweight", shape: [13])), ["Qop", "(7, 11)", "Qweight", "(13,)"]),
       (.windowDoesNotFit(operation: "Qop", input: [2, 2], window: [3, 3]), ["Qop", "2x2", "3x3", "padding=\"same\""]),
       (.axisOutOfRange(operation: "Qop", axis: 5, rank: 3), ["Qop", "5", "3"]),
       (.indexOutOfRange(operation: "Qop", index: 13, size: 4), ["Qop", "13", "4"]),
       (.resourceLimit(operation: "Qop", shape: [1000, 1000], bytes: 4_000_000, limit: 1024), ["Qop", "(1000, 1000)", "3.8 MiB", "1.0 KiB"]),
-      (.invalidArgument(operation: "Qop", message: "Qmessage"), ["Qop", "Qmessage"]),
+      (.invalidArgument(operation: "Qop", reason: .notPositive(argument: "Qarg", value: 0.5)), ["Qop", "Qarg", "0.5"]),
       (.cancelled, []),
     ]
     for (error, values) in samples {
@@ -342,19 +357,19 @@ import Testing
     }
     let files: [(DatasetError, [String])] = [
       (.fileNotFound(path: "Qp.png"), ["Qp.png"]),
-      (.unreadable(path: "Qp.png", reason: "Qreason"), ["Qp.png", "Qreason"]),
+      (.unreadable(path: "Qp.png", reason: .system("Qreason")), ["Qp.png", "Qreason"]),
       (.unsupportedFormat(path: "Qp.gif"), ["Qp.gif", "PNG", "JPEG"]),
-      (.invalidIDX(path: "Qp.idx", reason: "Qreason"), ["Qp.idx", "Qreason", "IDX"]),
-      (.invalidGzip(path: "Qp.gz", reason: "Qreason"), ["Qp.gz", "Qreason", "gzip"]),
-      (.invalidNPZ(path: "Qp.npz", reason: "Qreason"), ["Qp.npz", "Qreason", ".npz"]),
-      (.invalidNPY(path: "Qp.npz", entry: "Qentry", reason: "Qreason"), ["Qp.npz", "Qentry", "Qreason"]),
-      (.invalidNPY(path: "Qp.npy", entry: nil, reason: "Qreason"), ["Qp.npy", "Qreason"]),
+      (.invalidIDX(path: "Qp.idx", reason: .shapeBeyondFile([487, 491])), ["Qp.idx", "(487, 491)", "IDX"]),
+      (.invalidGzip(path: "Qp.gz", reason: .bytesAfterEnd(499)), ["Qp.gz", "499", "gzip"]),
+      (.invalidNPZ(path: "Qp.npz", reason: .inEntry("Qentry", .checksumMismatch)), ["Qp.npz", "Qentry", ".npz", "CRC-32"]),
+      (.invalidNPY(path: "Qp.npz", entry: "Qentry", reason: .text("<U7")), ["Qp.npz", "Qentry", "<U7"]),
+      (.invalidNPY(path: "Qp.npy", entry: nil, reason: .npyVersion(major: 503, minor: 509)), ["Qp.npy", "503.509"]),
       (.missingArray(path: "Qp.npz", name: "Qname", available: ["Qa", "Qb"]), ["Qp.npz", "Qname", "'Qa'", "'Qb'"]),
-      (.inconsistentDataset(path: "Qp", reason: "Qreason"), ["Qp", "Qreason"]),
+      (.inconsistentDataset(path: "Qp", reason: .imagesNotStacked(training: false, shape: [521])), ["Qp", "(521,)", "(n, height, width)"]),
       (.datasetNotFound(.fashionMNIST, searched: ["Qdir1", "Qdir2"]), ["Fashion-MNIST", "Qdir1", "Qdir2", "dataset-fashion-mnist"]),
       (.datasetNotFound(.mnist, searched: ["Qdir"]), ["MNIST", "Qdir", "mnist.npz", "mnist.load_data(path=...)"]),
       (.incompleteDataset(.mnist, folder: "Qfolder", missing: ["Qfile"]), ["Qfolder", "MNIST", "Qfile"]),
-      (.unwritable(path: "Qp", reason: "Qreason"), ["Qp", "Qreason"]),
+      (.unwritable(path: "Qp", reason: .diskFull), ["Qp"]),
     ]
     for (error, values) in files {
       expectTranslated(error.description, error.koreanText, keeping: values, "\(error)")
@@ -486,6 +501,11 @@ import Testing
     #expect(DiagnosticMessage.repeatedKeyword("strides").koreanText.contains("'strides'가 "))
     #expect(DiagnosticMessage.tooManyArguments(function: "len", maximum: 1, given: 2).koreanText.hasPrefix("len()은 "))
     #expect(DiagnosticMessage.tooManyArguments(function: "print", maximum: 1, given: 2).koreanText.hasPrefix("print()는 "))
+    // 이라는 after a consonant, 라는 after a vowel; the particle after a phrase follows its last syllable.
+    let adma = TrainingProblem.unknownName(category: .optimizer, name: "adma", nearest: "adam", known: ["adam"]).koreanText
+    #expect(adma.hasPrefix("'adma'라는 옵티마이저는 없습니다: 'adam'을 쓰려던 것인가요? "))
+    let loss = TrainingProblem.unknownName(category: .loss, name: "hinge_loss_n", nearest: nil, known: ["mse"]).koreanText
+    #expect(loss.hasPrefix("'hinge_loss_n'이라는 손실 함수는 없습니다: "))
   }
 
   @Test func aKoreanInterpreterSpeaksKoreanAndKeepsPythonsErrorNames() {

@@ -103,6 +103,6 @@ import Testing
 
   @Test func failuresSayWhy() {
     #expect(throws: DatasetError.fileNotFound(path: "/no/such/file")) { try FileBytes.read(path: "/no/such/file") }
-    #expect(throws: DatasetError.unreadable(path: "/", reason: "it is a folder, not a file")) { try FileBytes.read(path: "/") }
+    #expect(throws: DatasetError.unreadable(path: "/", reason: .isFolder)) { try FileBytes.read(path: "/") }
   }
 }

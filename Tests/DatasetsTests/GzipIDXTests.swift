@@ -48,7 +48,7 @@ import Testing
     let whole = try gzipProgram(ArchiveBytes.idx(shape: [3, 28, 28], values: images))
     let cut = folder + "/cut.gz"
     try ArchiveBytes.write(Array(whole.dropLast(12)), to: cut)
-    #expect(throws: DatasetError.invalidGzip(path: cut, reason: "the file is cut short (its compressed data ends too early)")) {
+    #expect(throws: DatasetError.invalidGzip(path: cut, reason: .gzipCutShort)) {
       try IDXFile.load(path: cut)
     }
     // A changed byte inside a stored block leaves the deflate data valid but breaks the CRC-32.
@@ -56,12 +56,12 @@ import Testing
     damaged[100] ^= 0xFF
     let broken = folder + "/damaged.gz"
     try ArchiveBytes.write(damaged, to: broken)
-    #expect(throws: DatasetError.invalidGzip(path: broken, reason: "the compressed data is damaged (incorrect data check)")) {
+    #expect(throws: DatasetError.invalidGzip(path: broken, reason: .compressedDataDamaged(detail: "incorrect data check"))) {
       try IDXFile.load(path: broken)
     }
     let trailing = folder + "/trailing.gz"
     try ArchiveBytes.write(ArchiveBytes.gzip([0, 0, 8, 1, 0, 0, 0, 1, 5]) + [1, 2, 3], to: trailing)
-    #expect(throws: DatasetError.invalidGzip(path: trailing, reason: "there are 3 bytes after the end of the compressed data")) {
+    #expect(throws: DatasetError.invalidGzip(path: trailing, reason: .bytesAfterEnd(3))) {
       try IDXFile.load(path: trailing)
     }
   }
@@ -79,17 +79,17 @@ import Testing
     }
     // Ten million values fit the budget, but a 40-byte gzip cannot expand to them.
     #expect(throws: DatasetError.invalidIDX(
-      path: folder + "/claims.gz", reason: "its header claims the shape (10, 1000, 1000), more values than the file can hold")) {
+      path: folder + "/claims.gz", reason: .shapeBeyondFile([10, 1000, 1000]))) {
       try load(ArchiveBytes.idx(shape: [10, 1000, 1000], values: [1, 2, 3]), "claims.gz")
     }
-    #expect(throws: DatasetError.invalidIDX(path: folder + "/short.gz", reason: "it holds fewer values than its shape (4,) needs")) {
+    #expect(throws: DatasetError.invalidIDX(path: folder + "/short.gz", reason: .fewerValuesThanShape([4]))) {
       try load(ArchiveBytes.idx(shape: [4], values: [1, 2, 3]), "short.gz")
     }
-    #expect(throws: DatasetError.invalidIDX(path: folder + "/long.gz", reason: "it holds more data than its shape (2,) says")) {
+    #expect(throws: DatasetError.invalidIDX(path: folder + "/long.gz", reason: .moreDataThanShape([2]))) {
       try load(ArchiveBytes.idx(shape: [2], values: [1, 2, 3]), "long.gz")
     }
     #expect(throws: DatasetError.invalidIDX(
-      path: folder + "/magic.gz", reason: "it does not start with the IDX magic number (two zero bytes)")) {
+      path: folder + "/magic.gz", reason: .noIDXMagic)) {
       try load([1, 2, 8, 1, 0, 0, 0, 1, 5], "magic.gz")
     }
   }
@@ -162,7 +162,7 @@ import Testing
     try writeFour(in: folder, gzipped: false)
     try ArchiveBytes.write(ArchiveBytes.idx(shape: [2], values: [1, 2]), to: folder + "/train-labels-idx1-ubyte")
     #expect(throws: DatasetError.inconsistentDataset(
-      path: folder, reason: "there are 3 training images but the labels have the shape (2,)")) {
+      path: folder, reason: .labelsDoNotMatchImages(training: true, images: 3, labels: [2]))) {
       try DatasetLoader.mnist(path: folder, cache: KerasCache(home: nil, kerasHome: nil))
     }
   }

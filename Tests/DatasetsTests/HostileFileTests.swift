@@ -30,7 +30,7 @@ import Testing
     #expect(mkfifo(path, 0o600) == 0)
     defer { unlink(path) }
     let elapsed = seconds {
-      #expect(throws: DatasetError.unreadable(path: path, reason: "it is a named pipe, not a file (a pipe's data never ends on its own)")) {
+      #expect(throws: DatasetError.unreadable(path: path, reason: .isPipe)) {
         try FileBytes.read(path: path)
       }
       #expect(throws: DatasetError.self) { try ImageFile.load(path: path, gray: false) }
@@ -42,7 +42,7 @@ import Testing
   @Test(arguments: ["/dev/zero", "/dev/urandom", "/dev/null"])
   func devicesAreRefusedAtOnce(path: String) {
     let elapsed = seconds {
-      #expect(throws: DatasetError.unreadable(path: path, reason: "it is a device, not a file (a device such as /dev/zero never ends)")) {
+      #expect(throws: DatasetError.unreadable(path: path, reason: .isDevice)) {
         try FileBytes.read(path: path)
       }
       #expect(throws: DatasetError.self) { try ImageFile.load(path: path, gray: true) }
@@ -53,7 +53,7 @@ import Testing
 
   @Test func aFolderIsRefused() {
     let folder = FileManager.default.temporaryDirectory.path
-    #expect(throws: DatasetError.unreadable(path: folder, reason: "it is a folder, not a file")) {
+    #expect(throws: DatasetError.unreadable(path: folder, reason: .isFolder)) {
       try FileBytes.read(path: folder)
     }
   }
@@ -91,7 +91,7 @@ import Testing
     #expect(throws: TensorError.self) { try IDXFile.decode(wide, path: "wide") }
     // A header that promises more values than follow.
     #expect(throws: DatasetError.invalidIDX(
-      path: "short", reason: "its header claims the shape (3, 3), more values than the file can hold")) {
+      path: "short", reason: .shapeBeyondFile([3, 3]))) {
       try IDXFile.decode([0, 0, 0x08, 2, 0, 0, 0, 3, 0, 0, 0, 3, 1, 2, 3], path: "short")
     }
   }
@@ -129,7 +129,7 @@ import Testing
     // at 1032:1 at best need at least 48 KB of compressed data, not 60 bytes.
     let bytes = Self.pngHeader(width: 20_000, height: 20_000)
     #expect(throws: DatasetError.unreadable(
-      path: "big.png", reason: "its header claims 20000x20000 pixels, more than its \(bytes.count) bytes can hold")) {
+      path: "big.png", reason: .pixelsBeyondBytes(width: 20000, height: 20000, bytes: bytes.count))) {
       try ImageFile.decodePNG(bytes, path: "big.png", gray: false)
     }
   }

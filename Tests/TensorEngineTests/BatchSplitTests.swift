@@ -52,7 +52,7 @@ struct BatchSplitTests {
     #expect(throws: TensorError.cancelled) {
       _ = try split.map { (shard, _) throws(TensorError) -> Int in
         if shard == 1 { throw TensorError.cancelled }
-        if shard == 3 { throw TensorError.invalidArgument(operation: "test", message: "later shard") }
+        if shard == 3 { throw TensorError.axisOutOfRange(operation: "a later shard", axis: 3, rank: 2) }
         return shard
       }
     }

@@ -130,13 +130,15 @@ import Testing
     let p = Tensor(shape: [2, 10], repeating: 0.1)
     let sparse = Loss.sparseCategoricalCrossentropy()
     #expect(throws: TensorError.invalidArgument(
-      operation: "sparse_categorical_crossentropy",
-      message: "label 10 of sample 1 is not a class: the predictions have 10 classes, so labels go from 0 to 9"
+      operation: "sparse_categorical_crossentropy", reason: .labelNotClass(label: 10, sample: 1, classes: 10)
     )) { try sparse.evaluate(predictions: p, labels: Tensor(shape: [2], values: [3, 10])) }
     #expect(throws: TensorError.invalidArgument(
-      operation: "sparse_categorical_crossentropy",
-      message: "label 2.5 of sample 0 is not a whole number: sparse labels are class numbers from 0 to 9"
+      operation: "sparse_categorical_crossentropy", reason: .labelNotWhole(label: 2.5, sample: 0, classes: 10)
     )) { try sparse.evaluate(predictions: p, labels: Tensor(shape: [2], values: [2.5, 1])) }
+    #expect(ArgumentProblem.labelNotClass(label: 10, sample: 1, classes: 10).description
+      == "label 10 of sample 1 is not a class: the predictions have 10 classes, so labels go from 0 to 9")
+    #expect(ArgumentProblem.labelNotWhole(label: 2.5, sample: 0, classes: 10).description
+      == "label 2.5 of sample 0 is not a whole number: sparse labels are class numbers from 0 to 9")
     do {
       _ = try sparse.evaluate(predictions: p, labels: p)
       Issue.record("one-hot labels were accepted by the sparse loss")

@@ -158,9 +158,11 @@ private typealias Weight = TensorEngine.Parameter
 
   @Test func missingGradientMessage() throws {
     let p = Weight(Tensor(shape: [1], values: [0]), name: "dense/bias")
-    #expect(throws: TensorError.invalidArgument(
-      operation: "adam", message: "dense/bias has no gradient: the loss does not depend on it"
-    )) { try Optimizer.adam().apply(to: [p]) }
+    #expect(throws: TensorError.invalidArgument(operation: "adam", reason: .noGradient(parameter: "dense/bias"))) {
+      try Optimizer.adam().apply(to: [p])
+    }
+    #expect(TensorError.invalidArgument(operation: "adam", reason: .noGradient(parameter: "dense/bias")).description
+      == "adam: dense/bias has no gradient: the loss does not depend on it")
   }
 
   @Test func stateBelongsToTheParameterAndToOneOptimizer() throws {

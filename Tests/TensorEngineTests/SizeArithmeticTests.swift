@@ -9,8 +9,8 @@ import Testing
 
   @Test func aKernelWithZeroFiltersIsRefused() {
     for shape in [[3, 3, 2, 0], [1, 1, 2, 0]] {
-      #expect(throws: TensorError.invalidArgument(
-        operation: "conv2d", message: "a convolution needs at least one filter; its kernel \(formatShape(shape)) has none")) {
+      #expect(ArgumentProblem.noFilters(kernel: shape).description == "a convolution needs at least one filter; its kernel \(formatShape(shape)) has none")
+      #expect(throws: TensorError.invalidArgument(operation: "conv2d", reason: .noFilters(kernel: shape))) {
         try Ops.conv2d(image, kernel: Tensor(shape: shape), bias: Tensor(shape: [0]))
       }
     }

@@ -82,14 +82,14 @@ public struct Arguments {
     parameters.indices.filter { given[$0] && !parameters[$0].isVariadic && !parameters[$0].isKeywordVariadic }.map { (parameters[$0].name, values[$0]) }
   }
 
-  func typeError(_ name: String, _ expected: String) -> RuntimeError {
+  func typeError(_ name: String, _ expected: ArgumentExpectation) -> RuntimeError {
     RuntimeError(
       .argumentType(function: function, parameter: name, expected: expected, got: self[name].typeName),
       suggestion: .hint(.callHelp(function)))
   }
 
   public func number(_ name: String) throws(RuntimeError) -> Double {
-    guard let d = self[name].numeric else { throw typeError(name, "a number") }
+    guard let d = self[name].numeric else { throw typeError(name, .number) }
     return d
   }
 
@@ -107,7 +107,7 @@ public struct Arguments {
   }
 
   public func string(_ name: String) throws(RuntimeError) -> String {
-    guard case .string(let s) = self[name] else { throw typeError(name, "a str") }
+    guard case .string(let s) = self[name] else { throw typeError(name, .string) }
     return s
   }
 

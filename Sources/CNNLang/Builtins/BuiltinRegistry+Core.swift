@@ -18,7 +18,7 @@ extension BuiltinRegistry {
     ) { (args, ev) throws(RuntimeError) in
       let sep = args["sep"].isNone ? " " : try args.string("sep")
       let end = args["end"].isNone ? "\n" : try args.string("end")
-      guard case .stream(let stream) = args["file"] else { throw args.typeError("file", "stdout or stderr") }
+      guard case .stream(let stream) = args["file"] else { throw args.typeError("file", .stream) }
       ev.host?.write(args.rest.map(\.str).joined(separator: sep) + end, toStderr: stream == .stderr)
       return .none
     })
@@ -103,7 +103,7 @@ extension BuiltinRegistry {
       case .tuple(let t): return .number(Double(t.count))
       case .string(let s): return .number(Double(s.count))
       case .range(let r): return .number(Double(r.count))
-      default: throw args.typeError("obj", "a list, tuple, range, str or dict")
+      default: throw args.typeError("obj", .sized)
       }
     })
 

@@ -15,7 +15,7 @@ extension BuiltinRegistry {
       default:
         for item in try Sequences.elements(of: args["iterable"]) {
           guard let pair = try? Sequences.elements(of: item), pair.count == 2 else {
-            throw args.typeError("iterable", "a dict or a list of (key, value) pairs")
+            throw args.typeError("iterable", .dictOrPairs)
           }
           try storage.set(pair[0], pair[1])
         }
@@ -25,7 +25,7 @@ extension BuiltinRegistry {
 
     func method(_ name: String, _ parameters: [Parameter], doc: String, body: @escaping (DictStorage, Arguments) throws(RuntimeError) -> Value) {
       addMethod(Builtin(name, [Parameter("self")] + parameters, kind: "method", doc: doc) { (args, _) throws(RuntimeError) in
-        guard case .dict(let d) = args["self"] else { throw args.typeError("self", "a dict") }
+        guard case .dict(let d) = args["self"] else { throw args.typeError("self", .dict) }
         return try body(d, args)
       }, to: "dict")
     }
@@ -49,7 +49,7 @@ extension BuiltinRegistry {
     }
     method("update", [Parameter("other")], doc: "Sets every key of another dict in this one, replacing values already there.") {
       (d, args) throws(RuntimeError) in
-      guard case .dict(let other) = args["other"] else { throw args.typeError("other", "a dict") }
+      guard case .dict(let other) = args["other"] else { throw args.typeError("other", .dict) }
       for (k, v) in other.pairs { try d.set(k, v) }
       return .none
     }

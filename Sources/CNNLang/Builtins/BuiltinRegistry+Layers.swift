@@ -86,7 +86,7 @@ extension BuiltinRegistry {
       (args, _) throws(RuntimeError) in
       let rate = try args.number("rate")
       guard rate >= 0, rate < 1 else {
-        throw RuntimeError(.invalidChoice(function: "Dropout", parameter: "rate", got: NumberText.repr(rate), choices: ["a number from 0 up to (not including) 1"]))
+        throw RuntimeError(.invalidChoice(function: "Dropout", parameter: "rate", got: NumberText.repr(rate), choices: [], described: [.dropoutRate]))
       }
       return .dropout(rate: rate)
     }

@@ -96,14 +96,14 @@ extension BuiltinRegistry {
       let s = text(args)
       if args["sep"].isNone { return .list(s.split(whereSeparator: \.isWhitespace).map { .string(String($0)) }) }
       let sep = try args.string("sep")
-      if sep.isEmpty { throw RuntimeError(.invalidChoice(function: "split", parameter: "sep", got: "''", choices: ["a non-empty string"])) }
+      if sep.isEmpty { throw RuntimeError(.invalidChoice(function: "split", parameter: "sep", got: "''", choices: [], described: [.nonEmptyString])) }
       return .list(s.parts(separatedBy: sep).map { .string($0) })
     }
     method("str", "join", [Parameter("iterable")], doc: "Joins strings with this text between them: \", \".join([\"a\", \"b\"]) is \"a, b\".") {
       (args, _) throws(RuntimeError) in
       var parts: [String] = []
       for item in try Sequences.elements(of: args["iterable"]) {
-        guard case .string(let s) = item else { throw args.typeError("iterable", "a sequence of strings") }
+        guard case .string(let s) = item else { throw args.typeError("iterable", .strings) }
         parts.append(s)
       }
       return .string(parts.joined(separator: text(args)))

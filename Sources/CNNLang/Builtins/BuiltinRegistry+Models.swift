@@ -11,7 +11,7 @@ extension BuiltinRegistry {
     add(Builtin("Input", [Parameter("shape"), Parameter("name", default: Value.none)], kind: "class",
       doc: "The input of a functional model, without the batch size: x = Input((28, 28, 1)). Call layers on it to build a graph, then Model(x, y)."
     ) { (args, ev) throws(RuntimeError) in
-      guard let shape = try args.shape("shape") else { throw args.typeError("shape", "a shape such as (28, 28, 1)") }
+      guard let shape = try args.shape("shape") else { throw args.typeError("shape", .shape(example: "(28, 28, 1)")) }
       let name = args["name"].isNone ? ev.layerNaming.name(for: "input_layer") : try args.string("name")
       return .symbolic(Model.input(shape: shape, name: name))
     })
@@ -25,7 +25,7 @@ extension BuiltinRegistry {
         switch item {
         case .layer(let l): layers.append(l)
         case .symbolic(let t) where i == 0 && t.isInput: input = t
-        default: throw args.typeError("layers", "a list of layers")
+        default: throw args.typeError("layers", .layers)
         }
       }
       let name = args["name"].isNone ? ev.layerNaming.name(for: "sequential") : try args.string("name")
@@ -41,15 +41,15 @@ extension BuiltinRegistry {
         case .list, .tuple:
           var result: [SymbolicTensor] = []
           for item in try Sequences.elements(of: args[name]) {
-            guard case .symbolic(let t) = item else { throw args.typeError(name, "a symbolic tensor made from Input(...)") }
+            guard case .symbolic(let t) = item else { throw args.typeError(name, .symbolicTensor) }
             result.append(t)
           }
           return result
-        default: throw args.typeError(name, "a symbolic tensor made from Input(...)")
+        default: throw args.typeError(name, .symbolicTensor)
         }
       }
       let outputs = try symbolic("outputs")
-      guard outputs.count == 1, let output = outputs.first else { throw args.typeError("outputs", "one symbolic tensor") }
+      guard outputs.count == 1, let output = outputs.first else { throw args.typeError("outputs", .oneSymbolicTensor) }
       let name = args["name"].isNone ? ev.layerNaming.name(for: "functional") : try args.string("name")
       return .model(try Model.functional(inputs: try symbolic("inputs"), output: output, name: name))
     })
@@ -61,9 +61,9 @@ extension BuiltinRegistry {
       case .model(let m): return .summary(try ModelSummary(m))
       case .layer(let l) where l.inner != nil:
         // A block's own table: the layers inside it.
-        guard let inner = l.inner else { throw args.typeError("model", "a model") }
+        guard let inner = l.inner else { throw args.typeError("model", .model) }
         return .summary(try ModelSummary(inner))
-      default: throw args.typeError("model", "a model, or a block such as InceptionModule(...) once it is built")
+      default: throw args.typeError("model", .modelOrBuiltBlock)
       }
     })
 
@@ -78,7 +78,7 @@ extension BuiltinRegistry {
     add(Builtin("features", [Parameter("model"), Parameter("x")],
       doc: "Runs the model on x and gives every layer's output, in order, as a list: maps = features(model, image(\"digit9\"))."
     ) { (args, ev) throws(RuntimeError) in
-      guard case .model(let m) = args["model"] else { throw args.typeError("model", "a model") }
+      guard case .model(let m) = args["model"] else { throw args.typeError("model", .model) }
       return .list(try m.features(try TensorArgument.tensor(args["x"], function: "features", parameter: "x"), evaluator: ev))
     })
 
@@ -86,7 +86,7 @@ extension BuiltinRegistry {
       doc: "Shows a convolution layer's kernels as a grid of small pictures, one per filter (signed weights in a diverging colormap)."
     ) { (args, ev) throws(RuntimeError) in
       guard case .layer(let layer) = args["layer"], layer.kind.hasKernel else {
-        throw args.typeError("layer", "a Conv2D, Conv1D or Dense layer")
+        throw args.typeError("layer", .layerWithKernel)
       }
       // A kernel set by hand can be looked at before the layer knows its input.
       var kernel = layer.inputShapes == nil ? layer.handKernel : nil
@@ -166,7 +166,7 @@ enum ModelValues {
     switch value {
     case .model(let m): return try m.totalCost()
     case .layer(let l): return try l.cost()
-    default: throw args.typeError(args.parameters.first?.name ?? "model", "a model or a layer")
+    default: throw args.typeError(args.parameters.first?.name ?? "model", .modelOrLayer)
     }
   }
 }

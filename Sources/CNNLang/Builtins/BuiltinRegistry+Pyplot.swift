@@ -33,12 +33,12 @@ extension BuiltinRegistry {
       (args, ev) throws(RuntimeError) in
       var numbers: [Int] = []
       for v in args.rest {
-        guard let d = v.numeric, let n = Int(exactly: d) else { throw args.typeError("args", "whole numbers") }
+        guard let d = v.numeric, let n = Int(exactly: d) else { throw args.typeError("args", .wholeNumbers) }
         numbers.append(n)
       }
       if numbers.count == 1, numbers[0] >= 111 { numbers = [numbers[0] / 100, numbers[0] / 10 % 10, numbers[0] % 10] }
       guard numbers.count == 3, numbers[2] >= 1, numbers[2] <= max(1, numbers[0] * numbers[1]) else {
-        throw args.typeError("args", "(rows, columns, index) with index from 1 to rows * columns")
+        throw args.typeError("args", .subplotPosition)
       }
       ev.figure.select(numbers[2] - 1)
       return .none

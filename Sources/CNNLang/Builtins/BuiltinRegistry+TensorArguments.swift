@@ -9,7 +9,7 @@ extension Arguments {
     switch self[name] {
     case .tensor(let t, _): return t
     case .list, .tuple: return try TensorValues.tensor(from: self[name], function: function)
-    default: throw typeError(name, "a tensor")
+    default: throw typeError(name, .tensor)
     }
   }
 
@@ -25,11 +25,11 @@ extension Arguments {
     case .tuple(let items): parts = items
     case .list(let l): parts = l.items
     case .number, .bool: parts = [self[name]]
-    default: throw typeError(name, "a shape such as (28, 28)")
+    default: throw typeError(name, .shape(example: "(28, 28)"))
     }
     var shape: [Int] = []
     for part in parts {
-      guard let d = part.numeric, let n = NumberText.wholeNumber(d) else { throw typeError(name, "a shape of whole numbers") }
+      guard let d = part.numeric, let n = NumberText.wholeNumber(d) else { throw typeError(name, .shapeOfWholeNumbers) }
       guard n >= 0 else { throw RuntimeError(.negativeValue(function: function, parameter: name)) }
       shape.append(n)
     }
@@ -43,10 +43,10 @@ extension Arguments {
     case .number, .bool: numbers = [try int(name)]
     case .tuple(let items) where items.count == 2: numbers = try wholeNumbers(items, name)
     case .list(let l) where l.items.count == 2: numbers = try wholeNumbers(l.items, name)
-    default: throw typeError(name, "a number or a pair (height, width)")
+    default: throw typeError(name, .numberOrPair)
     }
     guard numbers.allSatisfy({ $0 >= 1 }) else {
-      throw RuntimeError(.invalidChoice(function: function, parameter: name, got: self[name].repr, choices: ["a whole number of at least 1", "a pair of them"]))
+      throw RuntimeError(.invalidChoice(function: function, parameter: name, got: self[name].repr, choices: [], described: [.positiveWholeNumber, .pairOfThem]))
     }
     return numbers.count == 1 ? Size2(numbers[0]) : Size2(numbers[0], numbers[1])
   }
@@ -54,7 +54,7 @@ extension Arguments {
   private func wholeNumbers(_ items: [Value], _ name: String) throws(RuntimeError) -> [Int] {
     var out: [Int] = []
     for item in items {
-      guard let d = item.numeric, let n = NumberText.wholeNumber(d) else { throw typeError(name, "a number or a pair (height, width)") }
+      guard let d = item.numeric, let n = NumberText.wholeNumber(d) else { throw typeError(name, .numberOrPair) }
       out.append(n)
     }
     return out
@@ -68,10 +68,10 @@ extension Arguments {
       case "valid": return .valid
       case "same": return .same
       default:
-        let choices = ["'valid'", "'same'", "a number"]
+        let choices = ["'valid'", "'same'"]
         let near = NameSuggester.nearest(to: s.lowercased(), in: ["valid", "same"])
         throw RuntimeError(
-          .invalidChoice(function: function, parameter: name, got: Value.quoted(s), choices: choices),
+          .invalidChoice(function: function, parameter: name, got: Value.quoted(s), choices: choices, described: [.number]),
           suggestion: near.map { .didYouMean($0) })
       }
     case .number, .bool:
@@ -79,7 +79,7 @@ extension Arguments {
       guard cells >= 0 else { throw RuntimeError(.negativeValue(function: function, parameter: name)) }
       return .symmetric(cells)
     default:
-      throw typeError(name, "'valid', 'same' or a number")
+      throw typeError(name, .paddingName)
     }
   }
 

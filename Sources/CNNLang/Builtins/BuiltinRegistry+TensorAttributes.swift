@@ -33,7 +33,7 @@ extension BuiltinRegistry {
       let parts = args.rest.count == 1 && args.rest[0].numeric == nil ? try Sequences.elements(of: args.rest[0]) : args.rest
       var shape: [Int] = []
       for part in parts {
-        guard let d = part.numeric, let n = NumberText.wholeNumber(d) else { throw args.typeError("shape", "whole numbers") }
+        guard let d = part.numeric, let n = NumberText.wholeNumber(d) else { throw args.typeError("shape", .wholeNumbers) }
         shape.append(n)
       }
       let t = tensor(args["self"])

@@ -16,7 +16,7 @@ extension BuiltinRegistry {
       case .tensor(let t, _): return .tensor(t)
       case .list, .tuple, .number, .bool: return .tensor(try TensorValues.tensor(from: args["data"], function: "tensor"))
       case .range: return .tensor(try TensorValues.tensor(from: .list(try Sequences.elements(of: args["data"])), function: "tensor"))
-      default: throw args.typeError("data", "a number or nested lists of numbers")
+      default: throw args.typeError("data", .numberOrNestedLists)
       }
     })
 

@@ -21,7 +21,7 @@ extension BuiltinRegistry {
         throw RuntimeError(
           .invalidChoice(
             function: "image", parameter: "name_or_path", got: Value.quoted(name),
-            choices: SampleImages.names.map(Value.quoted) + ["a PNG or JPEG file"]),
+            choices: SampleImages.names.map(Value.quoted), described: [.imageFile]),
           suggestion: NameSuggester.nearest(to: name, in: SampleImages.names).map { .didYouMean($0) })
       }
       return .tensor(try EngineCall.run { try ImageFile.load(path: name, gray: gray, cancellation: ev.cancellation) }, origin: .pixels(.bytes))

@@ -33,13 +33,13 @@ extension BuiltinRegistry {
       [Parameter("y"), Parameter("at"), Parameter("channel", default: Value.none), Parameter("sample", default: Value.none)],
       doc: "Shows how one value of a conv2d or pooling result (or a Conv2D or pooling layer's output) was computed: the input window (padding zeros marked), the filter, each product, their sum, then the bias and the activation; for pooling, the window and the winning cell or the average. at is (row, column), or (row, column, filter) for several filters; channel= picks the filter and sample= the image of a batch. Example: explain(conv2d(x, filter(\"vertical_edge\")), at=(0, 0))."
     ) { (args, _) throws(RuntimeError) in
-      guard case .tensor(let y, let origin) = args["y"] else { throw args.typeError("y", "a tensor") }
-      guard let origin, !origin.isBoolean else { throw RuntimeError(.notExplainable(Explainer.notComputed)) }
+      guard case .tensor(let y, let origin) = args["y"] else { throw args.typeError("y", .tensor) }
+      guard let origin, !origin.isBoolean else { throw RuntimeError(.notExplainable(.notComputed)) }
       let at: [Int]
       if args["at"].numeric != nil { at = [try args.int("at")] } else {
         var parts: [Int] = []
         for item in try Sequences.elements(of: args["at"]) {
-          guard let d = item.numeric, let i = NumberText.wholeNumber(d) else { throw args.typeError("at", "a position such as (0, 0)") }
+          guard let d = item.numeric, let i = NumberText.wholeNumber(d) else { throw args.typeError("at", .position) }
           parts.append(i)
         }
         at = parts

@@ -47,7 +47,7 @@ extension BuiltinRegistry {
       switch args["dtype"] {
       case .string(let s): name = s
       case .builtin(let b): name = b.name
-      default: throw args.typeError("dtype", "a type name such as \"float32\" or \"uint8\"")
+      default: throw args.typeError("dtype", .dtype)
       }
       switch name {
       case "float32", "float64", "float", "float16": return .tensor(t)
@@ -73,7 +73,7 @@ extension BuiltinRegistry {
       let parts = args.rest.count == 1 && args.rest[0].numeric == nil ? try Sequences.elements(of: args.rest[0]) : args.rest
       var axes: [Int] = []
       for part in parts {
-        guard let d = part.numeric, let n = NumberText.wholeNumber(d) else { throw args.typeError("axes", "whole numbers") }
+        guard let d = part.numeric, let n = NumberText.wholeNumber(d) else { throw args.typeError("axes", .wholeNumbers) }
         axes.append(n)
       }
       let t = tensor(args)
@@ -104,13 +104,13 @@ extension BuiltinRegistry {
       var classes = 0
       var positions: [Int] = []
       for v in labels.values {
-        guard v.isFinite, v >= 0, v == v.rounded() else { throw args.typeError("y", "whole-number labels from 0") }
+        guard v.isFinite, v >= 0, v == v.rounded() else { throw args.typeError("y", .labels) }
         positions.append(Int(v))
         classes = Swift.max(classes, Int(v) + 1)
       }
       if let given = try args.optionalInt("num_classes") {
         guard given >= classes else {
-          throw RuntimeError(.engine(.invalidArgument(operation: "to_categorical", message: "a label is \(classes - 1), but num_classes is \(given)")))
+          throw RuntimeError(.tensorProblem(.labelAboveClasses(label: classes - 1, classes: given)))
         }
         classes = given
       }
@@ -128,7 +128,7 @@ extension BuiltinRegistry {
       let axis = try args.int("axis")
       let position = axis < 0 ? axis + t.rank + 1 : axis
       guard position >= 0, position <= t.rank else {
-        throw RuntimeError(.engine(.invalidArgument(operation: "expand_dims", message: "axis \(axis) is out of range for a tensor with \(t.rank) axes")))
+        throw RuntimeError(.tensorProblem(.axisOutOfRange(operation: "expand_dims", axis: axis, rank: t.rank)))
       }
       var shape = t.shape
       shape.insert(1, at: position)
@@ -147,7 +147,7 @@ enum TensorShapes {
     if let axis {
       let a = axis < 0 ? axis + t.rank : axis
       guard a >= 0, a < t.rank, t.shape[a] == 1 else {
-        throw RuntimeError(.engine(.invalidArgument(operation: args.function, message: "axis \(axis) does not have size 1 in shape \(formatShape(t.shape))")))
+        throw RuntimeError(.tensorProblem(.axisNotOne(operation: args.function, axis: axis, shape: t.shape)))
       }
       shape.remove(at: a)
     } else {

@@ -195,7 +195,7 @@ enum TensorOperationArguments {
   /// `p` of `pad`: n, (rows, columns) or ((top, bottom), (left, right)).
   static func padSides(_ args: Arguments, _ name: String) throws(RuntimeError) -> (Int, Int, Int, Int) {
     func whole(_ v: Value) throws(RuntimeError) -> Int {
-      guard let d = v.numeric, let n = NumberText.wholeNumber(d) else { throw args.typeError(name, "a number or pairs of numbers") }
+      guard let d = v.numeric, let n = NumberText.wholeNumber(d) else { throw args.typeError(name, .numberOrPairs) }
       guard n >= 0 else { throw RuntimeError(.negativeValue(function: args.function, parameter: name)) }
       return n
     }
@@ -204,14 +204,14 @@ enum TensorOperationArguments {
       return (n, n, n, n)
     }
     let parts = try Sequences.elements(of: args[name])
-    guard parts.count == 2 else { throw args.typeError(name, "a number or pairs of numbers") }
+    guard parts.count == 2 else { throw args.typeError(name, .numberOrPairs) }
     if parts[0].numeric != nil, parts[1].numeric != nil {
       let (r, c) = (try whole(parts[0]), try whole(parts[1]))
       return (r, r, c, c)
     }
     let rows = try Sequences.elements(of: parts[0])
     let columns = try Sequences.elements(of: parts[1])
-    guard rows.count == 2, columns.count == 2 else { throw args.typeError(name, "a number or pairs of numbers") }
+    guard rows.count == 2, columns.count == 2 else { throw args.typeError(name, .numberOrPairs) }
     return (try whole(rows[0]), try whole(rows[1]), try whole(columns[0]), try whole(columns[1]))
   }
 
@@ -221,7 +221,7 @@ enum TensorOperationArguments {
     if args[name].numeric != nil { parts = [args[name]] } else { parts = try Sequences.elements(of: args[name]) }
     var out: [Int] = []
     for part in parts {
-      guard let d = part.numeric, let n = NumberText.wholeNumber(d) else { throw args.typeError(name, "a tuple of whole numbers") }
+      guard let d = part.numeric, let n = NumberText.wholeNumber(d) else { throw args.typeError(name, .tupleOfWholeNumbers) }
       out.append(n)
     }
     return out

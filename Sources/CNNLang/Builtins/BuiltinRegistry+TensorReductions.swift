@@ -72,7 +72,7 @@ extension BuiltinRegistry {
     add(Builtin("len", [Parameter("obj")], doc: "The number of items in a list, tuple, range, string or dict; for a tensor, the size of its first axis. Example: len([3, 0, 1]) is 3.") {
       (args, ev) throws(RuntimeError) in
       guard case .tensor(let t, _) = args["obj"] else { return try TensorReduction.fallback(sequenceLength, args, ev) }
-      guard let first = t.shape.first else { throw args.typeError("obj", "a tensor with at least one axis") }
+      guard let first = t.shape.first else { throw args.typeError("obj", .tensorWithAxis) }
       return .number(Double(first))
     })
   }

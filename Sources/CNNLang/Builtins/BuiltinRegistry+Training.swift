@@ -18,7 +18,7 @@ extension BuiltinRegistry {
       let largest = y.values.max().map { Int($0) } ?? 0
       let classes = try args.optionalInt("num_classes") ?? largest + 1
       guard classes >= 1, y.values.allSatisfy({ $0 >= 0 && $0 == $0.rounded(.towardZero) && Int($0) < classes }) else {
-        throw args.typeError("y", "class numbers from 0 to \(max(classes - 1, 0))")
+        throw args.typeError("y", .classNumbers(upTo: max(classes - 1, 0)))
       }
       // As Keras: labels shaped (N, 1) give (N, classes), not (N, 1, classes).
       let shape = (y.rank > 1 && y.shape.last == 1 ? Array(y.shape.dropLast()) : y.shape) + [classes]
@@ -33,7 +33,7 @@ extension BuiltinRegistry {
     func optimizer(_ name: String, _ parameters: [Parameter], doc: String, make: @escaping (Arguments) throws -> Optimizer) {
       add(Builtin(name, parameters, kind: "class", doc: doc) { (args, _) throws(RuntimeError) in
         do { return .training(.optimizer(try make(args))) } catch let error as RuntimeError { throw error } catch {
-          throw RuntimeError(.engine(error as? TensorError ?? .invalidArgument(operation: name, message: "\(error)")))
+          throw RuntimeError(.engine(error as? TensorError ?? .invalidArgument(operation: name, reason: .unexpected("\(error)"))))
         }
       })
     }

@@ -3,17 +3,17 @@ import TensorEngine
 
 // The Korean words of every error, beside the English ones in `DiagnosticMessage+Text.swift`:
 // one exhaustive switch, so a new message does not compile until it has its Korean sentence.
-// Identifiers, code and values stay as they are ('Conv2D', reshape, (28, 28)). Phrases that
-// callers compose in English (what an argument should be, a layer's fix) arrive as values, so
-// the sentences around them name them after a noun ("필요한 것은 ...") rather than attaching
-// a particle to English words.
+// Identifiers, code and values stay as they are ('Conv2D', reshape, (28, 28)). The phrases a
+// message carries (what an argument should be, a layer's fix, which labels) are enums with a
+// Korean rendering each (`ArgumentExpectation`, `LayerFix`, ...), so no English reaches these
+// sentences; a particle after a value is chosen by `KoreanParticle`.
 
 extension DiagnosticMessage {
   /// The sentence after `ErrorKind:` for the Korean kernel.
   public var koreanText: String {
     switch self {
     case .argumentType(let f, let p, let expected, let got):
-      return "\(f)()의 '\(p)'에 필요한 것은 \(expected)인데, 들어온 값은 \(got)입니다"
+      return "\(f)()의 '\(p)'에 필요한 것은 \(expected.koreanText)인데, 들어온 값은 \(got)입니다"
     case .assertionFailed(let message):
       return message ?? "assert의 조건이 거짓입니다"
     case .danglingClause(let keyword):
@@ -26,6 +26,8 @@ extension DiagnosticMessage {
       return "\(f)()에 '\(p)' 값이 두 번 주어졌습니다"
     case .engine(let error):
       return error.koreanText
+    case .tensorProblem(let problem):
+      return problem.koreanText
     case .training(let problem):
       return problem.koreanText
     case .readOnlyAttribute(let type, let name):
@@ -72,13 +74,15 @@ extension DiagnosticMessage {
     case .inconsistentDedent:
       return "이 줄의 들여쓰기가 위에 있는 어느 블록과도 맞지 않습니다"
     case .indexNotWhole(let type, let got):
-      return "\(type)의 인덱스는 정수여야 하는데 \(got)입니다"
+      return "\(type)의 인덱스는 정수여야 하는데 \(got.koreanText)입니다"
+    case .axisIndexOutOfRange(let result, let axis, let index, let count):
+      return "인덱스 \(k(String(index), .topic)) 길이가 \(count)인 \(result ? "결과" : "텐서")의 축 \(axis) 범위를 벗어났습니다"
     case .indexOutOfRange(let type, let index, let count):
       return "인덱스 \(k(String(index), .topic)) 길이가 \(count)인 \(type)의 범위를 벗어났습니다"
     case .invalidAssignmentTarget(let what):
-      return "\(what)에는 값을 대입할 수 없습니다"
-    case .invalidChoice(let f, let p, let got, let choices):
-      return "\(f)()의 \(p)에는 \(got) 값을 쓸 수 없습니다. 다음 중 하나를 고르세요: \(choices.joined(separator: ", "))"
+      return "\(what.koreanText)에는 값을 대입할 수 없습니다"
+    case .invalidChoice(let f, let p, let got, let choices, let described):
+      return "\(f)()의 \(p)에는 \(got) 값을 쓸 수 없습니다. 다음 중 하나를 고르세요: \((choices + described.map(\.koreanText)).joined(separator: ", "))"
     case .invalidFormatSpec(let spec, let type):
       return "서식 \(k("'\(spec)'", .topic)) \(type) 값에 쓸 수 없습니다"
     case .invalidLiteral(let f, let text):
@@ -88,19 +92,22 @@ extension DiagnosticMessage {
     case .keyboardInterrupt:
       return "셀 실행이 중단되었습니다"
     case .layerInput(let layer, let expected, let got, let fix):
-      return "\(layer)에 필요한 입력은 \(expected)인데, 들어온 것은 \(got)입니다" + (fix.map { ": " + $0 } ?? "")
+      let received = got.map { "들어온 것은 \($0)입니다" } ?? "들어온 입력이 없습니다"
+      return "\(layer)에 필요한 입력은 \(expected.koreanText)인데, \(received)" + (fix.map { ": " + $0.koreanText } ?? "")
     case .windowTooLarge(let layer, let window, let input, let fix):
-      return "\(layer): \(window) 창이 \(input) 안에 들어가지 않습니다: \(fix)"
+      return "\(layer): \(window) 창이 \(input) 안에 들어가지 않습니다: \(fix.koreanText)"
     case .unequalShapes(let layer, let requirement, let shapes):
-      return "\(layer)에는 \(requirement) 조건이 필요한데, 들어온 모양은 \(shapes.joined(separator: ", "))입니다"
+      return "\(layer)에 필요한 것은 \(requirement.koreanText)인데, 들어온 모양은 \(shapes.joined(separator: ", "))입니다"
     case .layerFailure(let layer, _, let detail):
-      return "\(layer)에서 문제가 생겼습니다: \(detail)"
-    case .handWeights(let layer, let expected, let got):
-      return "\(layer)에는 모양이 \(expected)인 weights=가 필요한데, 들어온 것은 \(got)입니다"
+      return "\(layer)에서 문제가 생겼습니다: \(detail.koreanText)"
+    case .handWeights(let layer, let expected, let got, let bias):
+      return "\(layer)에는 \(bias ? "편향(bias)의 " : "")모양이 \(expected)인 weights=가 필요한데, 들어온 것은 \(got)입니다"
     case .notPositive(let f, let p):
       return "\(f)()의 '\(p)' 값은 1 이상이어야 합니다"
     case .unknownInputShape(let model):
       return "'\(model)' 모델은 아직 입력 모양을 모릅니다: 첫 층에 input_shape=를 주거나, 텐서를 넣어 모델을 호출하세요"
+    case .kernelTooLarge(let layer, let name, let shape, let bytes, let limit):
+      return "\(layer): " + TensorError.resourceLimit(operation: "\(name)의 커널", shape: shape, bytes: bytes, limit: limit).koreanText
     case .notCalledYet(let layer):
       return "'\(layer)' 층은 아직 만들어지지 않았습니다: input_shape=를 주거나, 모델 안에서 쓰거나, 텐서를 넣어 호출하세요"
     case .noSuchLayer(let name, let model):
@@ -132,7 +139,7 @@ extension DiagnosticMessage {
     case .notWholeNumber(let f, let value):
       return "\(f)()에는 정수가 필요한데 \(value)입니다"
     case .notExplainable(let what):
-      return "explain()은 conv2d, max_pool, avg_pool, min_pool 결과(또는 Conv2D나 풀링 층의 출력)에서 값 하나가 어떻게 계산되었는지 보여 줍니다; \(what)"
+      return "explain()은 conv2d, max_pool, avg_pool, min_pool 결과(또는 Conv2D나 풀링 층의 출력)에서 값 하나가 어떻게 계산되었는지 보여 줍니다; \(what.koreanText)"
     case .numberTooLarge(let f):
       return "\(f)()에 너무 큰 수가 들어왔습니다"
     case .outsideFunction(let what):
@@ -146,19 +153,21 @@ extension DiagnosticMessage {
     case .rangeStepZero:
       return "range()의 step은 0일 수 없습니다"
     case .raggedTensor(let f, let position, let expected, let got):
-      return "\(f)()에는 길이가 같은 행이 필요합니다: \(position)에는 값이 \(got)개 있는데, \(expected)개여야 합니다"
+      return "\(f)()에는 길이가 같은 행이 필요합니다: 항목 \(position.map { "[\($0)]" }.joined())에는 값이 \(got)개 있는데, \(expected)개여야 합니다"
     case .recursionLimit(let depth):
       return "함수 호출이 너무 깊이 겹쳤습니다 (\(depth)단계): 함수가 멈추지 않고 자기 자신을 부르고 있지 않나요?"
     case .repeatedKeyword(let name):
       return "키워드 인자 \(k("'\(name)'", .subject)) 두 번 주어졌습니다"
     case .resourceLimit(let requested, let limit):
-      return "이 작업에 필요한 양(\(requested))이 한도(\(limit))보다 큽니다"
+      return "이 작업에는 \(k(requested.koreanText, .subject)) 필요한데, 한도인 항목 \(limit)개보다 큽니다"
+    case .tooLargeToCount(let layer):
+      return "이 크기의 \(layer)에는 파라미터나 MAC이 2**60개를 넘게 필요해서 한도(2**60)보다 큽니다"
     case .shapeMismatch(let context, let expected, let got):
       return "\(context)에 필요한 것은 \(expected)인데, 들어온 것은 \(got)입니다"
     case .sliceStepZero:
       return "슬라이스의 step은 0일 수 없습니다"
     case .tensorElement(let f, let position, let type):
-      return "\(f)()에는 숫자가 필요한데 \(position)의 값은 \(type)입니다"
+      return "\(f)()에는 숫자가 필요한데 항목 \(position.map { "[\($0)]" }.joined())의 값은 \(type)입니다"
     case .tooDeeplyNested:
       return "이 식은 너무 깊이 중첩되어 있습니다"
     case .tooManyArguments(let f, let maximum, let given):
@@ -180,8 +189,8 @@ extension DiagnosticMessage {
       return "값 \(got)개를 이름 \(expected)개에 나누어 담을 수 없습니다"
     case .unsupportedOperands(let op, let left, let right):
       return "'\(op)' 연산은 \(left) 값과 \(right) 값 사이에 쓸 수 없습니다"
-    case .unsupportedSyntax(let what):
-      return "이 언어에는 없는 문법입니다: \(what)"
+    case .invertNumbers:
+      return "'~' 연산은 수의 텐서에 쓸 수 없습니다 (먼저 비교하세요: ~(x > 0))"
     case .unsupportedUnary(let op, let type):
       return "'\(op)' 연산은 \(type) 값에 쓸 수 없습니다"
     case .unterminatedString:
@@ -243,7 +252,7 @@ extension TensorError {
     case .shapeMismatch(let operation, let lhs, let rhs):
       return "\(operation): 모양 \(k(formatShape(lhs), .and)) \(k(formatShape(rhs), .topic)) 서로 맞지 않습니다"
     case .invalidShape(let operation, let shape, let expected):
-      return "\(operation)에 필요한 것은 \(expected)인데, 들어온 모양은 \(formatShape(shape))입니다"
+      return "\(operation)에 필요한 것은 \(expected.koreanText)인데, 들어온 모양은 \(formatShape(shape))입니다"
     case .windowDoesNotFit(let operation, let input, let window):
       return "\(operation): \(Self.size(window)) 창이 \(Self.size(input)) 입력 안에 들어가지 않습니다; "
         + "창을 줄이거나 padding=\"same\"을 쓰세요"
@@ -254,8 +263,8 @@ extension TensorError {
     case .resourceLimit(let operation, let shape, let bytes, let limit):
       return "\(operation): 모양이 \(formatShape(shape))인 결과에 필요한 메모리(\(formatBytes(bytes)))가 "
         + "한도(\(formatBytes(limit)))보다 큽니다"
-    case .invalidArgument(let operation, let message):
-      return "\(operation)에 쓸 수 없는 인자입니다: \(message)"
+    case .invalidArgument(let operation, let reason):
+      return "\(operation)에 쓸 수 없는 인자입니다: \(reason.koreanText)"
     case .cancelled:
       return "중단되었습니다"
     }
@@ -268,24 +277,24 @@ extension TensorError {
 extension DatasetError {
   public var koreanText: String {
     switch self {
-    case .invalidGzip(let path, let reason): return "'\(path)' 파일은 올바른 gzip 파일이 아닙니다: \(reason)"
-    case .invalidNPZ(let path, let reason): return "'\(path)' 파일은 올바른 .npz 파일이 아닙니다: \(reason)"
+    case .invalidGzip(let path, let reason): return "'\(path)' 파일은 올바른 gzip 파일이 아닙니다: \(reason.koreanText)"
+    case .invalidNPZ(let path, let reason): return "'\(path)' 파일은 올바른 .npz 파일이 아닙니다: \(reason.koreanText)"
     case .invalidNPY(let path, let entry, let reason):
       let what = entry.map { "'\(path)' 안의 배열 '\($0)'" } ?? "'\(path)'"
-      return "\(what)을(를) 읽을 수 없습니다: \(reason)"
+      return "\(k(what, .object)) 읽을 수 없습니다: \(reason.koreanText)"
     case .missingArray(let path, let name, let available):
       let list = available.isEmpty ? "배열이 하나도 없습니다" : "들어 있는 배열은 " + available.map { "'\($0)'" }.joined(separator: ", ") + "입니다"
-      return "'\(path)'에는 '\(name)'이라는 배열이 없습니다. \(list)"
-    case .inconsistentDataset(let path, let reason): return "'\(path)'에는 쓸 수 있는 데이터 세트가 없습니다: \(reason)"
+      return "'\(path)'에는 \(k("'\(name)'", .named)) 배열이 없습니다. \(list)"
+    case .inconsistentDataset(let path, let reason): return "'\(path)'에는 쓸 수 있는 데이터 세트가 없습니다: \(reason.koreanText)"
     case .datasetNotFound(let dataset, let searched):
       return "\(dataset.displayName) 데이터가 이 컴퓨터에 없습니다 (찾아본 곳: \(searched.joined(separator: ", "))). " + dataset.koreanRemedy
     case .incompleteDataset(let dataset, let folder, let missing):
       return "'\(folder)' 폴더에는 \(dataset.displayName)의 일부만 있습니다: \(missing.joined(separator: ", ")) 파일이 없습니다"
-    case .unwritable(let path, let reason): return "'\(path)'에 쓸 수 없습니다: \(reason)"
+    case .unwritable(let path, let reason): return "'\(path)'에 쓸 수 없습니다: \(reason.koreanText)"
     case .fileNotFound(let path): return "'\(path)' 파일이 없습니다 (경로는 노트북이 있는 폴더를 기준으로 합니다)"
-    case .unreadable(let path, let reason): return "'\(path)' 파일을 읽을 수 없습니다: \(reason)"
+    case .unreadable(let path, let reason): return "'\(path)' 파일을 읽을 수 없습니다: \(reason.koreanText)"
     case .unsupportedFormat(let path): return "'\(path)' 파일은 PNG도 JPEG도 아닙니다"
-    case .invalidIDX(let path, let reason): return "'\(path)' 파일은 올바른 IDX 파일이 아닙니다: \(reason)"
+    case .invalidIDX(let path, let reason): return "'\(path)' 파일은 올바른 IDX 파일이 아닙니다: \(reason.koreanText)"
     case .tooLarge(let path, let bytes, let limit):
       return "'\(path)' 파일은 \(formatBytes(bytes))로, 메모리 한도 \(formatBytes(limit))보다 커서 읽을 수 없습니다"
     }
@@ -333,6 +342,8 @@ extension UnsupportedForm {
       return "'nonlocal'은 이 언어에 없습니다: 함수에서 새 값을 return하거나 global을 쓰세요"
     case .shellCommand:
       return "'!'는 IPython에서 셸 명령을 실행합니다. 이 커널은 셸이 아니라 CNN Lab 셀을 실행합니다: 명령은 터미널에서 실행하세요"
+    case .starParameters:
+      return "'*'와 '**' 매개변수는 이 언어에 없습니다: 매개변수마다 이름을 붙이거나, list를 넘기세요"
     }
   }
 }

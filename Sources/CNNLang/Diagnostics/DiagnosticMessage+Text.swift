@@ -13,7 +13,7 @@ extension DiagnosticMessage {
     case .notOneValue(let shape):
       return "item() needs a tensor of exactly one value, but this one has shape \(formatShape(shape)): index one value first, such as x[0, 0]"
     case .argumentType(let f, let p, let expected, let got):
-      return "\(f)() needs \(expected) for '\(p)', but got \(article(got))"
+      return "\(f)() needs \(expected.text) for '\(p)', but got \(article(got))"
     case .assertionFailed(let message):
       return message ?? "the assertion is false"
     case .danglingClause(let keyword):
@@ -26,6 +26,8 @@ extension DiagnosticMessage {
       return "\(f)() got two values for '\(p)'"
     case .engine(let error):
       return error.description
+    case .tensorProblem(let problem):
+      return problem.text
     case .training(let problem):
       return problem.text
     case .readOnlyAttribute(let type, let name):
@@ -49,17 +51,19 @@ extension DiagnosticMessage {
     case .inconsistentDedent:
       return "this line's indentation does not match any block above it"
     case .indexNotWhole(let type, let got):
-      return "\(type) indices must be whole numbers, not \(got)"
+      return "\(type) indices must be whole numbers, not \(got.text)"
     case .indexOutOfRange(let type, let index, let count):
       return "index \(index) is out of range for a \(type) of length \(count)"
+    case .axisIndexOutOfRange(let result, let axis, let index, let count):
+      return "index \(index) is out of range for a \(result ? "result" : "tensor") axis \(axis) of length \(count)"
     case .keyNotFound(let key, let known):
       if known.isEmpty { return "\(key) is not a key of this dict: it is empty" }
       let shown = known.prefix(10).joined(separator: ", ") + (known.count > 10 ? ", ..." : "")
       return "\(key) is not a key of this dict; its keys are \(shown). d.get(key) gives None instead of an error"
     case .invalidAssignmentTarget(let what):
-      return "cannot assign to \(what)"
-    case .invalidChoice(let f, let p, let got, let choices):
-      return "\(f)() does not know \(p)=\(got); choose one of \(choices.joined(separator: ", "))"
+      return "cannot assign to \(what.text)"
+    case .invalidChoice(let f, let p, let got, let choices, let described):
+      return "\(f)() does not know \(p)=\(got); choose one of \((choices + described.map(\.text)).joined(separator: ", "))"
     case .invalidFormatSpec(let spec, let type):
       return "format '\(spec)' cannot be used with \(article(type))"
     case .invalidLiteral(let f, let text):
@@ -69,19 +73,21 @@ extension DiagnosticMessage {
     case .keyboardInterrupt:
       return "the cell was interrupted"
     case .layerInput(let layer, let expected, let got, let fix):
-      return "\(layer) expects \(expected); got \(got)" + (fix.map { ": " + $0 } ?? "")
+      return "\(layer) expects \(expected.text); got \(got ?? "none")" + (fix.map { ": " + $0.text } ?? "")
     case .windowTooLarge(let layer, let window, let input, let fix):
-      return "\(layer): the \(window) window does not fit in \(input): \(fix)"
+      return "\(layer): the \(window) window does not fit in \(input): \(fix.text)"
     case .unequalShapes(let layer, let requirement, let shapes):
-      return "\(layer) needs \(requirement): got \(shapes.joined(separator: " and "))"
+      return "\(layer) needs \(requirement.text): got \(shapes.joined(separator: " and "))"
     case .layerFailure(let layer, _, let detail):
-      return "\(layer): \(detail)"
-    case .handWeights(let layer, let expected, let got):
-      return "\(layer) needs weights= of shape \(expected), but got \(got)"
+      return "\(layer): \(detail.description)"
+    case .handWeights(let layer, let expected, let got, let bias):
+      return "\(layer) needs weights= of shape \(expected)\(bias ? " for the bias" : ""), but got \(got)"
     case .notPositive(let f, let p):
       return "\(f)() needs '\(p)' to be at least 1"
     case .unknownInputShape(let model):
       return "model '\(model)' does not know its input shape yet: give input_shape= to its first layer, or call it on a tensor"
+    case .kernelTooLarge(let layer, let name, let shape, let bytes, let limit):
+      return "\(layer): " + TensorError.resourceLimit(operation: "the kernel of \(name)", shape: shape, bytes: bytes, limit: limit).description
     case .notCalledYet(let layer):
       return "layer '\(layer)' is not built yet: give it input_shape=, use it in a model, or call it on a tensor"
     case .noSuchLayer(let name, let model):
@@ -113,7 +119,7 @@ extension DiagnosticMessage {
     case .notWholeNumber(let f, let value):
       return "\(f)() needs a whole number, but got \(value)"
     case .notExplainable(let what):
-      return "explain() shows how one value of a conv2d, max_pool, avg_pool or min_pool result (or of a Conv2D or pooling layer's output) was computed; \(what)"
+      return "explain() shows how one value of a conv2d, max_pool, avg_pool or min_pool result (or of a Conv2D or pooling layer's output) was computed; \(what.text)"
     case .numberTooLarge(let f):
       return "\(f)() got a number too large to use"
     case .outsideFunction(let what):
@@ -127,19 +133,21 @@ extension DiagnosticMessage {
     case .rangeStepZero:
       return "range() step cannot be zero"
     case .raggedTensor(let f, let position, let expected, let got):
-      return "\(f)() needs rows of equal length: \(position) has \(got) value\(got == 1 ? "" : "s") where \(expected) \(expected == 1 ? "was" : "were") expected"
+      return "\(f)() needs rows of equal length: \(itemText(position)) has \(got) value\(got == 1 ? "" : "s") where \(expected) \(expected == 1 ? "was" : "were") expected"
     case .recursionLimit(let depth):
       return "too many nested calls (\(depth) deep): does a function call itself without stopping?"
     case .repeatedKeyword(let name):
       return "keyword argument '\(name)' is given twice"
     case .resourceLimit(let requested, let limit):
-      return "this needs \(requested), more than the limit of \(limit)"
+      return "this needs \(requested.text), more than the limit of \(limit) items"
+    case .tooLargeToCount(let layer):
+      return "this needs \(layer) at these sizes (over 2**60 parameters or MACs), more than the limit of 2**60"
     case .shapeMismatch(let context, let expected, let got):
       return "\(context) expects \(expected), got \(got)"
     case .sliceStepZero:
       return "slice step cannot be zero"
     case .tensorElement(let f, let position, let type):
-      return "\(f)() needs numbers, but \(position) is \(article(type))"
+      return "\(f)() needs numbers, but \(itemText(position)) is \(article(type))"
     case .tooDeeplyNested:
       return "this expression is nested too deeply"
     case .tooManyArguments(let f, let maximum, let given):
@@ -171,14 +179,14 @@ extension DiagnosticMessage {
       return "\(article(type)) cannot be a dict key because it can change: use a str, a number or a tuple"
     case .unsupportedOperands(let op, let left, let right):
       return "'\(op)' is not supported between \(article(left)) and \(article(right))"
-    case .unsupportedSyntax(let what):
-      return "\(what) is not part of this language"
     case .unknownMagic(let magic):
       return "\(magic) is an IPython magic that CNN Lab does not have: it has %time, %timeit, %%time, %%timeit and %matplotlib (which changes nothing: pictures are always inline)"
     case .unsupportedForm(let form):
       return form.text
     case .unsupportedUnary(let op, let type):
       return "'\(op)' cannot be applied to \(article(type))"
+    case .invertNumbers:
+      return "'~' cannot be applied to a tensor of numbers (compare first: ~(x > 0))"
     case .unterminatedString:
       return "this string is never closed"
     case .unterminatedTripleQuotedString:
@@ -243,6 +251,8 @@ extension UnsupportedForm {
       return "'nonlocal' is not part of this language: return the new value from the function, or use global"
     case .shellCommand:
       return "'!' runs a shell command in IPython; this kernel runs CNN Lab cells, not a shell: run the command in a terminal"
+    case .starParameters:
+      return "'*' and '**' parameters are not part of this language: give each parameter a name, or pass a list"
     }
   }
 }
@@ -289,9 +299,14 @@ extension Note {
   }
 }
 
-/// "a list", "an int", "None": type names read as nouns in messages.
+/// `item [0][2]`: where a value sits in nested lists.
+func itemText(_ position: [Int]) -> String { "item " + position.map { "[\($0)]" }.joined() }
+
+/// "a list", "an int", "None": type names read as nouns in messages; a value's repr (`'cat'`,
+/// `2.5`, `-1`) stays as it is.
 func article(_ type: String) -> String {
   if type == "None" || type.hasPrefix("'") || type.first?.isNumber == true { return type }
+  if type.first == "-", type.dropFirst().first?.isNumber == true { return type }
   let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
   guard let first = type.first?.lowercased().first else { return type }
   return (vowels.contains(first) ? "an " : "a ") + type

@@ -15,7 +15,7 @@ public enum DiagnosticMessage: Sendable, Equatable {
   case unexpectedIndent
   case expectedIndentedBlock(after: BlockHeader)
   case expected(SyntaxPart, found: SyntaxPart)
-  case invalidAssignmentTarget(String)
+  case invalidAssignmentTarget(AssignmentTarget)
   case invalidNumber(String)
   case fstringEmptyExpression
   case fstringSingleClosingBrace
@@ -26,7 +26,6 @@ public enum DiagnosticMessage: Sendable, Equatable {
   case positionalAfterKeyword
   case repeatedKeyword(String)
   case nonDefaultAfterDefault(String)
-  case unsupportedSyntax(String)
   /// `%load_ext`, `%%writefile`, ...: an IPython magic CNN Lab does not have.
   case unknownMagic(String)
   /// A Python form the language leaves out, with what to write instead.
@@ -46,12 +45,15 @@ public enum DiagnosticMessage: Sendable, Equatable {
   // Types.
   case unsupportedOperands(op: String, left: String, right: String)
   case unsupportedUnary(op: String, type: String)
+  /// `~x` on a tensor of numbers: `~` flips booleans, so compare first.
+  case invertNumbers
   case notCallable(String)
   case notSubscriptable(String)
   case notIterable(String)
   case notComparable(op: String, left: String, right: String)
-  case indexNotWhole(type: String, got: String)
-  case argumentType(function: String, parameter: String, expected: String, got: String)
+  case indexNotWhole(type: String, got: IndexGiven)
+  /// `got` is the type name of the learner's value, or its repr.
+  case argumentType(function: String, parameter: String, expected: ArgumentExpectation, got: String)
   case missingArgument(function: String, parameter: String)
   case tooManyArguments(function: String, maximum: Int, given: Int)
   case unexpectedKeyword(function: String, keyword: String)
@@ -79,10 +81,13 @@ public enum DiagnosticMessage: Sendable, Equatable {
   case negativeValue(function: String, parameter: String)
   case recursionLimit(Int)
   case numberTooLarge(String)
-  case invalidChoice(function: String, parameter: String, got: String, choices: [String])
+  /// `choices` are code (`'same'`, `1`); `described` follow them in words.
+  case invalidChoice(function: String, parameter: String, got: String, choices: [String], described: [ArgumentExpectation] = [])
 
   // Indexing.
   case indexOutOfRange(type: String, index: Int, count: Int)
+  /// An index past one axis of a tensor, or of `explain()`'s result when `result`.
+  case axisIndexOutOfRange(result: Bool, axis: Int, index: Int, count: Int)
   /// `d[key]` for a key the dict does not have: the key's repr and the keys it has.
   case keyNotFound(key: String, known: [String])
 
@@ -92,24 +97,33 @@ public enum DiagnosticMessage: Sendable, Equatable {
 
   // Reserved for the tensor vocabulary; the engine's owner fills these in.
   case shapeMismatch(context: String, expected: String, got: String)
-  case resourceLimit(requested: String, limit: String)
+  /// A list, tuple, string or tensor of more than `limit` items.
+  case resourceLimit(requested: SizeRequest, limit: Int)
+  /// A layer whose parameters or MACs at these sizes would not fit in a whole number.
+  case tooLargeToCount(layer: String)
 
   // The tensor vocabulary: engine failures keep the engine's own wording.
   case engine(TensorError)
+  case tensorProblem(TensorProblem)
   case dataFile(DatasetError)
-  case raggedTensor(function: String, position: String, expected: Int, got: Int)
-  case tensorElement(function: String, position: String, type: String)
-  case notExplainable(String)
+  /// `position` is the item's index in the nested lists: `[0][2]`.
+  case raggedTensor(function: String, position: [Int], expected: Int, got: Int)
+  case tensorElement(function: String, position: [Int], type: String)
+  case notExplainable(ExplainRefusal)
   case displayOption(ShowOptionProblem)
   // Layers and models. `layer` reads like "Dense 'dense_1'".
-  case layerInput(layer: String, expected: String, got: String, fix: String?)
-  case windowTooLarge(layer: String, window: String, input: String, fix: String)
-  case unequalShapes(layer: String, requirement: String, shapes: [String])
-  case layerFailure(layer: String, kind: ErrorKind, detail: String)
-  case handWeights(layer: String, expected: String, got: String)
+  /// `got` is the input's shape, or the number of inputs; nil when there was none.
+  case layerInput(layer: String, expected: LayerExpectation, got: String?, fix: LayerFix?)
+  case windowTooLarge(layer: String, window: String, input: String, fix: LayerFix)
+  case unequalShapes(layer: String, requirement: ShapeRequirement, shapes: [String])
+  case layerFailure(layer: String, kind: ErrorKind, detail: TensorError)
+  /// `bias` when the shape is the bias's rather than the kernel's.
+  case handWeights(layer: String, expected: String, got: String, bias: Bool = false)
   case notPositive(function: String, parameter: String)
   case unknownInputShape(model: String)
   case notCalledYet(layer: String)
+  /// A kernel larger than the memory budget, refused before it is drawn.
+  case kernelTooLarge(layer: String, name: String, shape: [Int], bytes: Int, limit: Int)
   case noSuchLayer(name: String, model: String)
   case disconnectedModel(model: String)
   case notSequential(model: String)
@@ -124,13 +138,13 @@ public enum DiagnosticMessage: Sendable, Equatable {
       .expectedIndentedBlock, .expected, .invalidAssignmentTarget, .invalidNumber,
       .fstringEmptyExpression, .fstringSingleClosingBrace, .fstringUnclosedExpression, .tooDeeplyNested,
       .outsideFunction, .outsideLoop, .positionalAfterKeyword, .repeatedKeyword, .nonDefaultAfterDefault,
-      .unsupportedSyntax, .unsupportedForm, .unknownMagic, .danglingClause:
+      .unsupportedForm, .unknownMagic, .danglingClause:
       return .syntax
     case .undefinedName:
       return .name
     case .noModule, .notInModule:
       return .import
-    case .noAttribute, .readOnlyAttribute, .unsupportedOperands, .unsupportedUnary, .notCallable, .notSubscriptable, .notIterable,
+    case .noAttribute, .readOnlyAttribute, .unsupportedOperands, .unsupportedUnary, .invertNumbers, .notCallable, .notSubscriptable, .notIterable,
       .notComparable, .indexNotWhole, .argumentType, .missingArgument, .tooManyArguments, .unexpectedKeyword,
       .duplicateArgument, .notAssignable, .cannotUnpack, .unhashable:
       return .type
@@ -138,7 +152,7 @@ public enum DiagnosticMessage: Sendable, Equatable {
       .unpackCount, .invalidFormatSpec, .valueNotFound, .popFromEmpty, .negativeValue, .recursionLimit,
       .numberTooLarge, .invalidChoice, .ambiguousTruth, .notOneValue:
       return .value
-    case .indexOutOfRange:
+    case .indexOutOfRange, .axisIndexOutOfRange:
       return .index
     case .keyNotFound:
       return .key
@@ -156,10 +170,12 @@ public enum DiagnosticMessage: Sendable, Equatable {
       return .type
     case .training(let problem):
       return problem.kind
-    case .resourceLimit:
+    case .resourceLimit, .tooLargeToCount, .kernelTooLarge:
       return .resource
     case .engine(let error):
       return error.kind
+    case .tensorProblem(let problem):
+      return problem.kind
     case .dataFile(.tooLarge):
       return .resource
     case .dataFile, .raggedTensor, .notExplainable, .displayOption:

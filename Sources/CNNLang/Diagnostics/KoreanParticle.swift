@@ -1,8 +1,8 @@
-/// Korean particles change with the sound before them: 이/가, 은/는, 을/를, 과/와 and 으로/로
-/// depend on whether the last syllable ends in a consonant (받침). Messages put values such
+/// Korean particles change with the sound before them: 이/가, 은/는, 을/를, 과/와, 으로/로 and
+/// 이라는/라는 ("named ...") depend on whether the last syllable ends in a consonant (받침). Messages put values such
 /// as names, numbers and shapes before particles, so the choice is made here, on the text.
 enum KoreanParticle {
-  case subject, topic, object, and, by
+  case subject, topic, object, and, by, named
 
   /// `word` followed by this particle: `k("모양 (3, 4)", .subject)` is `모양 (3, 4)가`.
   func after(_ word: String) -> String {
@@ -13,6 +13,7 @@ enum KoreanParticle {
     case .object: (withFinal, withoutFinal) = ("을", "를")
     case .and: (withFinal, withoutFinal) = ("과", "와")
     case .by: (withFinal, withoutFinal) = ("으로", "로")
+    case .named: (withFinal, withoutFinal) = ("이라는", "라는")
     }
     switch Self.ending(of: word) {
     case .consonant(let isRieul):

@@ -38,7 +38,7 @@ extension ShowOptionProblem: LearnerText {
     case .notAName(let option, let example):
       return "\(option)에는 '\(example)' 같은 이름을 주어야 합니다"
     case .unknownName(let option, let name, let known):
-      return "\(option)에 '\(name)'이라는 이름은 없습니다: " + known.map { "'\($0)'" }.joined(separator: ", ")
+      return "\(option)에 \(k("'\(name)'", .named)) 이름은 없습니다: " + known.map { "'\($0)'" }.joined(separator: ", ")
         + (option == "scale" ? " 중 하나나 (min, max) 쌍을 쓰세요" : " 중 하나를 쓰세요")
     case .scaleForm:
       return "scale에는 'shared', 'per_channel' 또는 (min, max) 쌍을 주어야 합니다"

@@ -14,6 +14,8 @@ public enum UnsupportedForm: Sendable, Equatable {
   case nonlocal
   /// `!ls`: IPython's shell escape.
   case shellCommand
+  /// `def f(*args)`, `def f(**options)`.
+  case starParameters
 }
 
 extension UnsupportedForm {

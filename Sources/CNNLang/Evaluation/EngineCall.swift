@@ -19,7 +19,7 @@ enum EngineCall {
     } catch {
       // The engine and the readers throw only the two types above; anything else is a bug,
       // reported rather than swallowed.
-      throw RuntimeError(.engine(.invalidArgument(operation: "engine", message: String(describing: error))))
+      throw RuntimeError(.engine(.invalidArgument(operation: "engine", reason: .unexpected(String(describing: error)))))
     }
   }
 }
@@ -30,7 +30,7 @@ extension RuntimeError {
     switch error {
     case .cancelled:
       self.init(.keyboardInterrupt)
-    case .invalidShape(_, let shape, let expected) where shape.count == 1 && expected.containsText("(H, W"):
+    case .invalidShape(_, let shape, .image) where shape.count == 1:
       self.init(.engine(error), suggestion: TensorShapeHint.reshape(shape[0]).map { .hint(.reshapeTo($0)) })
     default:
       self.init(.engine(error))

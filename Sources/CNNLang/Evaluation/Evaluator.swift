@@ -253,7 +253,7 @@ public final class Evaluator {
       let index = try evaluateSubscript(items)
       do { current = try Indexing.get(base, index) } catch { throw error.locating(file, range) }
     case .tuple(_, let range):
-      throw RuntimeError(.invalidAssignmentTarget("several names")).locating(file, range)
+      throw RuntimeError(.invalidAssignmentTarget(.severalNames)).locating(file, range)
     case .attribute(let baseExpr, let name, let range):
       do { current = try attribute(of: try evaluate(baseExpr), name) } catch { throw error.locating(file, range) }
     }

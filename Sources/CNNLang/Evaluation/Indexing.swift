@@ -39,7 +39,7 @@ enum Indexing {
     }
     switch try onlyPart(index, base) {
     case .ellipsis:
-      throw RuntimeError(.indexNotWhole(type: base.typeName, got: "'...'"))
+      throw RuntimeError(.indexNotWhole(type: base.typeName, got: .code("'...'")))
     case .single(let v, _):
       return items[try position(v, count: items.count, type: base.typeName)]
     case .slice(let lower, let upper, let step):
@@ -60,7 +60,7 @@ enum Indexing {
     guard case .list(let storage) = base else { throw RuntimeError(.notAssignable(type: base.typeName)) }
     switch try onlyPart(index, base) {
     case .ellipsis:
-      throw RuntimeError(.indexNotWhole(type: "list", got: "'...'"))
+      throw RuntimeError(.indexNotWhole(type: "list", got: .code("'...'")))
     case .single(let v, _):
       storage.items[try position(v, count: storage.items.count, type: "list")] = value
     case .slice(let lower, let upper, let step):
@@ -105,14 +105,14 @@ enum Indexing {
 
   private static func onlyPart(_ index: Index, _ base: Value) throws(RuntimeError) -> Index.Part {
     guard index.parts.count == 1, let part = index.parts.first else {
-      throw RuntimeError(.indexNotWhole(type: base.typeName, got: "\(index.parts.count) indices"))
+      throw RuntimeError(.indexNotWhole(type: base.typeName, got: .indices(index.parts.count)))
     }
     return part
   }
 
   static func wholeIndex(_ v: Value, _ type: String) throws(RuntimeError) -> Int {
     guard let d = v.numeric, let i = NumberText.wholeNumber(d) else {
-      throw RuntimeError(.indexNotWhole(type: type, got: v.numeric.map(NumberText.repr) ?? article(v.typeName)),
+      throw RuntimeError(.indexNotWhole(type: type, got: v.numeric.map { .code(NumberText.repr($0)) } ?? .type(v.typeName)),
         suggestion: v.numeric != nil ? .hint(.wholeNumberIndex) : nil)
     }
     return i

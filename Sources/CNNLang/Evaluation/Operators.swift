@@ -25,15 +25,15 @@ enum Operators {
     case (.add, .symbolic(let a), .symbolic(let b)): return .symbolic(try SymbolicTensor.sum(a, b))
     case (.multiply, .string(let s), _), (.multiply, _, .string(let s)):
       guard let n = repeatCount(l, r) else { break }
-      try Sequences.checkSize(n * s.utf8.count, of: "a string of \(n * s.utf8.count) bytes")
+      try Sequences.checkSize(n * s.utf8.count, of: SizeRequest.stringOfBytes)
       return .string(String(repeating: s, count: n))
     case (.multiply, .list(let a), _), (.multiply, _, .list(let a)):
       guard let n = repeatCount(l, r) else { break }
-      try Sequences.checkSize(n * a.items.count, of: "a list of \(n * a.items.count) items")
+      try Sequences.checkSize(n * a.items.count, of: SizeRequest.listOfItems)
       return .list(Array([[Value]](repeating: a.items, count: n).joined()))
     case (.multiply, .tuple(let a), _), (.multiply, _, .tuple(let a)):
       guard let n = repeatCount(l, r) else { break }
-      try Sequences.checkSize(n * a.count, of: "a tuple of \(n * a.count) items")
+      try Sequences.checkSize(n * a.count, of: SizeRequest.tupleOfItems)
       return .tuple(Array([[Value]](repeating: a, count: n).joined()))
     default:
       break
@@ -87,7 +87,8 @@ enum Operators {
     if case .tensor(let t, _) = v, v.isBooleanTensor { return .booleans(Tensor(shape: t.shape, values: t.values.map { $0 != 0 ? 0 : 1 })) }
     if case .bool(let b) = v { return .bool(!b) }
     if let d = v.numeric, let n = NumberText.wholeNumber(d) { return .number(Double(~n)) }
-    throw RuntimeError(.unsupportedUnary(op: "~", type: v.isBooleanTensor || v.typeName != "tensor" ? v.typeName : "tensor of numbers (compare first: ~(x > 0))"))
+    if case .tensor = v { throw RuntimeError(.invertNumbers) }
+    throw RuntimeError(.unsupportedUnary(op: "~", type: v.typeName))
   }
 
   /// A comparison as the language writes it: value by value when a tensor is involved (a

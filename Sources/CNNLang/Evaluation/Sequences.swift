@@ -5,9 +5,9 @@ enum Sequences {
   static let maximumItems = 10_000_000
 
   /// Refuses, before allocating, anything larger than `maximumItems`.
-  static func checkSize(_ count: Int, of description: @autoclosure () -> String) throws(RuntimeError) {
+  static func checkSize(_ count: Int, of request: (Int) -> SizeRequest) throws(RuntimeError) {
     if count > maximumItems {
-      throw RuntimeError(.resourceLimit(requested: description(), limit: "\(maximumItems) items"))
+      throw RuntimeError(.resourceLimit(requested: request(count), limit: maximumItems))
     }
   }
 
@@ -31,12 +31,12 @@ enum Sequences {
     case .tuple(let t): return t
     case .dict(let d): return d.keys
     case .range(let r):
-      try checkSize(r.count, of: "a list of \(r.count) numbers")
+      try checkSize(r.count, of: SizeRequest.listOfNumbers)
       return (0..<r.count).map { .number(Double(r[$0])) }
     case .string(let s): return s.map { .string(String($0)) }
     case .tensor(let t, _):
       let count = t.shape.first ?? 0
-      try checkSize(count, of: "a list of \(count) items")
+      try checkSize(count, of: SizeRequest.listOfItems)
       var items: [Value] = []
       for i in 0..<count { items.append(v.keepingKind(try TensorArithmetic.item(t, i))) }
       return items

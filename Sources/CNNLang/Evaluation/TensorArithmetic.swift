@@ -100,7 +100,7 @@ enum TensorArithmetic {
         if axis < t.rank {
           let size = t.shape[axis]
           guard i >= -size && i < size else {
-            throw RuntimeError(.indexOutOfRange(type: "tensor axis \(axis)", index: i, count: size))
+            throw RuntimeError(.axisIndexOutOfRange(result: false, axis: axis, index: i, count: size))
           }
         }
         axes.append(.index(i))
@@ -128,8 +128,7 @@ enum TensorArithmetic {
       return (offsets, selection)
     }
     guard index.parts.count <= shape.count else {
-      throw RuntimeError(.engine(.invalidArgument(
-        operation: "index", message: "\(index.parts.count) indices for a tensor with \(shape.count) dimensions")))
+      throw RuntimeError(.engine(.invalidArgument(operation: "index", reason: .tooManyIndices(given: index.parts.count, rank: shape.count))))
     }
     var strides = [Int](repeating: 1, count: shape.count)
     for axis in stride(from: shape.count - 2, through: 0, by: -1) { strides[axis] = strides[axis + 1] * shape[axis + 1] }
@@ -145,7 +144,7 @@ enum TensorArithmetic {
       switch index.parts[axis] {
       case .single(let v, _):
         let i = try Indexing.wholeIndex(v, "tensor")
-        guard i >= -size && i < size else { throw RuntimeError(.indexOutOfRange(type: "tensor axis \(axis)", index: i, count: size)) }
+        guard i >= -size && i < size else { throw RuntimeError(.axisIndexOutOfRange(result: false, axis: axis, index: i, count: size)) }
         perAxis.append([i < 0 ? i + size : i])
       case .slice(let lower, let upper, let step):
         let picked = try Indexing.sliceIndices(count: size, lower, upper, step)

@@ -42,10 +42,10 @@ enum TensorSelection {
       }
     }
     guard ellipses <= 1 else {
-      throw RuntimeError(.engine(.invalidArgument(operation: "index", message: "an index can only have a single '...'")))
+      throw RuntimeError(.tensorProblem(.ellipsisTwice))
     }
     guard consumed <= shape.count else {
-      throw RuntimeError(.engine(.invalidArgument(operation: "index", message: "\(consumed) indices for a tensor with \(shape.count) dimensions")))
+      throw RuntimeError(.engine(.invalidArgument(operation: "index", reason: .tooManyIndices(given: consumed, rank: shape.count))))
     }
     var selectors: [Selector] = []
     var axis = 0
@@ -66,14 +66,14 @@ enum TensorSelection {
         case .tensor(let m, _) where v.isBooleanTensor:
           let covered = Array(shape[axis..<(axis + m.rank)])
           guard m.shape == covered else {
-            throw RuntimeError(.engine(.shapeMismatch(operation: "a boolean mask", lhs: covered, rhs: m.shape)))
+            throw RuntimeError(.tensorProblem(.maskShape(covered: covered, mask: m.shape)))
           }
           selectors.append(.mask(m))
           axis += m.rank
         case .list, .tuple, .tensor:
           let positions = try TensorValues.tensor(from: v, function: "index")
           guard positions.rank == 1 else {
-            throw RuntimeError(.engine(.invalidArgument(operation: "index", message: "a list of positions must be flat, like x[[0, 3, 5]]")))
+            throw RuntimeError(.tensorProblem(.nestedPositions))
           }
           var picks: [Int] = []
           for p in positions.values {
@@ -85,7 +85,7 @@ enum TensorSelection {
         default:
           let i = try Indexing.wholeIndex(v, "tensor")
           let size = shape[axis]
-          guard i >= -size && i < size else { throw RuntimeError(.indexOutOfRange(type: "tensor axis \(axis)", index: i, count: size)) }
+          guard i >= -size && i < size else { throw RuntimeError(.axisIndexOutOfRange(result: false, axis: axis, index: i, count: size)) }
           selectors.append(.position(i < 0 ? i + size : i))
           axis += 1
         }
@@ -97,7 +97,7 @@ enum TensorSelection {
     }
     let advanced = selectors.filter { if case .array = $0 { return true }; if case .mask = $0 { return true }; return false }
     guard advanced.count <= 1 else {
-      throw RuntimeError(.engine(.invalidArgument(operation: "index", message: "CNN Lab takes one list of positions or one mask per index; index one axis at a time")))
+      throw RuntimeError(.tensorProblem(.oneAdvancedIndex))
     }
     var strides = [Int](repeating: 1, count: shape.count)
     for a in stride(from: shape.count - 2, through: 0, by: -1) { strides[a] = strides[a + 1] * shape[a + 1] }

@@ -9,17 +9,13 @@ struct Explainer {
   let output: Tensor
   let origin: TensorOrigin
 
-  /// Why a tensor without a computation behind it cannot be explained.
-  static let notComputed =
-    "this tensor was not made by one of them (arithmetic, indexing and reshaping do not keep the history)"
-
   /// `at` is the full output index, or `(r, c)` with the filter and sample given apart.
   func explain(at: [Int], filter: Int?, sample: Int?) throws(RuntimeError) -> Explanation {
     let input: Tensor
     switch origin {
     case .convolution(let x, _, _, _, _, _, _, _, _): input = x
     case .pooling(let x, _, _, _, _, _): input = x
-    case .pixels: throw RuntimeError(.notExplainable(Explainer.notComputed))
+    case .pixels: throw RuntimeError(.notExplainable(.notComputed))
     case .comparison: input = output
     }
     var explanation = try build(at: at, filter: filter, sample: sample)
@@ -31,7 +27,7 @@ struct Explainer {
   private func build(at: [Int], filter: Int?, sample: Int?) throws(RuntimeError) -> Explanation {
     switch origin {
     case .comparison:
-      throw RuntimeError(.notExplainable("this tensor holds the answers of a comparison"))
+      throw RuntimeError(.notExplainable(.comparison))
     case .convolution(let input, let kernel, let bias, let strides, let padding, let dilation, let groups, let activation, let layerName):
       let view = try ImageLayout(input.shape)
       let kh = kernel.shape[0], kw = kernel.shape[1]
@@ -98,7 +94,7 @@ struct Explainer {
         hiddenChannels: 0, hiddenSum: 0, total: Float(pooled), bias: nil, activation: nil, chosen: chosen,
         counted: inside.count)
     case .pixels:
-      throw RuntimeError(.notExplainable(Explainer.notComputed))
+      throw RuntimeError(.notExplainable(.notComputed))
     }
   }
 
@@ -116,10 +112,10 @@ struct Explainer {
     guard index.count == rank else {
       let form = ["", "", "(row, column)", "(row, column, filter)", "(sample, row, column, filter)"][min(rank, 4)]
       throw RuntimeError(.invalidChoice(
-        function: "explain", parameter: "at", got: TensorValues.shapeValue(at).repr, choices: [form.isEmpty ? "a position" : form]))
+        function: "explain", parameter: "at", got: TensorValues.shapeValue(at).repr, choices: form.isEmpty ? [] : [form], described: form.isEmpty ? [.somePosition] : []))
     }
     for (axis, i) in index.enumerated() where i < -output.shape[axis] || i >= output.shape[axis] {
-      throw RuntimeError(.indexOutOfRange(type: "result axis \(axis)", index: i, count: output.shape[axis]))
+      throw RuntimeError(.axisIndexOutOfRange(result: true, axis: axis, index: i, count: output.shape[axis]))
     }
     index = index.enumerated().map { $1 < 0 ? $1 + output.shape[$0] : $1 }
     switch rank {
@@ -188,7 +184,7 @@ struct ImageLayout {
     case 3: (batch, height, width, channels, batched) = (1, shape[0], shape[1], shape[2], false)
     case 4: (batch, height, width, channels, batched) = (shape[0], shape[1], shape[2], shape[3], true)
     default:
-      throw RuntimeError(.engine(.invalidShape(operation: "explain", shape: shape, expected: "an image (H, W), (H, W, C) or a batch (N, H, W, C)")))
+      throw RuntimeError(.tensorProblem(.notAnImage(shape: shape)))
     }
   }
 }

@@ -26,10 +26,10 @@ extension Arguments {
     switch value {
     case .tuple(let t): items = t
     case .list(let l): items = l.items
-    default: throw typeError(name, "a whole number or a pair (height, width)")
+    default: throw typeError(name, .wholeNumberOrPair)
     }
     guard items.count == 2, let a = items[0].numeric.flatMap(NumberText.wholeNumber), let b = items[1].numeric.flatMap(NumberText.wholeNumber) else {
-      throw typeError(name, "a whole number or a pair (height, width)")
+      throw typeError(name, .wholeNumberOrPair)
     }
     guard a >= 1, b >= 1 else { throw RuntimeError(.notPositive(function: function, parameter: name)) }
     guard a <= Arguments.largestWindow, b <= Arguments.largestWindow else { throw RuntimeError(.numberTooLarge(function)) }
@@ -50,7 +50,7 @@ extension Arguments {
       guard n <= Arguments.largestWindow else { throw RuntimeError(.numberTooLarge(function)) }
       return .symmetric(n)
     }
-    guard case .string(let text) = value else { throw typeError(name, "\"valid\", \"same\" or a number") }
+    guard case .string(let text) = value else { throw typeError(name, .paddingName) }
     switch text.lowercased() {
     case "valid": return .valid
     case "same": return .same
@@ -70,16 +70,16 @@ extension Arguments {
     switch value {
     case .tuple(let t): items = t
     case .list(let l): items = l.items
-    default: throw typeError(name, "a shape such as (28, 28, 1)")
+    default: throw typeError(name, .shape(example: "(28, 28, 1)"))
     }
     var dims: [Int] = []
     for item in items {
       guard let d = item.numeric.flatMap(NumberText.wholeNumber), d >= 1, d <= 1 << 40 else {
-        throw typeError(name, "a shape of whole numbers of at least 1, such as (28, 28, 1)")
+        throw typeError(name, .shapeOfPositiveNumbers)
       }
       dims.append(d)
     }
-    guard !dims.isEmpty, dims.count <= 8 else { throw typeError(name, "a shape such as (28, 28, 1)") }
+    guard !dims.isEmpty, dims.count <= 8 else { throw typeError(name, .shape(example: "(28, 28, 1)")) }
     return dims
   }
 

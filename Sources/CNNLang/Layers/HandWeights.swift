@@ -18,7 +18,7 @@ enum HandWeights {
     }
     guard items.count == 2 else {
       throw RuntimeError(.argumentType(
-        function: layer.typeName, parameter: "weights", expected: "a kernel, or a list [kernel, bias]", got: value.typeName))
+        function: layer.typeName, parameter: "weights", expected: .kernelOrKernelAndBias, got: value.typeName))
     }
     layer.handKernel = try TensorArgument.tensor(items[0], function: layer.typeName, parameter: "weights")
     layer.handBias = try TensorArgument.tensor(items[1], function: layer.typeName, parameter: "weights")
@@ -29,7 +29,7 @@ enum HandWeights {
     let value = args["padding"]
     func count(_ v: Value) throws(RuntimeError) -> Int {
       guard let d = v.numeric, let n = NumberText.wholeNumber(d) else {
-        throw args.typeError("padding", "a whole number, (rows, columns) or ((top, bottom), (left, right))")
+        throw args.typeError("padding", .zeroPadding)
       }
       guard n >= 0 else { throw RuntimeError(.negativeValue(function: "ZeroPadding2D", parameter: "padding")) }
       guard n <= Arguments.largestWindow else { throw RuntimeError(.numberTooLarge("ZeroPadding2D")) }
@@ -41,7 +41,7 @@ enum HandWeights {
         return (n, n)
       }
       guard let items = try? Sequences.elements(of: v), items.count == 2 else {
-        throw args.typeError("padding", "a whole number, (rows, columns) or ((top, bottom), (left, right))")
+        throw args.typeError("padding", .zeroPadding)
       }
       return (try count(items[0]), try count(items[1]))
     }
@@ -50,7 +50,7 @@ enum HandWeights {
       return .zeroPadding(top: n, bottom: n, left: n, right: n)
     }
     guard let items = try? Sequences.elements(of: value), items.count == 2 else {
-      throw args.typeError("padding", "a whole number, (rows, columns) or ((top, bottom), (left, right))")
+      throw args.typeError("padding", .zeroPadding)
     }
     if items[0].numeric != nil {
       let (rows, columns) = (try count(items[0]), try count(items[1]))

@@ -14,8 +14,8 @@ extension Layer {
     if let oldKernel, try kernelShape() != oldKernel {
       inputShapes = previous
       throw RuntimeError(.layerInput(
-        layer: label, expected: ShapeText.plain(previous?.first ?? []), got: ShapeText.plain(shapes.first ?? []),
-        fix: "its weights were made for the first shape; make a new layer for this input"))
+        layer: label, expected: .shape(ShapeText.plain(previous?.first ?? [])), got: ShapeText.plain(shapes.first ?? []),
+        fix: .newLayerForNewShape))
     }
     outputShape = output
     do {
@@ -30,19 +30,19 @@ extension Layer {
   /// The output shape for these inputs, or the error that names the layer, both shapes and a fix.
   func inferOutput(_ shapes: [[Int]]) throws(RuntimeError) -> [Int] {
     guard let first = shapes.first else {
-      throw RuntimeError(.layerInput(layer: label, expected: "at least one input", got: "none", fix: nil))
+      throw RuntimeError(.layerInput(layer: label, expected: .atLeastOneInput, got: nil, fix: nil))
     }
     if !kind.merges && shapes.count > 1 {
-      throw RuntimeError(.layerInput(layer: label, expected: "one input", got: "\(shapes.count)", fix: nil))
+      throw RuntimeError(.layerInput(layer: label, expected: .oneInput, got: "\(shapes.count)", fix: nil))
     }
     switch kind {
     case .input(let shape):
       return shape
     case .conv2d(let c):
-      let (h, w, channels) = try image(first, fix: "use reshape to make it (H, W, C)")
+      let (h, w, channels) = try image(first, fix: .reshapeToImage)
       guard channels % c.groups == 0, c.filters % c.groups == 0 else {
         throw RuntimeError(.layerInput(
-          layer: label, expected: "input channels and filters divisible by groups=\(c.groups)",
+          layer: label, expected: .channelsDivisibleByGroups(c.groups),
           got: ShapeText.plain(first), fix: nil))
       }
       let (oh, ow) = try window(h, w, kernel: c.kernel, strides: c.strides, dilation: c.dilation, padding: c.padding, parameter: "kernel_size")
@@ -50,23 +50,23 @@ extension Layer {
       return [oh, ow, c.filters]
     case .conv1d(let c):
       guard first.count == 2 || first.count == 1 else {
-        throw RuntimeError(.layerInput(layer: label, expected: "(L, C)", got: ShapeText.plain(first), fix: "use reshape to make it a sequence (L, C)"))
+        throw RuntimeError(.layerInput(layer: label, expected: .shape("(L, C)"), got: ShapeText.plain(first), fix: .reshapeToSequence))
       }
       let length = first[0]
       let channels = first.count == 2 ? first[1] : 1
       guard channels % c.groups == 0, c.filters % c.groups == 0 else {
         throw RuntimeError(.layerInput(
-          layer: label, expected: "input channels and filters divisible by groups=\(c.groups)", got: ShapeText.plain(first), fix: nil))
+          layer: label, expected: .channelsDivisibleByGroups(c.groups), got: ShapeText.plain(first), fix: nil))
       }
       let geometry = WindowGeometry(kernel: c.kernel.width, stride: c.strides.width, dilation: c.dilation.width, padding: c.padding)
       guard let out = geometry.outputSize(input: length) else {
         throw RuntimeError(.windowTooLarge(
-          layer: label, window: "\(geometry.effectiveKernel)", input: "\(length)", fix: "use padding='same' or a smaller kernel_size"))
+          layer: label, window: "\(geometry.effectiveKernel)", input: "\(length)", fix: .paddingSameOrSmaller(parameter: "kernel_size")))
       }
       try countable([out, c.filters, c.kernel.width, channels])
       return [out, c.filters]
     case .pool(_, let size, let strides, let padding):
-      let (h, w, channels) = try image(first, fix: "use reshape to make it (H, W, C)")
+      let (h, w, channels) = try image(first, fix: .reshapeToImage)
       let (oh, ow) = try window(h, w, kernel: size, strides: strides ?? size, dilation: 1, padding: padding, parameter: "pool_size")
       return [oh, ow, channels]
     case .globalPool:
@@ -82,9 +82,9 @@ extension Layer {
       guard first.count == 1 else {
         // A 2-D tensor is one image here; a batch of vectors goes through a model.
         let fix = first.count == 2
-          ? "add Flatten() before Dense; for a batch of vectors (N, n), call a Sequential model on the batch"
-          : first.count > 2 ? "add Flatten() before Dense" : nil
-        throw RuntimeError(.layerInput(layer: label, expected: "a vector (n,)", got: ShapeText.plain(first), fix: fix))
+          ? LayerFix.flattenOrBatchOfVectors
+          : first.count > 2 ? LayerFix.flattenBeforeDense : nil
+        throw RuntimeError(.layerInput(layer: label, expected: .vector, got: ShapeText.plain(first), fix: fix))
       }
       try countable([first[0], units])
       return [units]
@@ -92,7 +92,7 @@ extension Layer {
       return first
     case .add:
       guard shapes.count >= 2, shapes.allSatisfy({ $0 == first }) else {
-        throw RuntimeError(.unequalShapes(layer: label, requirement: "two or more inputs of equal shapes", shapes: shapes.map(ShapeText.plain)))
+        throw RuntimeError(.unequalShapes(layer: label, requirement: .equalShapes, shapes: shapes.map(ShapeText.plain)))
       }
       return first
     case .concatenate(let axis):
@@ -113,17 +113,17 @@ extension Layer {
     for f in factors {
       let (p, overflow) = product.multipliedReportingOverflow(by: max(f, 1))
       guard !overflow, p < 1 << 60 else {
-        throw RuntimeError(.resourceLimit(requested: "\(label) at these sizes (over 2**60 parameters or MACs)", limit: "2**60"))
+        throw RuntimeError(.tooLargeToCount(layer: label))
       }
       product = p
     }
   }
 
   /// `(H, W, C)` from a shape; `(H, W)` counts as one channel.
-  private func image(_ shape: [Int], fix: String?) throws(RuntimeError) -> (Int, Int, Int) {
+  private func image(_ shape: [Int], fix: LayerFix?) throws(RuntimeError) -> (Int, Int, Int) {
     if shape.count == 3 { return (shape[0], shape[1], shape[2]) }
     if shape.count == 2 { return (shape[0], shape[1], 1) }
-    throw RuntimeError(.layerInput(layer: label, expected: "(H, W, C)", got: ShapeText.plain(shape), fix: fix))
+    throw RuntimeError(.layerInput(layer: label, expected: .shape("(H, W, C)"), got: ShapeText.plain(shape), fix: fix))
   }
 
   private func window(
@@ -134,7 +134,7 @@ extension Layer {
     guard let oh = rows.outputSize(input: h), let ow = columns.outputSize(input: w) else {
       throw RuntimeError(.windowTooLarge(
         layer: label, window: ShapeText.size(rows.effectiveKernel, columns.effectiveKernel), input: ShapeText.size(h, w),
-        fix: "use padding='same' or a smaller \(parameter)"))
+        fix: .paddingSameOrSmaller(parameter: parameter)))
     }
     return (oh, ow)
   }
@@ -150,13 +150,13 @@ extension Layer {
     let first = shapes[0]
     let texts = shapes.map(ShapeText.plain)
     guard shapes.count >= 2, shapes.allSatisfy({ $0.count == first.count }), let a = unbatchedAxis(axis, rank: first.count) else {
-      throw RuntimeError(.unequalShapes(layer: label, requirement: "two or more inputs of the same rank, with axis=\(axis) among their axes", shapes: texts))
+      throw RuntimeError(.unequalShapes(layer: label, requirement: .sameRank(axis: axis), shapes: texts))
     }
     var result = first
     result[a] = 0
     for shape in shapes {
       for i in shape.indices where i != a && shape[i] != first[i] {
-        throw RuntimeError(.unequalShapes(layer: label, requirement: "equal shapes except on axis \(axis)", shapes: texts))
+        throw RuntimeError(.unequalShapes(layer: label, requirement: .equalExceptAxis(axis), shapes: texts))
       }
       result[a] += shape[a]
     }

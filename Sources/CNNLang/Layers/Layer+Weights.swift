@@ -14,7 +14,7 @@ extension Layer {
       throw RuntimeError(.handWeights(layer: label, expected: ShapeText.plain(expected), got: ShapeText.plain(hand.shape)))
     }
     if let bias = handBias, bias.shape != [expected.last ?? 0] {
-      throw RuntimeError(.handWeights(layer: label, expected: ShapeText.plain([expected.last ?? 0]) + " for the bias", got: ShapeText.plain(bias.shape)))
+      throw RuntimeError(.handWeights(layer: label, expected: ShapeText.plain([expected.last ?? 0]), got: ShapeText.plain(bias.shape), bias: true))
     }
   }
 
@@ -35,7 +35,9 @@ extension Layer {
       kernel = Tensor(shape: shape, values: hand.values)
     } else {
       do {
-        try MemoryBudget.check(operation: "the kernel of \(name)", shape: shape)
+        try MemoryBudget.check(operation: name, shape: shape)
+      } catch TensorError.resourceLimit(_, let shape, let bytes, let limit) {
+        throw RuntimeError(.kernelTooLarge(layer: label, name: name, shape: shape, bytes: bytes, limit: limit))
       } catch {
         throw failure(error)
       }

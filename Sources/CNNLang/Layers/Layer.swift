@@ -86,7 +86,7 @@ public final class Layer {
       switch inputs {
       case .list(let l): items = l.items
       case .tuple(let t): items = t
-      default: throw arguments.typeError("inputs", "a list of tensors, such as [a, b]")
+      default: throw arguments.typeError("inputs", .tensorList)
       }
       if items.allSatisfy({ if case .symbolic = $0 { return true } else { return false } }) {
         let tensors = items.compactMap { item -> SymbolicTensor? in

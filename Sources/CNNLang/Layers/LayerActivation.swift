@@ -44,7 +44,7 @@ enum LayerActivation: String, CaseIterable {
         .invalidChoice(function: function, parameter: parameter, got: value.repr, choices: names.map { "'\($0)'" }),
         suggestion: suggestion)
     default:
-      throw RuntimeError(.argumentType(function: function, parameter: parameter, expected: "an activation name such as \"relu\"", got: value.typeName))
+      throw RuntimeError(.argumentType(function: function, parameter: parameter, expected: .activation, got: value.typeName))
     }
   }
 }

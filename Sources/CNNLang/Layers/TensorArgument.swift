@@ -9,7 +9,7 @@ enum TensorArgument {
     var values: [Float] = []
     guard collect(value, depth: 0, shape: &shape, values: &values), values.count == Tensor.count(of: shape) else {
       throw RuntimeError(.argumentType(
-        function: function, parameter: parameter, expected: "a tensor or a nested list of numbers of one shape", got: value.typeName))
+        function: function, parameter: parameter, expected: .tensorOrNestedList, got: value.typeName))
     }
     return Tensor(shape: shape, values: values)
   }
@@ -46,13 +46,13 @@ extension Layer {
   /// the memory limit ResourceError, an interrupt KeyboardInterrupt.
   func failure(_ error: any Error) -> RuntimeError {
     guard let e = error as? TensorError else {
-      return RuntimeError(.layerFailure(layer: label, kind: .value, detail: "\(error)"))
+      return RuntimeError(.layerFailure(layer: label, kind: .value, detail: .invalidArgument(operation: typeName, reason: .unexpected("\(error)"))))
     }
     switch e {
     case .cancelled: return RuntimeError(.keyboardInterrupt)
-    case .resourceLimit: return RuntimeError(.layerFailure(layer: label, kind: .resource, detail: e.description))
-    case .invalidArgument: return RuntimeError(.layerFailure(layer: label, kind: .value, detail: e.description))
-    default: return RuntimeError(.layerFailure(layer: label, kind: .shape, detail: e.description))
+    case .resourceLimit: return RuntimeError(.layerFailure(layer: label, kind: .resource, detail: e))
+    case .invalidArgument: return RuntimeError(.layerFailure(layer: label, kind: .value, detail: e))
+    default: return RuntimeError(.layerFailure(layer: label, kind: .shape, detail: e))
     }
   }
 }

@@ -67,7 +67,7 @@ extension BuiltinRegistry {
     addMethod(Builtin("add", [Parameter("self"), Parameter("layer")], kind: "method", doc: "Puts a layer at the end of a Sequential: model.add(Dense(10)). Shapes are checked at once when the model knows its input.") {
       (args, ev) throws(RuntimeError) in
       guard let m = model(args["self"]) else { return .none }
-      guard case .layer(let layer) = args["layer"] else { throw args.typeError("layer", "a layer") }
+      guard case .layer(let layer) = args["layer"] else { throw args.typeError("layer", .layer) }
       try m.append(layer, file: ev.file)
       return .none
     }, to: "model")

@@ -10,7 +10,7 @@ extension Model {
       function: name, parameters: [Parameter("inputs"), Parameter("training", default: Value.none)],
       positional: positional, keywords: keywords)
     if case .symbolic = arguments["inputs"] {
-      throw arguments.typeError("inputs", "a tensor (to use a model inside another, build both with layers)")
+      throw arguments.typeError("inputs", .tensorNotModel)
     }
     let x = try TensorArgument.tensor(arguments["inputs"], function: name, parameter: "inputs")
     return .tensor(try predict(x, evaluator: evaluator))
@@ -45,16 +45,16 @@ extension Model {
         return (Tensor(shape: shape + [1], values: x.values), true)
       }
     }
-    var fix = Tensor.count(of: shape) == Tensor.count(of: expected) ? "use reshape(x, \(ShapeText.plain(expected)))" : nil
+    var fix = Tensor.count(of: shape) == Tensor.count(of: expected) ? LayerFix.reshape(to: ShapeText.plain(expected)) : nil
     // LeNet-5 takes 32x32: a 28x28 digit needs 2 zero cells on every side, as in the paper.
     if fix == nil, expected.count == 3, shape.count >= 2, shape.count <= 3, shape.count == 2 || shape[2] == expected[2] {
       let (dh, dw) = (expected[0] - shape[0], expected[1] - shape[1])
       if dh == dw, dh > 0, dh % 2 == 0 {
-        fix = "pad(x, \(dh / 2)) makes \(ShapeText.size(shape[0], shape[1])) into \(ShapeText.size(expected[0], expected[1]))"
+        fix = .pad(cells: dh / 2, from: ShapeText.size(shape[0], shape[1]), to: ShapeText.size(expected[0], expected[1]))
       }
     }
     throw RuntimeError(.layerInput(
-      layer: "\(typeName) '\(name)'", expected: "\(ShapeText.plain(expected)) or a batch \(ShapeText.batched(expected))",
+      layer: "\(typeName) '\(name)'", expected: .shapeOrBatch(shape: ShapeText.plain(expected), batch: ShapeText.batched(expected)),
       got: ShapeText.plain(shape), fix: fix))
   }
 

@@ -60,7 +60,7 @@ extension Parser {
       let opToken = advance()
       let target = try target(from: first)
       if case .tuple = target {
-        throw fail(.invalidAssignmentTarget("several names with '\(p.rawValue)'"), at: opToken.range)
+        throw fail(.invalidAssignmentTarget(.severalNamesWith(op: p.rawValue)), at: opToken.range)
       }
       let value = try parseExpressionList()
       return Stmt(.augmentedAssign(target: target, op: op, value: value), SourceRange(start: start, end: previousEnd))
@@ -100,13 +100,13 @@ extension Parser {
     }
   }
 
-  static func describe(_ e: Expr) -> String {
+  static func describe(_ e: Expr) -> AssignmentTarget {
     switch e.kind {
-    case .call: return "a function call"
-    case .number, .string, .fstring, .bool, .none: return "a literal"
-    case .attribute(_, let name, _): return "the attribute '\(name)'"
-    case .compare: return "a comparison"
-    default: return "an expression"
+    case .call: return .functionCall
+    case .number, .string, .fstring, .bool, .none: return .literal
+    case .attribute(_, let name, _): return .attribute(name)
+    case .compare: return .comparison
+    default: return .expression
     }
   }
 

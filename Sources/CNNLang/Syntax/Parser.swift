@@ -240,7 +240,7 @@ struct Parser {
     while !current.isPunct(.rightParen) {
       guard case .name(let parameter) = current.kind else {
         if current.isPunct(.star) || current.isPunct(.power) {
-          throw fail(.unsupportedSyntax("'*' and '**' parameters"), at: current.range)
+          throw fail(.unsupportedForm(.starParameters), at: current.range)
         }
         throw fail(.expected(.parameterName, found: current.part), at: current.range)
       }

@@ -31,7 +31,7 @@ extension BuiltinRegistry {
       [Parameter("model"), Parameter("x"), Parameter("y"), Parameter("n", default: .number(16)), Parameter("class_names", default: Value.none)],
       doc: "Shows up to n images the model gets wrong, each with its true label and the model's guess (and how sure it was): show_mistakes(model, x_test, y_test, n=16, class_names=class_names)."
     ) { (args, ev) throws(RuntimeError) in
-      guard case .model(let model) = args["model"] else { throw args.typeError("model", "a model") }
+      guard case .model(let model) = args["model"] else { throw args.typeError("model", .model) }
       let x = try TensorArgument.tensor(args["x"], function: "show_mistakes", parameter: "x")
       let truth = try Self.classNumbers(args["y"], function: "show_mistakes", parameter: "y")
       let limit = try args.int("n")
@@ -75,7 +75,7 @@ extension BuiltinRegistry {
     var result: [Int] = []
     for v in t.values {
       guard v >= 0, v == v.rounded(.towardZero), v < 1e6 else {
-        throw RuntimeError(.argumentType(function: function, parameter: parameter, expected: "class numbers 0, 1, 2, ... or rows of probabilities", got: "the value \(NumberText.repr(Double(v)))"))
+        throw RuntimeError(.argumentType(function: function, parameter: parameter, expected: .classNumbersOrProbabilities, got: NumberText.repr(Double(v))))
       }
       result.append(Int(v))
     }
@@ -87,16 +87,16 @@ extension BuiltinRegistry {
     case .none: return nil
     case .list(let l):
       return try l.items.map { (item) throws(RuntimeError) in
-        guard case .string(let s) = item else { throw RuntimeError(.argumentType(function: function, parameter: "class_names", expected: "a list of names", got: item.typeName)) }
+        guard case .string(let s) = item else { throw RuntimeError(.argumentType(function: function, parameter: "class_names", expected: .names, got: item.typeName)) }
         return s
       }
     case .tuple(let items):
       return try items.map { (item) throws(RuntimeError) in
-        guard case .string(let s) = item else { throw RuntimeError(.argumentType(function: function, parameter: "class_names", expected: "a list of names", got: item.typeName)) }
+        guard case .string(let s) = item else { throw RuntimeError(.argumentType(function: function, parameter: "class_names", expected: .names, got: item.typeName)) }
         return s
       }
     default:
-      throw RuntimeError(.argumentType(function: function, parameter: "class_names", expected: "a list of names", got: value.typeName))
+      throw RuntimeError(.argumentType(function: function, parameter: "class_names", expected: .names, got: value.typeName))
     }
   }
 }

@@ -14,22 +14,22 @@ extension BuiltinRegistry {
       switch args["optimizer"] {
       case .string(let name): optimizer = try OptimizerNames.optimizer(named: name)
       case .training(.optimizer(let o)): optimizer = o
-      default: throw args.typeError("optimizer", "an optimizer name such as \"adam\", or Adam(...)")
+      default: throw args.typeError("optimizer", .optimizer)
       }
       let loss: Loss
       switch args["loss"] {
       case .string(let name): loss = try LossNames.loss(named: name)
       case .training(.loss(let l)): loss = l
       case .none: throw RuntimeError(.missingArgument(function: "compile", parameter: "loss"), suggestion: .hint(.callHelp("compile")))
-      default: throw args.typeError("loss", "a loss name such as \"sparse_categorical_crossentropy\", or a loss object")
+      default: throw args.typeError("loss", .loss)
       }
       var metric: String?
       switch args["metrics"] {
       case .none: break
       case .list(let l) where l.items.count <= 1:
-        if case .string(let name)? = l.items.first { metric = name } else if !l.items.isEmpty { throw args.typeError("metrics", "a list of metric names, such as [\"accuracy\"]") }
+        if case .string(let name)? = l.items.first { metric = name } else if !l.items.isEmpty { throw args.typeError("metrics", .metricNames) }
       case .string(let name): metric = name
-      default: throw args.typeError("metrics", "a list with one metric name, such as [\"accuracy\"]")
+      default: throw args.typeError("metrics", .oneMetricName)
       }
       if let metric { try MetricNames.check(metric) }
       m.compilation = Compilation(optimizer: optimizer, loss: loss, metric: metric)
@@ -60,7 +60,7 @@ extension BuiltinRegistry {
       let (x, y) = try TrainingArguments.data(m, args["x"], args["y"], function: "fit", evaluator: ev)
       if !args["validation_data"].isNone {
         guard case .tuple(let pair) = args["validation_data"], pair.count == 2 else {
-          throw args.typeError("validation_data", "a pair (x_val, y_val)")
+          throw args.typeError("validation_data", .validationPair)
         }
         let validation = try TrainingArguments.data(m, pair[0], pair[1], function: "fit", evaluator: ev)
         _ = try compilation.check(labels: validation.y, output: m.outputShape ?? [])

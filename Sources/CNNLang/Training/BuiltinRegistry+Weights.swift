@@ -8,7 +8,7 @@ extension BuiltinRegistry {
       switch value {
       case .list(let l): items = l.items
       case .tuple(let t): items = t
-      default: throw RuntimeError(.argumentType(function: function, parameter: "weights", expected: "a list of arrays, as get_weights() gives", got: value.typeName))
+      default: throw RuntimeError(.argumentType(function: function, parameter: "weights", expected: .weightArrays, got: value.typeName))
       }
       var result: [Tensor] = []
       for item in items { result.append(try TensorArgument.tensor(item, function: function, parameter: "weights")) }
@@ -31,7 +31,7 @@ extension BuiltinRegistry {
       get: { v in .bool(layer(v)?.trainable ?? false) },
       set: { (v, newValue) throws(RuntimeError) in
         guard case .bool(let flag) = newValue else {
-          throw RuntimeError(.argumentType(function: "trainable", parameter: "trainable", expected: "True or False", got: newValue.typeName))
+          throw RuntimeError(.argumentType(function: "trainable", parameter: "trainable", expected: .boolean, got: newValue.typeName))
         }
         layer(v)?.trainable = flag
       }), to: "layer")

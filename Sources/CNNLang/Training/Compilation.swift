@@ -23,14 +23,14 @@ final class Compilation {
   func check(labels y: Tensor, output: [Int]) throws(RuntimeError) -> AccuracyKind? {
     let labelShape = Array(y.shape.dropFirst())
     let out = ShapeText.batched(output)
-    let labels = ShapeText.plain(y.shape)
+    let labels = LabelDescription.shape(ShapeText.plain(y.shape))
     let classes = output.last ?? 1
     switch loss {
     case .sparseCategoricalCrossentropy:
       if labelShape == output, classes > 1 {
         throw RuntimeError(.training(.labelsDoNotFitLoss(
           loss: loss.name, labels: labels, output: out,
-          fix: "these look like one-hot labels; use loss=\"categorical_crossentropy\", or give class numbers with argmax(y, axis=-1)")))
+          fix: .oneHotLabels)))
       }
       guard labelShape == Array(output.dropLast()) || labelShape == Array(output.dropLast()) + [1] else {
         throw RuntimeError(.training(.outputDoesNotMatchLabels(output: out, labels: labels, fix: nil)))
@@ -40,16 +40,16 @@ final class Compilation {
       if labelShape == Array(output.dropLast()) || labelShape == Array(output.dropLast()) + [1], classes > 1 {
         throw RuntimeError(.training(.labelsDoNotFitLoss(
           loss: loss.name, labels: labels, output: out,
-          fix: "these look like class numbers; use loss=\"sparse_categorical_crossentropy\", or one-hot them with to_categorical(y, \(classes))")))
+          fix: .classNumberLabels(classes: classes))))
       }
       guard labelShape == output else {
         throw RuntimeError(.training(.outputDoesNotMatchLabels(output: out, labels: labels, fix: nil)))
       }
     case .binaryCrossentropy, .meanSquaredError, .meanAbsoluteError:
       guard labelShape == output || (output.last == 1 && labelShape == Array(output.dropLast())) else {
-        var fix: String? = nil
+        var fix: TrainingFix? = nil
         if case .binaryCrossentropy = loss, classes > 1, labelShape == Array(output.dropLast()) {
-          fix = "binary_crossentropy needs one output per label: end with Dense(1, activation=\"sigmoid\"), or use sparse_categorical_crossentropy for \(classes) classes"
+          fix = .binaryNeedsOneOutput(classes: classes)
         }
         throw RuntimeError(.training(.outputDoesNotMatchLabels(output: out, labels: labels, fix: fix)))
       }
@@ -64,17 +64,14 @@ final class Compilation {
     for v in y.values {
       guard v >= 0, v == v.rounded(.towardZero) else {
         throw RuntimeError(.training(.labelsDoNotFitLoss(
-          loss: "sparse_categorical_crossentropy", labels: "with the value \(NumberText.repr(Double(v)))", output: output,
-          fix: "class labels are whole numbers 0, 1, 2, ...")))
+          loss: "sparse_categorical_crossentropy", labels: .withValue(NumberText.repr(Double(v))), output: output,
+          fix: .wholeNumberLabels)))
       }
       largest = max(largest, v)
     }
     if Int(largest) >= classes {
-      let fix = classes == 1
-        ? "the last layer has 1 output; for \(Int(largest) + 1) classes end with Dense(\(Int(largest) + 1), activation=\"softmax\")"
-        : "the last layer has \(classes) outputs, so labels go from 0 to \(classes - 1); end with Dense(\(Int(largest) + 1), activation=\"softmax\") for \(Int(largest) + 1) classes"
       throw RuntimeError(.training(.outputDoesNotMatchLabels(
-        output: output, labels: "going up to \(Int(largest))", fix: fix)))
+        output: output, labels: .goingUpTo(Int(largest)), fix: .moreOutputs(outputs: classes, classes: Int(largest) + 1))))
     }
   }
 }

@@ -37,7 +37,7 @@ struct FitRun {
       // As Keras: the last samples, before any shuffling.
       let held = Int(Double(total) * settings.validationSplit)
       let kept = total - held
-      guard held > 0, kept > 0 else { throw RuntimeError(.training(.emptyData(what: held == 0 ? "the validation split" : "the training part"))) }
+      guard held > 0, kept > 0 else { throw RuntimeError(.training(.emptyData(what: held == 0 ? .validationSplit : .trainingPart))) }
       trainX = Batches.slice(x, from: 0, count: kept)
       trainY = Batches.slice(y, from: 0, count: kept)
       validation = (Batches.slice(x, from: kept, count: held), Batches.slice(y, from: kept, count: held))
@@ -134,7 +134,7 @@ struct FitRun {
     do {
       loss = Double(try compilation.loss.evaluate(predictions: predictions, labels: y).value)
     } catch {
-      throw RuntimeError(.engine(error as? TensorError ?? .invalidArgument(operation: compilation.loss.name, message: "\(error)")))
+      throw RuntimeError(.engine(error as? TensorError ?? .invalidArgument(operation: compilation.loss.name, reason: .unexpected("\(error)"))))
     }
     guard let accuracy else { return (loss, nil) }
     let (c, t) = accuracy.count(predictions: predictions, labels: y)

@@ -35,13 +35,17 @@ extension Model {
         evaluator: evaluator, gradients: accumulator)
       return accumulator
     }
-    do { try GradientAccumulator.commit(shards.compactMap { $0 }) } catch { throw RuntimeError(.engine(error as? TensorError ?? .cancelled)) }
+    do {
+      try GradientAccumulator.commit(shards.compactMap { $0 })
+    } catch {
+      throw RuntimeError(.engine(error as? TensorError ?? .invalidArgument(operation: "fit", reason: .unexpected("\(error)"))))
+    }
     // The last moment to stop: after it, all weights change together.
     try evaluator.checkCancellation()
     do {
       try compilation.optimizer.apply(to: parameters)
     } catch {
-      throw RuntimeError(.engine(error as? TensorError ?? .invalidArgument(operation: compilation.optimizer.name, message: "\(error)")))
+      throw RuntimeError(.engine(error as? TensorError ?? .invalidArgument(operation: compilation.optimizer.name, reason: .unexpected("\(error)"))))
     }
     // Only a whole batch keeps training state (batch normalization's statistics).
     if !split.isSplit { commitTrainingState(tapes[0]) }
@@ -67,7 +71,7 @@ extension Model {
     do {
       return (try split.joined(tapes.map(\.output)), logits.count == tapes.count ? try split.joined(logits) : nil)
     } catch {
-      throw RuntimeError(.engine(error as? TensorError ?? .cancelled))
+      throw RuntimeError(.engine(error as? TensorError ?? .invalidArgument(operation: "fit", reason: .unexpected("\(error)"))))
     }
   }
 
@@ -90,7 +94,7 @@ extension Model {
       let result = try loss.evaluate(predictions: output, labels: labels)
       return (Double(result.value), result.gradient, false)
     } catch {
-      throw RuntimeError(.engine(error as? TensorError ?? .invalidArgument(operation: loss.name, message: "\(error)")))
+      throw RuntimeError(.engine(error as? TensorError ?? .invalidArgument(operation: loss.name, reason: .unexpected("\(error)"))))
     }
   }
 
@@ -98,7 +102,7 @@ extension Model {
   // x (N, ...) → predictions (N, ...)
   func predictBatches(_ x: Tensor, batchSize: Int, evaluator: Evaluator, each: ((Int, Int) -> Void)? = nil) throws(RuntimeError) -> Tensor {
     let count = x.shape.first ?? 0
-    guard count > 0 else { throw RuntimeError(.training(.emptyData(what: "x"))) }
+    guard count > 0 else { throw RuntimeError(.training(.emptyData(what: .x))) }
     var outputs: [Float] = []
     var rowShape: [Int] = []
     let steps = (count + batchSize - 1) / batchSize

@@ -41,8 +41,10 @@ enum WeightsFile {
       arrays = try NPZFile.read(path: path, cancellation: evaluator.cancellation)
     } catch let error as DatasetError {
       throw RuntimeError(.dataFile(error))
+    } catch let error as TensorError {
+      throw RuntimeError(.training(.fileUnreadable(path: path, reason: error)))
     } catch {
-      throw RuntimeError(.training(.fileUnreadable(path: path, reason: "\(error)")))
+      throw RuntimeError(.training(.fileUnreadable(path: path, reason: .invalidArgument(operation: "load_weights", reason: .unexpected("\(error)")))))
     }
     let current = try model.getWeights()
     let expected = current.flatMap { $0 }

@@ -33,11 +33,11 @@ enum TrainingArguments {
     case .none: return []
     case .list(let l): items = l.items
     case .tuple(let t): items = t
-    default: throw args.typeError("callbacks", "a list of callbacks, such as [EarlyStopping(patience=2)]")
+    default: throw args.typeError("callbacks", .callbacks)
     }
     var callbacks: [Callback] = []
     for item in items {
-      guard case .training(.callback(let c)) = item else { throw args.typeError("callbacks", "a list of callbacks, such as [EarlyStopping(patience=2)]") }
+      guard case .training(.callback(let c)) = item else { throw args.typeError("callbacks", .callbacks) }
       callbacks.append(c)
     }
     return callbacks
@@ -49,7 +49,7 @@ enum TrainingArguments {
   static func data(_ model: Model, _ xValue: Value, _ yValue: Value, function: String, evaluator: Evaluator) throws(RuntimeError) -> (x: Tensor, y: Tensor) {
     var x = try TensorArgument.tensor(xValue, function: function, parameter: "x")
     let y = try TensorArgument.tensor(yValue, function: function, parameter: "y")
-    guard let n = x.shape.first, x.rank >= 1, n > 0 else { throw RuntimeError(.training(.emptyData(what: "x"))) }
+    guard let n = x.shape.first, x.rank >= 1, n > 0 else { throw RuntimeError(.training(.emptyData(what: .x))) }
     guard y.rank >= 1, y.shape[0] == n else { throw RuntimeError(.training(.lengthMismatch(x: n, y: y.rank >= 1 ? y.shape[0] : 1))) }
     if model.graph == nil {
       // A Sequential without input_shape= learns it from the first sample, as Keras builds on fit.
@@ -58,7 +58,7 @@ enum TrainingArguments {
     x = withChannel(x, for: model)
     guard let expected = model.inputShape, Array(x.shape.dropFirst()) == expected else {
       throw RuntimeError(.layerInput(
-        layer: "\(model.typeName) '\(model.name)'", expected: "a batch \(ShapeText.batched(model.inputShape ?? []))",
+        layer: "\(model.typeName) '\(model.name)'", expected: .batch(ShapeText.batched(model.inputShape ?? [])),
         got: ShapeText.plain(x.shape), fix: nil))
     }
     return (x, y)
@@ -87,7 +87,7 @@ enum TrainingArguments {
       return model.layers.first { if case .conv2d = $0.kind { return true } else { return false } }
     case .layer(let l) where l.kind.hasKernel: return l
     default:
-      throw RuntimeError(.argumentType(function: "fit", parameter: "show_filters", expected: "a layer with filters, such as model.layers[0], or True", got: value.typeName))
+      throw RuntimeError(.argumentType(function: "fit", parameter: "show_filters", expected: .layerWithFilters, got: value.typeName))
     }
   }
 

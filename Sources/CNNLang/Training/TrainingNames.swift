@@ -24,10 +24,10 @@ enum OptimizerNames {
       default: break
       }
     } catch {
-      throw RuntimeError(.engine(error as? TensorError ?? .invalidArgument(operation: given, message: "\(error)")))
+      throw RuntimeError(.engine(error as? TensorError ?? .invalidArgument(operation: given, reason: .unexpected("\(error)"))))
     }
     throw RuntimeError(.training(.unknownName(
-      category: "optimizer", name: given, nearest: NameSuggester.nearest(to: given.lowercased(), in: names), known: names)))
+      category: .optimizer, name: given, nearest: NameSuggester.nearest(to: given.lowercased(), in: names), known: names)))
   }
 }
 
@@ -47,7 +47,7 @@ enum LossNames {
     case "mean_absolute_error", "mae": return .meanAbsoluteError
     default:
       throw RuntimeError(.training(.unknownName(
-        category: "loss", name: given, nearest: NameSuggester.nearest(to: given.lowercased(), in: names), known: names)))
+        category: .loss, name: given, nearest: NameSuggester.nearest(to: given.lowercased(), in: names), known: names)))
     }
   }
 
@@ -69,6 +69,6 @@ enum MetricNames {
   static func check(_ given: String) throws(RuntimeError) {
     guard !names.contains(given) else { return }
     throw RuntimeError(.training(.unknownName(
-      category: "metric", name: given, nearest: NameSuggester.nearest(to: given, in: names), known: names)))
+      category: .metric, name: given, nearest: NameSuggester.nearest(to: given, in: names), known: names)))
   }
 }

@@ -5,11 +5,11 @@ import TensorEngine
 /// is found before the first training step changes a weight.
 public enum TrainingProblem: Sendable, Equatable {
   case notCompiled(model: String, method: String)
-  case unknownName(category: String, name: String, nearest: String?, known: [String])
-  case labelsDoNotFitLoss(loss: String, labels: String, output: String, fix: String)
-  case outputDoesNotMatchLabels(output: String, labels: String, fix: String?)
+  case unknownName(category: TrainingNameCategory, name: String, nearest: String?, known: [String])
+  case labelsDoNotFitLoss(loss: String, labels: LabelDescription, output: String, fix: TrainingFix)
+  case outputDoesNotMatchLabels(output: String, labels: LabelDescription, fix: TrainingFix?)
   case lengthMismatch(x: Int, y: Int)
-  case emptyData(what: String)
+  case emptyData(what: DataPart)
   case validationSplit(Double)
   case interrupted(epoch: Int, epochs: Int, step: Int, steps: Int)
   case notTrainable(model: String)
@@ -19,7 +19,7 @@ public enum TrainingProblem: Sendable, Equatable {
   /// A weights file for another model, or none at all.
   case fileArrayCount(path: String, held: Int, expected: Int)
   case fileArrayShape(path: String, name: String, shape: String, expected: String)
-  case fileUnreadable(path: String, reason: String)
+  case fileUnreadable(path: String, reason: TensorError)
   case notFinite(epoch: Int, step: Int)
   case batchTooLarge(batch: Int, bytes: Int, limit: Int, fits: Int)
 
@@ -42,15 +42,15 @@ public enum TrainingProblem: Sendable, Equatable {
         + "loss=\"sparse_categorical_crossentropy\", metrics=[\"accuracy\"]) before \(model).\(method)(...)"
     case .unknownName(let category, let name, let nearest, let known):
       let hint = nearest.map { "did you mean '\($0)'? " } ?? ""
-      return "unknown \(category) '\(name)': \(hint)CNN Lab knows " + known.map { "'\($0)'" }.joined(separator: ", ")
+      return "unknown \(category.text) '\(name)': \(hint)CNN Lab knows " + known.map { "'\($0)'" }.joined(separator: ", ")
     case .labelsDoNotFitLoss(let loss, let labels, let output, let fix):
-      return "the labels \(labels) do not fit the loss '\(loss)' for outputs \(output): \(fix)"
+      return "\(labels.text) do not fit the loss '\(loss)' for outputs \(output): \(fix.text)"
     case .outputDoesNotMatchLabels(let output, let labels, let fix):
-      return "the model's output \(output) does not match the labels \(labels)" + (fix.map { ": \($0)" } ?? "")
+      return "the model's output \(output) does not match \(labels.text)" + (fix.map { ": \($0.text)" } ?? "")
     case .lengthMismatch(let x, let y):
       return "x has \(x) samples but y has \(y) labels: they must be the same length, one label per sample"
     case .emptyData(let what):
-      return "\(what) is empty: there is nothing to train or evaluate on"
+      return "\(what.text) is empty: there is nothing to train or evaluate on"
     case .validationSplit(let split):
       return "validation_split must be at least 0 and less than 1 (a fraction of the data), not \(split)"
     case .interrupted(let epoch, let epochs, let step, let steps):
@@ -68,7 +68,7 @@ public enum TrainingProblem: Sendable, Equatable {
     case .fileArrayShape(let path, let name, let shape, let expected):
       return "'\(path)': '\(name)' has shape \(shape) where this model has \(expected): it was saved from another model"
     case .fileUnreadable(let path, let reason):
-      return "cannot read weights from '\(path)': \(reason)"
+      return "cannot read weights from '\(path)': \(reason.description)"
     case .batchTooLarge(let batch, let bytes, let limit, let fits):
       return "a training step on batches of \(batch) keeps about \(formatBytes(bytes)) of activations and gradients, "
         + "more than the memory limit of \(formatBytes(limit)): " + (fits > 0 ? "batch_size=\(fits) fits" : "even one sample does not fit")

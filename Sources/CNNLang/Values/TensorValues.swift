@@ -27,11 +27,10 @@ enum TensorValues {
     }
     // Lists can be nested far deeper than any tensor; reading them recursively must stop first.
     guard shape.count <= maximumRank else {
-      throw RuntimeError(.engine(.invalidArgument(
-        operation: function, message: "the lists are nested \(shape.count) deep; a tensor has at most \(maximumRank) axes")))
+      throw RuntimeError(.tensorProblem(.nestedTooDeep(operation: function, depth: shape.count, maximum: maximumRank)))
     }
     let count = Tensor.count(of: shape)
-    try Sequences.checkSize(count, of: "a tensor of \(count) values")
+    try Sequences.checkSize(count, of: SizeRequest.tensorOfValues)
     var values: [Float] = []
     values.reserveCapacity(count)
     try collect(value, depth: 0, shape: shape, position: [], into: &values, function: function)
@@ -49,16 +48,15 @@ enum TensorValues {
   private static func collect(
     _ value: Value, depth: Int, shape: [Int], position: [Int], into values: inout [Float], function: String
   ) throws(RuntimeError) {
-    let here = "item " + position.map { "[\($0)]" }.joined()
     if depth == shape.count {
       if let d = value.numeric {
         values.append(Float(d))
         return
       }
       if sequence(value) != nil || isTensor(value) {
-        throw RuntimeError(.raggedTensor(function: function, position: here, expected: 1, got: count(of: value)))
+        throw RuntimeError(.raggedTensor(function: function, position: position, expected: 1, got: count(of: value)))
       }
-      throw RuntimeError(.tensorElement(function: function, position: here, type: value.typeName))
+      throw RuntimeError(.tensorElement(function: function, position: position, type: value.typeName))
     }
     if case .tensor(let t, _) = value {
       // A tensor inside a list (a list of images) must have exactly the remaining shape.
@@ -69,10 +67,10 @@ enum TensorValues {
       return
     }
     guard let items = sequence(value) else {
-      throw RuntimeError(.raggedTensor(function: function, position: here, expected: shape[depth], got: 1))
+      throw RuntimeError(.raggedTensor(function: function, position: position, expected: shape[depth], got: 1))
     }
     guard items.count == shape[depth] else {
-      throw RuntimeError(.raggedTensor(function: function, position: here, expected: shape[depth], got: items.count))
+      throw RuntimeError(.raggedTensor(function: function, position: position, expected: shape[depth], got: items.count))
     }
     for (i, item) in items.enumerated() {
       try collect(item, depth: depth + 1, shape: shape, position: position + [i], into: &values, function: function)

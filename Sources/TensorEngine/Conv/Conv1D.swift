@@ -32,14 +32,14 @@ extension Ops {
     case 2: image = [1, input[0], input[1]]
     case 3: image = [input[0], 1, input[1], input[2]]
     default:
-      throw TensorError.invalidShape(operation: "conv1d", shape: input, expected: "a sequence (L), (L, C) or a batch (N, L, C)")
+      throw TensorError.invalidShape(operation: "conv1d", shape: input, expected: .sequence)
     }
     let filter: [Int]
     switch kernel.count {
     case 1: filter = [1, kernel[0]]
     case 3: filter = [1] + kernel
     default:
-      throw TensorError.invalidShape(operation: "conv1d", shape: kernel, expected: "a kernel (k) or (k, C_in / groups, C_out)")
+      throw TensorError.invalidShape(operation: "conv1d", shape: kernel, expected: .conv1DKernel)
     }
     let p = try ConvProblem(
       operation: "conv1d", input: image, kernel: filter, bias: bias, strides: Size2(1, stride),

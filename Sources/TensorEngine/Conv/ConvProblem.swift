@@ -31,10 +31,10 @@ struct ConvProblem: Sendable {
     case 3: (batch, height, width, channels) = (1, input[0], input[1], input[2])
     case 4: (batch, height, width, channels) = (input[0], input[1], input[2], input[3])
     default:
-      throw TensorError.invalidShape(operation: operation, shape: input, expected: "an image (H, W), (H, W, C) or a batch (N, H, W, C)")
+      throw TensorError.invalidShape(operation: operation, shape: input, expected: .image)
     }
     guard groups >= 1 else {
-      throw TensorError.invalidArgument(operation: operation, message: "groups must be at least 1, not \(groups)")
+      throw TensorError.invalidArgument(operation: operation, reason: .groups(groups))
     }
     self.groups = groups
     switch kernel.count {
@@ -43,7 +43,7 @@ struct ConvProblem: Sendable {
       guard channels == 1, groups == 1 else {
         throw TensorError.invalidShape(
           operation: operation, shape: input,
-          expected: "one channel for a \(formatShape(kernel)) filter; give a (kh, kw, C_in, C_out) kernel for \(channels) channels")
+          expected: .oneChannel(kernel: kernel, channels: channels))
       }
     case 4:
       (kernelHeight, kernelWidth, filters) = (kernel[0], kernel[1], kernel[3])
@@ -51,23 +51,23 @@ struct ConvProblem: Sendable {
         throw TensorError.shapeMismatch(operation: operation, lhs: input, rhs: kernel)
       }
     default:
-      throw TensorError.invalidShape(operation: operation, shape: kernel, expected: "a kernel (kh, kw) or (kh, kw, C_in / groups, C_out)")
+      throw TensorError.invalidShape(operation: operation, shape: kernel, expected: .conv2DKernel)
     }
     // Keras refuses zero filters too; the tilings below would divide by the filter count.
     guard filters >= 1 else {
       throw TensorError.invalidArgument(
-        operation: operation, message: "a convolution needs at least one filter; its kernel \(formatShape(kernel)) has none")
+        operation: operation, reason: .noFilters(kernel: kernel))
     }
     if let bias, bias != [filters] {
       throw TensorError.shapeMismatch(operation: "\(operation) bias", lhs: [filters], rhs: bias)
     }
     (strideH, strideW, dilationH, dilationW) = (strides.height, strides.width, dilation.height, dilation.width)
     guard strideH >= 1, strideW >= 1, dilationH >= 1, dilationW >= 1 else {
-      throw TensorError.invalidArgument(operation: operation, message: "strides and dilation must be at least 1")
+      throw TensorError.invalidArgument(operation: operation, reason: .stridesAndDilation)
     }
     for mode in [padding, rowPadding ?? padding] {
       if case .explicit(let before, let after) = mode, before < 0 || after < 0 {
-        throw TensorError.invalidArgument(operation: operation, message: "padding cannot be negative")
+        throw TensorError.invalidArgument(operation: operation, reason: .negativePadding)
       }
     }
     // A 1-D convolution runs as a 2-D one on a single row, whose height is never padded.

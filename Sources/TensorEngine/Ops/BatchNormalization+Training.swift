@@ -33,7 +33,7 @@ extension Ops {
   ) throws -> BatchNormalizationTraining {
     let name = "batch_normalization"
     guard let channels = input.shape.last, input.count > 0 else {
-      throw TensorError.invalidShape(operation: name, shape: input.shape, expected: "at least one value per channel")
+      throw TensorError.invalidShape(operation: name, shape: input.shape, expected: .valuePerChannel)
     }
     for parameter in [gamma, beta, movingMean, movingVariance].compactMap({ $0 }) where parameter.shape != [channels] {
       throw TensorError.shapeMismatch(operation: name, lhs: input.shape, rhs: parameter.shape)

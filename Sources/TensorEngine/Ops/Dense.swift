@@ -8,7 +8,7 @@ extension Ops {
     cancellation: CancellationFlag? = nil
   ) throws -> Tensor {
     guard weights.rank == 2 else {
-      throw TensorError.invalidShape(operation: "dense", shape: weights.shape, expected: "weights (inputs, units)")
+      throw TensorError.invalidShape(operation: "dense", shape: weights.shape, expected: .denseWeights)
     }
     let (inputs, units) = (weights.shape[0], weights.shape[1])
     guard input.rank >= 1, input.shape[input.rank - 1] == inputs else {
@@ -111,7 +111,7 @@ extension Ops {
   // lhs (..., m, k), rhs (..., k, n) → output (..., m, n)
   public static func matmul(_ lhs: Tensor, _ rhs: Tensor) throws -> Tensor {
     guard lhs.rank >= 1, rhs.rank >= 1 else {
-      throw TensorError.invalidShape(operation: "matmul", shape: lhs.rank == 0 ? lhs.shape : rhs.shape, expected: "at least one axis")
+      throw TensorError.invalidShape(operation: "matmul", shape: lhs.rank == 0 ? lhs.shape : rhs.shape, expected: .atLeastOneAxis)
     }
     let a = lhs.rank == 1 ? [1] + lhs.shape : lhs.shape
     let b = rhs.rank == 1 ? rhs.shape + [1] : rhs.shape

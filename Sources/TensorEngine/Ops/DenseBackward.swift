@@ -13,7 +13,7 @@ extension Ops {
   ) throws -> ConvGradients {
     let operation = "dense backward"
     guard weights.rank == 2 else {
-      throw TensorError.invalidShape(operation: operation, shape: weights.shape, expected: "weights (inputs, units)")
+      throw TensorError.invalidShape(operation: operation, shape: weights.shape, expected: .denseWeights)
     }
     let (inputs, units) = (weights.shape[0], weights.shape[1])
     guard input.rank >= 1, input.shape[input.rank - 1] == inputs else {

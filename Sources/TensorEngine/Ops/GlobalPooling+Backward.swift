@@ -8,7 +8,7 @@ extension Ops {
     let view = try ImageView(operation: name, shape: input.shape)
     let cells = view.height * view.width
     guard cells > 0 else {
-      throw TensorError.invalidShape(operation: name, shape: input.shape, expected: "an image with at least one pixel")
+      throw TensorError.invalidShape(operation: name, shape: input.shape, expected: .imageWithPixel)
     }
     let c = view.channels
     let outShape = view.rank == 4 ? [view.batch, c] : [c]

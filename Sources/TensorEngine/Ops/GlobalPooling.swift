@@ -7,7 +7,7 @@ extension Ops {
     let view = try ImageView(operation: name, shape: input.shape)
     let cells = view.height * view.width
     guard cells > 0 else {
-      throw TensorError.invalidShape(operation: name, shape: input.shape, expected: "an image with at least one pixel")
+      throw TensorError.invalidShape(operation: name, shape: input.shape, expected: .imageWithPixel)
     }
     let outShape = view.rank == 4 ? [view.batch, view.channels] : [view.channels]
     return try Tensor.make(operation: name, shape: outShape) { out in

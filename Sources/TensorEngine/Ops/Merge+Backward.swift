@@ -14,7 +14,7 @@ extension Ops {
   // outputGradient (...) → inputCount gradients (...)
   public static func addBackward(outputGradient: Tensor, inputCount: Int) throws -> [Tensor] {
     guard inputCount >= 1 else {
-      throw TensorError.invalidArgument(operation: "add backward", message: "needs at least one input")
+      throw TensorError.invalidArgument(operation: "add backward", reason: .noInput)
     }
     return Array(repeating: outputGradient, count: inputCount)
   }
@@ -27,7 +27,7 @@ extension Ops {
     guard sizes.allSatisfy({ $0 >= 0 }), sizes.reduce(0, +) == outputGradient.shape[a] else {
       throw TensorError.invalidArgument(
         operation: "concat backward",
-        message: "pieces of sizes \(formatShape(sizes)) do not make up an axis of size \(outputGradient.shape[a])")
+        reason: .piecesDoNotMakeAxis(sizes: sizes, axis: outputGradient.shape[a]))
     }
     let row = outputGradient.shape[a] * inner
     var column = 0

@@ -9,7 +9,7 @@ extension Ops {
     epsilon: Float = 1e-3
   ) throws -> Tensor {
     guard let channels = input.shape.last else {
-      throw TensorError.invalidShape(operation: "batch_normalization", shape: input.shape, expected: "at least one axis")
+      throw TensorError.invalidShape(operation: "batch_normalization", shape: input.shape, expected: .atLeastOneAxis)
     }
     for parameter in [mean, variance, gamma, beta].compactMap({ $0 }) where parameter.shape != [channels] {
       throw TensorError.shapeMismatch(operation: "batch_normalization", lhs: input.shape, rhs: parameter.shape)
@@ -35,7 +35,7 @@ extension Ops {
   /// is still checked, so a mistyped `Dropout(5)` is caught.
   public static func dropout(_ input: Tensor, rate: Float) throws -> Tensor {
     guard rate >= 0, rate < 1 else {
-      throw TensorError.invalidArgument(operation: "dropout", message: "the rate must be in [0, 1), not \(rate)")
+      throw TensorError.invalidArgument(operation: "dropout", reason: .dropoutRate(rate))
     }
     return input
   }
@@ -43,7 +43,7 @@ extension Ops {
   /// The sum of several tensors of one shape (Keras's `Add`, a residual connection).
   public static func add(_ tensors: [Tensor]) throws -> Tensor {
     guard var total = tensors.first else {
-      throw TensorError.invalidArgument(operation: "add", message: "needs at least one tensor")
+      throw TensorError.invalidArgument(operation: "add", reason: .noTensor)
     }
     for tensor in tensors.dropFirst() {
       guard tensor.shape == total.shape else {

@@ -4,7 +4,7 @@ extension Ops {
   // outputGradient (N, top + H + bottom, left + W + right, C) → input gradient (N, H, W, C)
   public static func padBackward(outputGradient: Tensor, top: Int, bottom: Int, left: Int, right: Int) throws -> Tensor {
     guard top >= 0, bottom >= 0, left >= 0, right >= 0 else {
-      throw TensorError.invalidArgument(operation: "pad backward", message: "padding cannot be negative")
+      throw TensorError.invalidArgument(operation: "pad backward", reason: .negativePadding)
     }
     let view = try ImageView(operation: "pad backward", shape: outputGradient.shape)
     let height = view.height - top - bottom
@@ -12,7 +12,7 @@ extension Ops {
     guard height >= 0, width >= 0 else {
       throw TensorError.invalidShape(
         operation: "pad backward", shape: outputGradient.shape,
-        expected: "a gradient at least \(top + bottom)x\(left + right) for this padding")
+        expected: .paddingGradient(rows: top + bottom, columns: left + right))
     }
     let c = view.channels
     let outShape = view.shape(height: height, width: width, channels: c)

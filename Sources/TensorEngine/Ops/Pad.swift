@@ -5,7 +5,7 @@ extension Ops {
     _ input: Tensor, top: Int, bottom: Int, left: Int, right: Int, value: Float = 0
   ) throws -> Tensor {
     guard top >= 0, bottom >= 0, left >= 0, right >= 0 else {
-      throw TensorError.invalidArgument(operation: "pad", message: "padding cannot be negative")
+      throw TensorError.invalidArgument(operation: "pad", reason: .negativePadding)
     }
     let view = try ImageView(operation: "pad", shape: input.shape)
     let height = MemoryBudget.dimension(view.height, top, bottom)

@@ -101,13 +101,13 @@ struct PoolWindow: Sendable {
   init(operation name: String, view: ImageView, poolSize: Size2, strides: Size2?, padding: Padding) throws {
     let step = strides ?? poolSize
     guard poolSize.height >= 1, poolSize.width >= 1, step.height >= 1, step.width >= 1 else {
-      throw TensorError.invalidArgument(operation: name, message: "pool size and strides must be at least 1")
+      throw TensorError.invalidArgument(operation: name, reason: .poolSizeAndStrides)
     }
     if case .explicit(let before, let after) = padding,
       before < 0 || after < 0 || max(before, after) >= min(poolSize.height, poolSize.width)
     {
       throw TensorError.invalidArgument(
-        operation: name, message: "padding must be between 0 and the pool size minus 1, so every window sees the image")
+        operation: name, reason: .poolPadding)
     }
     let rowGeometry = WindowGeometry(kernel: poolSize.height, stride: step.height, padding: padding)
     let columnGeometry = WindowGeometry(kernel: poolSize.width, stride: step.width, padding: padding)
@@ -191,7 +191,7 @@ struct ImageView: Sendable {
     case 4: (batch, height, width, channels) = (shape[0], shape[1], shape[2], shape[3])
     default:
       throw TensorError.invalidShape(
-        operation: operation, shape: shape, expected: "an image (H, W), (H, W, C) or a batch (N, H, W, C)")
+        operation: operation, shape: shape, expected: .image)
     }
   }
 

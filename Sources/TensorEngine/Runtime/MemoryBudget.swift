@@ -55,7 +55,7 @@ public enum MemoryBudget {
     var count = 1
     for dimension in shape {
       if dimension < 0 {
-        throw TensorError.invalidArgument(operation: operation, message: "a shape cannot have a negative size (\(formatShape(shape)))")
+        throw TensorError.invalidArgument(operation: operation, reason: .negativeSize(shape))
       }
       let (product, overflow) = count.multipliedReportingOverflow(by: dimension)
       if overflow { throw TensorError.resourceLimit(operation: operation, shape: shape, bytes: Int.max, limit: limitBytes) }

@@ -25,7 +25,7 @@ extension Tensor {
       outShape = keepDimensions ? [Int](repeating: 1, count: rank) : []
     }
     if size == 0, reduction != .sum {
-      throw TensorError.invalidArgument(operation: name, message: "cannot take the \(name) of an empty tensor")
+      throw TensorError.invalidArgument(operation: name, reason: .emptyReduction(name: name))
     }
     return try Tensor.make(operation: name, shape: outShape) { out in
       values.withUnsafeBufferPointer { source in

@@ -14,7 +14,7 @@ extension Tensor {
   public func reshaped(_ newShape: [Int]) throws -> Tensor {
     let unknown = newShape.indices.filter { newShape[$0] == -1 }
     guard unknown.count <= 1, newShape.allSatisfy({ $0 >= -1 }) else {
-      throw TensorError.invalidArgument(operation: "reshape", message: "\(formatShape(newShape)) is not a valid shape")
+      throw TensorError.invalidArgument(operation: "reshape", reason: .notAShape(newShape))
     }
     var resolved = newShape
     if let axis = unknown.first {
@@ -43,7 +43,7 @@ extension Tensor {
     }
     guard order.count == rank, Set(order).count == rank else {
       throw TensorError.invalidArgument(
-        operation: "transpose", message: "\(formatShape(permutation ?? [])) is not an ordering of \(rank) axes")
+        operation: "transpose", reason: .notAnOrdering(permutation: permutation ?? [], rank: rank))
     }
     let outShape = order.map { shape[$0] }
     let inStrides = Tensor.strides(of: shape)
@@ -55,7 +55,7 @@ extension Tensor {
   public func sliced(_ indices: [AxisIndex]) throws -> Tensor {
     guard indices.count <= rank else {
       throw TensorError.invalidArgument(
-        operation: "index", message: "\(indices.count) indices for a tensor with \(rank) dimensions")
+        operation: "index", reason: .tooManyIndices(given: indices.count, rank: rank))
     }
     let inStrides = Tensor.strides(of: shape)
     var start = 0
@@ -72,7 +72,7 @@ extension Tensor {
         }
         start += position * inStrides[axis]
       case .range(let from, let to, let step):
-        guard step != 0 else { throw TensorError.invalidArgument(operation: "slice", message: "the step cannot be zero") }
+        guard step != 0 else { throw TensorError.invalidArgument(operation: "slice", reason: .stepZero) }
         let (first, length) = Tensor.sliceBounds(start: from, stop: to, step: step, size: size)
         start += first * inStrides[axis]
         outShape.append(length)
@@ -110,7 +110,7 @@ extension Tensor {
   // inputs (..., a_i, ...) → output (..., sum a_i, ...)
   public static func concatenate(_ tensors: [Tensor], axis: Int) throws -> Tensor {
     guard let first = tensors.first else {
-      throw TensorError.invalidArgument(operation: "concat", message: "needs at least one tensor")
+      throw TensorError.invalidArgument(operation: "concat", reason: .noTensor)
     }
     let axis = try normalize(axis: axis, rank: first.rank, operation: "concat")
     var outShape = first.shape

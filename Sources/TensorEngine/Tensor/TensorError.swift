@@ -5,7 +5,7 @@ public enum TensorError: Error, Sendable, Equatable, CustomStringConvertible {
   /// Two operands whose shapes do not fit together (broadcasting, matmul, concat, add).
   case shapeMismatch(operation: String, lhs: [Int], rhs: [Int])
   /// One operand whose shape the operation cannot take; `expected` says what it wants.
-  case invalidShape(operation: String, shape: [Int], expected: String)
+  case invalidShape(operation: String, shape: [Int], expected: ShapeExpectation)
   /// A sliding window larger than its (padded) input.
   case windowDoesNotFit(operation: String, input: [Int], window: [Int])
   /// An axis outside `-rank ..< rank`.
@@ -15,7 +15,7 @@ public enum TensorError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The result (or its workspace) would take more memory than the budget allows.
   case resourceLimit(operation: String, shape: [Int], bytes: Int, limit: Int)
   /// A numeric argument the operation cannot use (a zero stride, a negative padding, ...).
-  case invalidArgument(operation: String, message: String)
+  case invalidArgument(operation: String, reason: ArgumentProblem)
   /// The cancellation flag was raised while the operation ran.
   case cancelled
 
@@ -35,8 +35,8 @@ public enum TensorError: Error, Sendable, Equatable, CustomStringConvertible {
     case .resourceLimit(let operation, let shape, let bytes, let limit):
       return "\(operation): a result of shape \(formatShape(shape)) needs \(formatBytes(bytes)), "
         + "more than the memory limit of \(formatBytes(limit))"
-    case .invalidArgument(let operation, let message):
-      return "\(operation): \(message)"
+    case .invalidArgument(let operation, let reason):
+      return "\(operation): \(reason)"
     case .cancelled:
       return "interrupted"
     }

@@ -14,21 +14,19 @@ struct LossProblem: Sendable {
     let name = loss.name
     let count = Tensor.count(of: predictions)
     guard count > 0 else {
-      throw TensorError.invalidShape(operation: name, shape: predictions, expected: "predictions for at least one sample")
+      throw TensorError.invalidShape(operation: name, shape: predictions, expected: .predictionsForOneSample)
     }
     switch loss {
     case .sparseCategoricalCrossentropy:
       guard let classCount = predictions.last else {
         throw TensorError.invalidShape(
-          operation: name, shape: predictions, expected: "predictions with a class axis, such as (batch, classes)")
+          operation: name, shape: predictions, expected: .predictionsWithClassAxis)
       }
       let perSample = Array(predictions.dropLast())
       guard labels == perSample || labels == perSample + [1] else {
-        let hint = labels == predictions ? " (one-hot labels go with categorical_crossentropy)" : ""
         throw TensorError.invalidShape(
           operation: name, shape: labels,
-          expected: "labels of shape \(formatShape(perSample)), one class number for each row of the "
-            + "predictions \(formatShape(predictions))\(hint)")
+          expected: .classNumbers(perSample: perSample, predictions: predictions, oneHot: labels == predictions))
       }
       width = classCount
       samples = count / classCount
@@ -37,24 +35,20 @@ struct LossProblem: Sendable {
         guard value.rounded() == value else {
           throw TensorError.invalidArgument(
             operation: name,
-            message: "label \(value) of sample \(sample) is not a whole number: sparse labels are class "
-              + "numbers from 0 to \(classCount - 1)")
+            reason: .labelNotWhole(label: value, sample: sample, classes: classCount))
         }
         guard value >= 0, value < Double(classCount) else {
           throw TensorError.invalidArgument(
             operation: name,
-            message: "label \(Int(exactly: value).map(String.init) ?? "\(value)") of sample \(sample) is not "
-              + "a class: the predictions have \(classCount) classes, so labels go from 0 to \(classCount - 1)")
+            reason: .labelNotClass(label: value, sample: sample, classes: classCount))
         }
         return Int(value)
       }
     case .categoricalCrossentropy:
       guard let classCount = predictions.last, labels == predictions else {
-        let hint =
-          labels == Array(predictions.dropLast()) ? " (class numbers go with sparse_categorical_crossentropy)" : ""
         throw TensorError.invalidShape(
           operation: name, shape: labels,
-          expected: "one-hot labels of the predictions' shape \(formatShape(predictions))\(hint)")
+          expected: .oneHotLabels(predictions: predictions, classNumbers: labels == Array(predictions.dropLast())))
       }
       width = classCount
       samples = count / classCount
@@ -64,7 +58,7 @@ struct LossProblem: Sendable {
       // predictions and the other way round.
       guard labels == predictions || labels + [1] == predictions || labels == predictions + [1] else {
         throw TensorError.invalidShape(
-          operation: name, shape: labels, expected: "labels of the predictions' shape \(formatShape(predictions))")
+          operation: name, shape: labels, expected: .labelsLikePredictions(predictions))
       }
       width = predictions.last ?? 1
       samples = count / width

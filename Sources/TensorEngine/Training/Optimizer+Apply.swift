@@ -9,11 +9,11 @@ extension Optimizer {
     var seen = Set<UInt64>()
     for parameter in trainable {
       guard seen.insert(parameter.id).inserted else {
-        throw TensorError.invalidArgument(operation: name, message: "\(parameter.name) is listed twice")
+        throw TensorError.invalidArgument(operation: name, reason: .listedTwice(parameter: parameter.name))
       }
       guard let gradient = parameter.gradient else {
         throw TensorError.invalidArgument(
-          operation: name, message: "\(parameter.name) has no gradient: the loss does not depend on it")
+          operation: name, reason: .noGradient(parameter: parameter.name))
       }
       guard gradient.shape == parameter.value.shape else {
         throw TensorError.shapeMismatch(

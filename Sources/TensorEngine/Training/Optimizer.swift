@@ -36,18 +36,18 @@ public final class Optimizer {
     clipValue: Float? = nil
   ) throws {
     guard learningRate.isFinite else {
-      throw TensorError.invalidArgument(operation: name, message: "the learning rate must be a number, not \(learningRate)")
+      throw TensorError.invalidArgument(operation: name, reason: .learningRate(learningRate))
     }
     guard clipNorm == nil || clipValue == nil else {
-      throw TensorError.invalidArgument(operation: name, message: "only one of clipnorm and clipvalue can be set")
+      throw TensorError.invalidArgument(operation: name, reason: .clipBoth)
     }
     for (argument, value) in [("clipnorm", clipNorm), ("clipvalue", clipValue)] {
       if let value, !(value > 0) {
-        throw TensorError.invalidArgument(operation: name, message: "\(argument) must be positive, not \(value)")
+        throw TensorError.invalidArgument(operation: name, reason: .notPositive(argument: argument, value: value))
       }
     }
     if case .sgd(let sgd) = rule, !(sgd.momentum >= 0 && sgd.momentum <= 1) {
-      throw TensorError.invalidArgument(operation: name, message: "momentum must be between 0 and 1, not \(sgd.momentum)")
+      throw TensorError.invalidArgument(operation: name, reason: .momentum(sgd.momentum))
     }
     id = Self.counter.add(1, ordering: .relaxed).newValue
     self.name = name

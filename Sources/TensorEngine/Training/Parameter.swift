@@ -42,7 +42,7 @@ public final class Parameter {
   public func assign(_ newValue: Tensor) throws {
     guard newValue.shape == value.shape else {
       throw TensorError.invalidShape(
-        operation: "set_weights", shape: newValue.shape, expected: "\(name) of shape \(formatShape(value.shape))")
+        operation: "set_weights", shape: newValue.shape, expected: .weight(name: name, shape: value.shape))
     }
     value = newValue
     markChanged()
