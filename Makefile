@@ -7,15 +7,16 @@ PYTHON    := $(VENV)/bin/python
 BIN       := .build/release/cnnlab
 SWIFTFLAGS := -c release
 
-.PHONY: lab test build kernel venv deps swift-test python-test bench clean
+.PHONY: lab hub test build kernel venv hub-venv deps swift-test python-test bench clean
 
 # Jupyter refuses to run as root unless told; containers often run as root.
-ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
+AS_ROOT   := $(filter 0,$(shell id -u))
+ROOT_FLAG := $(if $(AS_ROOT),--allow-root)
 
 lab: kernel
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG)
 
-test: kernel swift-test python-test
+test: kernel hub-venv swift-test python-test
 
 deps:
 	@scripts/install-system-deps.sh
@@ -40,7 +41,22 @@ swift-test: build
 	swift test $(SWIFTFLAGS) --disable-testable-imports
 
 python-test: kernel
-	$(PYTHON) -m pytest -q Tests/python
+	CNNLAB_HUB_PREFIX=$(HUB_PREFIX) $(PYTHON) -m pytest -q Tests/python
+
+# The classroom hub. Every learner's server runs `jupyterhub-singleuser` and the kernel from
+# the hub's venv. As root, each server runs as that learner's own Unix user, who may not reach
+# the checkout (a clone under /root is closed to others), so the venv and the kernel binaries
+# are installed into HUB_PREFIX, readable by all; without root every server runs as you, and
+# the venv stays in the checkout. hub/install.sh says what goes there.
+HUB_PREFIX ?= $(if $(AS_ROOT),/opt/cnnlab-hub,$(abspath .venv-hub))
+ACCOUNTS   ?= hub/accounts.example.csv
+
+hub-venv: build | deps
+	hub/install.sh $(HUB_PREFIX) $(dir $(BIN))
+
+hub: hub-venv
+	CNNLAB_HUB_ACCOUNTS=$(abspath $(ACCOUNTS)) PATH=$(HUB_PREFIX)/bin:$$PATH \
+	  $(HUB_PREFIX)/bin/jupyterhub -f hub/jupyterhub_config.py
 
 # Benchmarks against peers measured in the same run (not part of `make test`).
 bench: kernel
@@ -49,4 +65,4 @@ bench: kernel
 	$(PYTHON) bench/onnx_bench.py --engine $(BIN) --markdown
 
 clean:
-	rm -rf .build $(VENV)
+	rm -rf .build $(VENV) .venv-hub

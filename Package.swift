@@ -52,6 +52,8 @@ let package = Package(
     .target(name: "TextAndTime", exclude: ["README.md"], swiftSettings: lean),
     .target(name: "JupyterProtocol", dependencies: ["COpenSSL"], exclude: ["README.md"], swiftSettings: lean),
     .target(name: "JupyterKernel", dependencies: ["JupyterProtocol"], exclude: ["README.md"], swiftSettings: lean),
+    // The Jupyter widget protocol over the kernel's comms, for any language.
+    .target(name: "JupyterWidgets", dependencies: ["JupyterKernel", "JupyterProtocol"], exclude: ["README.md"], swiftSettings: lean),
     .target(name: "JupyterZMQ", dependencies: ["JupyterKernel", "JupyterProtocol", "CZeroMQ"], exclude: ["README.md"], swiftSettings: lean),
     .target(name: "TensorEngine", dependencies: ["COpenBLAS", "TextAndTime"], exclude: ["README.md"], swiftSettings: engineSpeed + lean),
     .target(name: "Datasets", dependencies: ["TensorEngine", "CPNG", "CTurboJPEG", "CZlib"], exclude: ["README.md"], swiftSettings: checkedSpeed + lean),
@@ -60,7 +62,9 @@ let package = Package(
     .target(name: "FeatureMapRender", dependencies: ["TensorEngine", "TextAndTime", "CZlib", "CFreeType"], exclude: ["README.md"], swiftSettings: checkedSpeed + lean),
     .target(
       name: "CNNKernel",
-      dependencies: ["JupyterKernel", "JupyterProtocol", "CNNLang", "FeatureMapRender", "TensorEngine", "TextAndTime"],
+      dependencies: [
+        "JupyterKernel", "JupyterProtocol", "JupyterWidgets", "CNNLang", "FeatureMapRender", "TensorEngine", "TextAndTime",
+      ],
       exclude: ["README.md"], swiftSettings: lean),
     // The command line (install, run, bench, and the kernel for a terminal).
     .executableTarget(
@@ -85,6 +89,7 @@ let package = Package(
     .target(name: "TestSupport", dependencies: ["JupyterKernel", "JupyterProtocol", "TensorEngine"], path: "Tests/TestSupport"),
     .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol", "COpenSSL"]),
     .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "JupyterProtocol", "TestSupport"]),
+    .testTarget(name: "JupyterWidgetsTests", dependencies: ["JupyterWidgets", "JupyterKernel", "JupyterProtocol", "TestSupport"]),
     .testTarget(name: "JupyterZMQTests", dependencies: ["JupyterZMQ", "JupyterKernel", "JupyterProtocol", "CZeroMQ"]),
     .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine", "TextAndTime", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "CNNLangTests", dependencies: ["CNNLang", "TensorEngine", "TestSupport"], resources: [.copy("Programs")]),

@@ -2,7 +2,7 @@
 # Installs the Debian packages CNN Lab builds and tests with, when any is missing.
 set -euo pipefail
 packages=(libzmq3-dev libssl-dev zlib1g-dev libopenblas-dev libpng-dev libturbojpeg0-dev libfreetype-dev pkg-config python3-venv chromium chromium-driver fonts-dejavu-core fonts-nanum
-  dataset-fashion-mnist)
+  dataset-fashion-mnist node-configurable-http-proxy)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

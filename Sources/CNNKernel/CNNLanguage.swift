@@ -6,7 +6,9 @@ import JupyterKernel
 /// thread, and it only sets the interpreter's atomic cancellation flag.
 public final class CNNLanguage: KernelLanguage, @unchecked Sendable {
   private let interpreter: Interpreter
-  private let display = ValueDisplay()
+  private var display = ValueDisplay()
+  /// Set once the dispatcher hands over its comms; widgets are shown as text before that.
+  private var widgets: WidgetBridge?
 
   /// `messages`: the language of errors, hints and help() pages (the Korean kernelspec
   /// passes `--language ko`).
@@ -19,7 +21,7 @@ public final class CNNLanguage: KernelLanguage, @unchecked Sendable {
   public func execute(code: String, executionCount: Int, silent: Bool, output: any ExecutionOutput)
     -> ExecutionOutcome
   {
-    let host = CellHost(output: output, display: display)
+    let host = CellHost(output: output, display: display, widgets: widgets)
     switch interpreter.run(code, cellID: executionCount, host: host) {
     case .value(let value):
       guard let value, !silent else { return .ok(result: nil) }
@@ -54,6 +56,12 @@ public final class CNNLanguage: KernelLanguage, @unchecked Sendable {
     case .incomplete(let indent): return .incomplete(indent: indent)
     case .invalid: return .invalid
     }
+  }
+
+  public func attach(comms: CommManager) {
+    let bridge = WidgetBridge(comms: comms, interpreter: interpreter)
+    widgets = bridge
+    display = ValueDisplay(widgets: bridge)
   }
 
   public func interrupt() { interpreter.cancellation.cancel() }

@@ -6,11 +6,12 @@ import JupyterKernel
 final class CellHost: LanguageHost {
   private let output: any ExecutionOutput
   private let display: ValueDisplay
-  private var trainingView = TrainingView()
+  private var trainingView: TrainingView
 
-  init(output: any ExecutionOutput, display: ValueDisplay) {
+  init(output: any ExecutionOutput, display: ValueDisplay, widgets: WidgetBridge? = nil) {
     self.output = output
     self.display = display
+    self.trainingView = TrainingView(widgets: widgets)
   }
 
   func write(_ text: String, toStderr: Bool) { output.stream(text, toStderr: toStderr) }

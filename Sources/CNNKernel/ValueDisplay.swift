@@ -7,6 +7,13 @@ import JupyterProtocol
 /// richer forms (pictures, tables) for the values that have them: tensors (see
 /// `TensorDisplay`) and explanations (see `ExplanationView`).
 final class ValueDisplay {
+  /// Opens widgets' models; nil where no front end can draw them (user expressions, tests).
+  private let widgets: WidgetBridge?
+
+  init(widgets: WidgetBridge? = nil) {
+    self.widgets = widgets
+  }
+
   func bundle(for value: Value, options: [String: Value]) -> MimeBundle {
     // Options were checked by `problem(withShowOptions:)` before show() got here.
     let parsed = (try? DisplayOptions(options)) ?? DisplayOptions()
@@ -17,6 +24,8 @@ final class ValueDisplay {
       return DiagnosisView.bundle(matrix, text: titled(value.repr, parsed.title))
     case .training(.gallery(let gallery)):
       return DiagnosisView.bundle(gallery)
+    case .widget(let widget):
+      return widgets?.bundle(for: widget) ?? .plain(value.repr)
     case .explanation(let explanation):
       var bundle = MimeBundle.plain(titled(explanation.text, parsed.title))
       bundle.data["text/html"] = .string(ExplanationView.html(explanation, title: parsed.title))

@@ -38,14 +38,8 @@ public final class Interpreter: @unchecked Sendable {
     if !parser.diagnostics.isEmpty {
       return .failure(Interpreter.failure(parser.diagnostics, in: file, language: language))
     }
-    evaluator.host = host
-    evaluator.file = file
-    evaluator.frames = []
-    evaluator.stackLimit = StackGuard.currentThreadLimit()
-    defer { evaluator.host = nil }
-    // Pictures placed with plt.imshow and not yet shown appear at the end of the cell, as
-    // with Jupyter's inline backend.
-    defer { evaluator.figure.flush(to: host) }
+    enter(file, host: host)
+    defer { leave(host) }
     do throws(RuntimeError) {
       var statements = program[...]
       // The last bare expression of a cell is its result, as in IPython; a `;` after it hides it.
@@ -66,6 +60,21 @@ public final class Interpreter: @unchecked Sendable {
       evaluator.frames = []
       return .failure(Interpreter.failure(error, fallback: file, language: language))
     }
+  }
+
+  /// Points the evaluator at `file` and `host` for a cell (or a widget's observers).
+  func enter(_ file: SourceFile, host: any LanguageHost) {
+    evaluator.host = host
+    evaluator.file = file
+    evaluator.frames = []
+    evaluator.stackLimit = StackGuard.currentThreadLimit()
+  }
+
+  /// The end of a cell: pictures placed with plt.imshow and not yet shown appear now, as with
+  /// Jupyter's inline backend, and the host is let go.
+  func leave(_ host: any LanguageHost) {
+    evaluator.figure.flush(to: host)
+    evaluator.host = nil
   }
 
   /// Evaluates one expression (Jupyter's user_expressions). No assignment can happen in an

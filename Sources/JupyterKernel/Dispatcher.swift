@@ -9,6 +9,8 @@ public final class Dispatcher {
   public let control: ControlDispatcher
   public private(set) var state = ExecutionStateMachine()
   public private(set) var history = HistoryStore()
+  /// Comm targets and open comms; the language gets it through `attach(comms:)`.
+  public let comms: CommManager
   private let language: any KernelLanguage
   private let factory: HeaderFactory
   private let log: KernelLog
@@ -19,6 +21,8 @@ public final class Dispatcher {
     self.log = log
     self.control = ControlDispatcher(
       kernelInfo: KernelInfoReply(language.info), interrupt: InterruptHandle(language), factory: factory, log: log)
+    self.comms = CommManager(log: log)
+    language.attach(comms: comms)
   }
 
   /// Handles one shell request. Everything it causes is sent before this returns, `idle` last.
@@ -26,20 +30,24 @@ public final class Dispatcher {
   public func handle(_ message: Message, transport: any KernelTransport) -> KernelAction {
     let scope = RequestScope(request: message, channel: .shell, transport: transport, factory: factory)
     return scope.busy {
-      switch Request.decode(message) {
-      case .success(let request):
-        return handle(request, scope: scope)
-      case .failure(let error):
-        log("shell: \(error)")
-        if error.type == .executeRequest {
-          scope.reply(
-            ExecuteReply.error(
-              executionCount: state.executionCount, ename: "ProtocolError", evalue: error.description, traceback: []))
-        } else {
-          control.replyProtocolError(error, scope: scope)
-        }
-        return .none
+      comms.within(scope) { decodeAndHandle(message, scope: scope) }
+    }
+  }
+
+  private func decodeAndHandle(_ message: Message, scope: RequestScope) -> KernelAction {
+    switch Request.decode(message) {
+    case .success(let request):
+      return handle(request, scope: scope)
+    case .failure(let error):
+      log("shell: \(error)")
+      if error.type == .executeRequest {
+        scope.reply(
+          ExecuteReply.error(
+            executionCount: state.executionCount, ename: "ProtocolError", evalue: error.description, traceback: []))
+      } else {
+        control.replyProtocolError(error, scope: scope)
       }
+      return .none
     }
   }
 
@@ -69,14 +77,15 @@ public final class Dispatcher {
       scope.reply(isCompleteReply(language.isComplete(code: isComplete.code)))
     case .history(let request):
       scope.reply(HistoryReply(history: history.query(request)))
-    case .commInfo:
-      scope.reply(CommInfoReply(comms: [:]))
+    case .commInfo(let info):
+      scope.reply(CommInfoReply(comms: comms.info(target: info.targetName)))
     case .commOpen(let open):
-      // No comm targets are registered; the spec says to close the comm at once.
-      log("shell: no comm target '\(open.targetName)', closing comm \(open.commID)")
-      scope.publish(CommClose(commID: open.commID))
-    case .commMessage:
-      break
+      comms.opened(open, message: scope.request)
+    case .commMsg(let msg):
+      // A handler may run the learner's code (a widget's observer): interruptible like a cell.
+      control.interruptHandle.whileRunning { comms.received(msg, message: scope.request) }
+    case .commClose(let close):
+      comms.closed(close, message: scope.request)
     case .kernelInfo, .interrupt, .shutdown:
       // Deprecated on shell since 5.4 but still sent by old clients: answered as on control.
       return control.handle(request, scope: scope)

@@ -134,9 +134,16 @@ public protocol KernelLanguage: AnyObject {
   func inspect(code: String, cursorPosition: Int, detailLevel: Int) -> MimeBundle?
   func isComplete(code: String) -> Completeness
   /// Thread-safe: asks the running cell to stop with `KeyboardInterrupt` as soon as it can.
-  /// Called only while `execute` runs (never between cells), so a language can clear its
-  /// flag when a cell ends.
+  /// Called only while `execute` runs or a comm handler handles a front end's message (never
+  /// between requests), so a language can clear its flag when a cell or a handler ends.
   func interrupt()
   /// Called on `shutdown_request` with restart, after the reply: forget every name.
   func reset()
+  /// Called once, when the dispatcher is made: the language may register comm targets and
+  /// open comms of its own (widgets) through `comms`, from the execution thread.
+  func attach(comms: CommManager)
+}
+
+extension KernelLanguage {
+  public func attach(comms: CommManager) {}
 }

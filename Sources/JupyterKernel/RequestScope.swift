@@ -9,8 +9,9 @@ struct RequestScope {
   let transport: any KernelTransport
   let factory: HeaderFactory
 
-  func publish(_ content: some MessageContent) {
-    transport.send(.broadcast(content, parent: request, factory: factory), on: .iopub)
+  func publish(_ content: some MessageContent, metadata: RawJSON = .emptyObject, buffers: [[UInt8]] = []) {
+    transport.send(
+      .broadcast(content, parent: request, factory: factory, metadata: metadata, buffers: buffers), on: .iopub)
   }
 
   func reply(_ content: some MessageContent, metadata: RawJSON = .emptyObject) {

@@ -113,7 +113,8 @@ public struct ClearOutput: MessageContent, Codable, Equatable {
   public init(wait: Bool) { self.wait = wait }
 }
 
-/// `comm_close`, sent on iopub to refuse a `comm_open` for a target this kernel lacks.
+/// `comm_close`, either way: the end of a comm, or (from the kernel, on iopub) the refusal of a
+/// `comm_open` for a target this kernel lacks.
 public struct CommClose: MessageContent, Codable, Equatable {
   public var messageType: MessageType { .commClose }
   public var commID: String
@@ -125,6 +126,11 @@ public struct CommClose: MessageContent, Codable, Equatable {
   public init(commID: String, data: JSONValue = .object([:])) {
     self.commID = commID
     self.data = data
+  }
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    commID = try c.decode(String.self, forKey: .commID)
+    data = try c.decodeIfPresent(JSONValue.self, forKey: .data) ?? .object([:])
   }
 }
 

@@ -46,11 +46,14 @@ public struct Message: Sendable, Equatable {
 
   /// A message for iopub caused by `parent` (or by nothing, when `parent` is nil): the topic
   /// frame names the type, as ipykernel's do; clients subscribe to everything anyway.
+  /// `metadata` and `buffers` are for comm messages: a widget's protocol version, its images.
   public static func broadcast(
-    _ content: some MessageContent, parent: Message?, factory: HeaderFactory
+    _ content: some MessageContent, parent: Message?, factory: HeaderFactory, metadata: RawJSON = .emptyObject,
+    buffers: [[UInt8]] = []
   ) -> Message {
     Message(
       identities: [Array(content.messageType.rawValue.utf8)], header: factory.make(content.messageType),
-      parentHeader: parent?.rawHeader ?? .emptyObject, content: RawJSON(ContentCoder.encode(content)))
+      parentHeader: parent?.rawHeader ?? .emptyObject, metadata: metadata, content: RawJSON(ContentCoder.encode(content)),
+      buffers: buffers)
   }
 }

@@ -9,8 +9,9 @@ public enum Request: Sendable, Equatable {
   case history(HistoryRequest)
   case commInfo(CommInfoRequest)
   case commOpen(CommOpen)
-  /// `comm_msg` and `comm_close` from the frontend: no reply, and no comm here to route them to.
-  case commMessage(MessageType)
+  /// `comm_msg` and `comm_close` from the frontend: no reply; the kernel routes them to the comm.
+  case commMsg(CommMsg)
+  case commClose(CommClose)
   case shutdown(ShutdownRequest)
   case interrupt
   /// A `msg_type` this kernel does not handle (including replies and iopub types sent to it).
@@ -28,7 +29,8 @@ public enum Request: Sendable, Equatable {
       case .historyRequest: return .success(.history(try content(HistoryRequest.self)))
       case .commInfoRequest: return .success(.commInfo(try content(CommInfoRequest.self)))
       case .commOpen: return .success(.commOpen(try content(CommOpen.self)))
-      case .commMsg, .commClose: return .success(.commMessage(type))
+      case .commMsg: return .success(.commMsg(try content(CommMsg.self)))
+      case .commClose: return .success(.commClose(try content(CommClose.self)))
       case .shutdownRequest: return .success(.shutdown(try content(ShutdownRequest.self)))
       case .interruptRequest: return .success(.interrupt)
       case .executeReply, .kernelInfoReply, .completeReply, .inspectReply, .isCompleteReply, .historyReply,

@@ -146,26 +146,59 @@ public struct CommInfoRequest: MessageContent, Codable, Equatable {
   public init(targetName: String? = nil) { self.targetName = targetName }
 }
 
-/// `comm_open` from the frontend. This kernel registers no targets, so each is closed again.
+/// `comm_open`, either way: the frontend opens a comm to a target the kernel registered, or
+/// the kernel opens one (on iopub) to a target the frontend knows, such as `jupyter.widget`.
 public struct CommOpen: MessageContent, Codable, Equatable {
   public var messageType: MessageType { .commOpen }
   public var commID: String
   public var targetName: String
   public var data: JSONValue
+  public var targetModule: String?
   enum CodingKeys: String, CodingKey {
     case commID = "comm_id"
     case targetName = "target_name"
     case data
+    case targetModule = "target_module"
   }
-  public init(commID: String, targetName: String, data: JSONValue = .object([:])) {
+  public init(commID: String, targetName: String, data: JSONValue = .object([:]), targetModule: String? = nil) {
     self.commID = commID
     self.targetName = targetName
     self.data = data
+    self.targetModule = targetModule
   }
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     commID = try c.decode(String.self, forKey: .commID)
     targetName = try c.decode(String.self, forKey: .targetName)
+    data = try c.decodeIfPresent(JSONValue.self, forKey: .data) ?? .object([:])
+    targetModule = try c.decodeIfPresent(String.self, forKey: .targetModule)
+  }
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(commID, forKey: .commID)
+    try c.encode(targetName, forKey: .targetName)
+    try c.encode(data, forKey: .data)
+    try c.encodeIfPresent(targetModule, forKey: .targetModule)
+  }
+}
+
+/// `comm_msg`, either way: `data` for the comm's other end (a widget's `{method, state}`), with
+/// the message's binary buffers travelling beside it.
+public struct CommMsg: MessageContent, Codable, Equatable {
+  public var messageType: MessageType { .commMsg }
+  public var commID: String
+  public var data: JSONValue
+  enum CodingKeys: String, CodingKey {
+    case commID = "comm_id"
+    case data
+  }
+  public init(commID: String, data: JSONValue = .object([:])) {
+    self.commID = commID
+    self.data = data
+  }
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    commID = try c.decode(String.self, forKey: .commID)
     data = try c.decodeIfPresent(JSONValue.self, forKey: .data) ?? .object([:])
   }
 }

@@ -90,9 +90,18 @@ import Testing
       case .nonEmptyString: 52
       case .somePosition: 53
       case .imageFile: 54
+      case .function: 55
+      case .widget: 56
+      case .widgetValuePair: 57
+      case .nonEmptyOptions: 58
+      case .widgets: 59
+      case .nonEmptyChoices: 60
+      case .increasingRange: 61
+      case .positiveStepRange: 62
+      case .modelWithMaps: 63
       }
     }
-    expectEveryCase(ArgumentExpectation.allCases, count: 55, index: index, "ArgumentExpectation")
+    expectEveryCase(ArgumentExpectation.allCases, count: 64, index: index, "ArgumentExpectation")
   }
 
   @Test func everyLayerPhraseHasKoreanText() {

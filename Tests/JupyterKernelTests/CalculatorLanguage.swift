@@ -4,6 +4,7 @@ import Synchronization
 
 /// A tiny language for protocol tests. One statement per line:
 /// `print TEXT`, `warn TEXT` (stderr), `show TEXT [as ID]`, `update ID TEXT`, `clear`, `help`,
+/// `open TARGET` (a comm from the kernel's side, which then sends `{"n": 1}` on it),
 /// or integer arithmetic `A op B` / `A`, whose value is the cell's result. `1/0` fails.
 final class CalculatorLanguage: KernelLanguage {
   let interrupts = Atomic<Int>(0)
@@ -11,6 +12,11 @@ final class CalculatorLanguage: KernelLanguage {
   private(set) var resets = 0
   /// Runs inside `execute` when a cell is `wait`: stands in for another thread acting mid-cell.
   var duringWait: (() -> Void)?
+  private(set) var comms: CommManager?
+  /// The comms this language opened with `open TARGET`, and what their frontends sent.
+  let kernelOpened = EchoHandler()
+
+  func attach(comms: CommManager) { self.comms = comms }
 
   var info: LanguageInfo {
     LanguageInfo(
@@ -37,6 +43,11 @@ final class CalculatorLanguage: KernelLanguage {
         output.updateDisplay(.plain(parts.count > 1 ? parts[1] : ""), displayID: parts[0])
       case "clear": output.clearOutput(wait: true)
       case "help": output.page(.plain("calc help"))
+      case "open":
+        let comm = comms?.open(
+          target: rest, payload: CommPayload(data: .object(["hello": .bool(true)]), metadata: .object(["version": .string("9")])),
+          handler: kernelOpened)
+        comm?.send(CommPayload(data: .object(["n": .number(1)]), buffers: [[1, 2, 3]]))
       case "wait":
         duringWait?()
         if interrupts.load(ordering: .relaxed) > 0 {
@@ -108,4 +119,29 @@ extension String {
     parts.append(String(rest))
     return parts
   }
+}
+
+/// A comm handler for tests: records what arrives and answers each message with
+/// `{"echo": data}`, returning its buffers reversed.
+final class EchoHandler: CommHandler, CommTarget {
+  private(set) var received: [CommPayload] = []
+  private(set) var closes: [CommPayload] = []
+  private(set) var openings: [CommPayload] = []
+  var refuses = false
+
+  func accept(_ comm: Comm, opening: CommPayload) -> (any CommHandler)? {
+    openings.append(opening)
+    return refuses ? nil : self
+  }
+
+  func received(_ payload: CommPayload, on comm: Comm) {
+    received.append(payload)
+    if payload.data["close"] == .bool(true) {
+      comm.close(.object(["bye": .bool(true)]))
+      return
+    }
+    comm.send(CommPayload(data: .object(["echo": payload.data]), buffers: payload.buffers.map { $0.reversed() }))
+  }
+
+  func closed(_ payload: CommPayload, comm: Comm) { closes.append(payload) }
 }

@@ -81,6 +81,7 @@ import Testing
     let msg = h.transport.request(msgType: "comm_msg", json: #"{"comm_id":"c-17","data":{}}"#)
     h.dispatcher.handle(msg, transport: h.transport)
     #expect(h.trace(msg) == ["iopub:busy", "iopub:idle"])
+    #expect(h.log.contains { $0.contains("unknown comm c-17") })
   }
 
   @Test func unknownMessageTypeGetsBusyIdleAndNoReply() {

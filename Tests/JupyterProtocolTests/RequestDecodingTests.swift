@@ -58,7 +58,15 @@ import Testing
     #expect(history == .history(HistoryRequest(accessType: .search, n: 3, pattern: "a*", unique: true)))
     let open = try Request.decode(message("comm_open", #"{"comm_id":"c1","target_name":"jupyter.widget.control"}"#)).get()
     #expect(open == .commOpen(CommOpen(commID: "c1", targetName: "jupyter.widget.control")))
-    #expect(try Request.decode(message("comm_msg", #"{"comm_id":"c1","data":{}}"#)).get() == .commMessage(.commMsg))
+    #expect(
+      try Request.decode(message("comm_msg", #"{"comm_id":"c1","data":{"method":"request_state"}}"#)).get()
+        == .commMsg(CommMsg(commID: "c1", data: .object(["method": .string("request_state")]))))
+    #expect(try Request.decode(message("comm_close", #"{"comm_id":"c1"}"#)).get() == .commClose(CommClose(commID: "c1")))
+    if case .failure(let error) = Request.decode(message("comm_msg", #"{"data":{}}"#)) {
+      #expect(error.reason == .missingField("comm_id"))
+    } else {
+      Issue.record("a comm_msg without comm_id must not decode")
+    }
     #expect(try Request.decode(message("shutdown_request", #"{"restart":true}"#)).get() == .shutdown(ShutdownRequest(restart: true)))
     #expect(try Request.decode(message("interrupt_request", "{}")).get() == .interrupt)
   }

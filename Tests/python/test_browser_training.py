@@ -44,6 +44,7 @@ const sleep = ms => new Promise(r => setTimeout(r, ms));
     finalOutputs: final.querySelectorAll('.jp-OutputArea-child').length,
     finalImages: Array.from(final.querySelectorAll('img')).filter(i => i.complete && i.naturalWidth > 0).length,
     finalText: final.innerText,
+    widgetImages: final.querySelectorAll('.widget-image').length,
   };
 })().then(done, e => done({error: String(e.message || e)}));
 """
@@ -70,5 +71,7 @@ def test_fit_redraws_its_progress_and_chart_in_place(lab, driver):  # noqa: F811
     assert seen["mostOutputs"] <= 2 and seen["finalOutputs"] == 2, seen
     # The final chart and filters stay, and so do the epochs' final progress lines.
     assert seen["finalImages"] >= 2, seen
+    # JupyterLab draws widgets, so the chart and the filters are Image widgets swapped in place.
+    assert seen["widgetImages"] == 2, seen
     for line in ("Epoch 1/3", "Epoch 3/3", "169/169", "val_accuracy"):
         assert line in seen["finalText"], seen["finalText"]

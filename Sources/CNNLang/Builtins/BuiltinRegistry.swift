@@ -28,6 +28,7 @@ public struct BuiltinRegistry {
     registry.addTraining()
     registry.addDatasets()
     registry.addPyplot()
+    registry.addWidgets()
     return registry
   }
 

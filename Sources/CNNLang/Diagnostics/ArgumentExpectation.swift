@@ -60,6 +60,15 @@ public enum ArgumentExpectation: Sendable, Equatable, CaseIterable {
   case nonEmptyString
   case somePosition
   case imageFile
+  case function
+  case widget
+  case widgetValuePair
+  case nonEmptyOptions
+  case widgets
+  case nonEmptyChoices
+  case increasingRange
+  case positiveStepRange
+  case modelWithMaps
 
   /// One of each case, for the tests that ask every phrase for both languages.
   public static let allCases: [ArgumentExpectation] = [
@@ -71,6 +80,7 @@ public enum ArgumentExpectation: Sendable, Equatable, CaseIterable {
     .dtype, .activation, .optimizer, .loss, .metricNames, .oneMetricName, .callbacks, .validationPair,
     .subplotPosition, .labels, .classNumbers(upTo: 9), .classNumbersOrProbabilities,
     .positiveWholeNumber, .pairOfThem, .dropoutRate, .nonEmptyString, .somePosition, .imageFile,
+    .function, .widget, .widgetValuePair, .nonEmptyOptions, .widgets, .nonEmptyChoices, .increasingRange, .positiveStepRange, .modelWithMaps,
   ]
 }
 
@@ -132,6 +142,15 @@ extension ArgumentExpectation: LearnerText {
     case .nonEmptyString: return "a non-empty string"
     case .somePosition: return "a position"
     case .imageFile: return "a PNG or JPEG file"
+    case .function: return "a function"
+    case .widget: return "a widget"
+    case .widgetValuePair: return "a pair (widget, \"value\")"
+    case .nonEmptyOptions: return "a list of at least one option"
+    case .widgets: return "a list of widgets"
+    case .nonEmptyChoices: return "a non-empty list of choices"
+    case .increasingRange: return "a range (min, max) with min < max"
+    case .positiveStepRange: return "a range (min, max, step) with a positive step"
+    case .modelWithMaps: return "a model with a layer whose output is a map (H, W, C)"
     }
   }
 
@@ -193,6 +212,15 @@ extension ArgumentExpectation: LearnerText {
     case .nonEmptyString: return "비어 있지 않은 문자열"
     case .somePosition: return "위치"
     case .imageFile: return "PNG나 JPEG 파일"
+    case .function: return "함수"
+    case .widget: return "위젯"
+    case .widgetValuePair: return "(widget, \"value\") 쌍"
+    case .nonEmptyOptions: return "선택지가 하나 이상 든 list"
+    case .widgets: return "위젯의 list"
+    case .nonEmptyChoices: return "비어 있지 않은 선택지 list"
+    case .increasingRange: return "min < max인 범위 (min, max)"
+    case .positiveStepRange: return "step이 양수인 범위 (min, max, step)"
+    case .modelWithMaps: return "출력이 (H, W, C) 맵인 층이 있는 모델"
     }
   }
 }

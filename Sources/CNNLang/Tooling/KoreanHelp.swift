@@ -14,11 +14,11 @@ public enum KoreanHelp {
 
   public static func text(for key: Key) -> String? {
     switch key {
-    case .function(let name): return functions[name]
+    case .function(let name): return functions[name] ?? widgetFunctions[name]
     case .constant(let name): return constants[name]
     case .method(let type, let name): return methods[type + "." + name]
-    case .property(let type, let name): return properties[type + "." + name]
-    case .type(let name): return types[name]
+    case .property(let type, let name): return properties[type + "." + name] ?? widgetProperties[type + "." + name]
+    case .type(let name): return types[name] ?? widgetTypes[name]
     }
   }
 

@@ -70,6 +70,7 @@ extension Value {
     case .symbolic(let t): return t.repr
     case .summary(let s): return s.text
     case .training(let t): return t.repr
+    case .widget(let w): return w.repr
     case .namespace(let n): return "<module '\(n.name)'>"
     }
   }

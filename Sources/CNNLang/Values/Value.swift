@@ -36,6 +36,8 @@ public enum Value {
   case training(TrainingObject)
   /// A built-in module with members, such as `fashion_mnist` (`fashion_mnist.load_data()`).
   case namespace(Namespace)
+  /// A slider, dropdown, picture or box (see `Widget`): `explore(model, x)` and `IntSlider(...)`.
+  case widget(Widget)
 
   /// The type's name as `type(x)` returns it and as messages quote it.
   public var typeName: String {
@@ -59,6 +61,7 @@ public enum Value {
     case .symbolic: return "symbolic tensor"
     case .summary: return "summary"
     case .training(let t): return t.typeName
+    case .widget: return "widget"
     case .namespace: return "module"
     }
   }
@@ -81,7 +84,7 @@ public enum Value {
     case .tuple(let t): return !t.isEmpty
     case .range(let r): return r.count > 0
     case .function, .builtin, .method, .stream, .tensor, .explanation, .module: return true
-    case .layer, .model, .symbolic, .summary, .training, .namespace: return true
+    case .layer, .model, .symbolic, .summary, .training, .namespace, .widget: return true
     }
   }
 
