@@ -52,11 +52,36 @@ public struct TrainingStep {
     public var activationBytes: Int
   }
 
-  /// Runs the step; `timing(layer, forward ms, backward ms)` hears each layer's times when given.
+  /// Runs the step; `timing(layer, forward ms, backward ms)` hears each layer's times when
+  /// given (the batch then stays whole, so that the times are the layers'). Otherwise the
+  /// batch is split over the engine's threads (`BatchSplit`) as `model.fit` splits it.
   @discardableResult
   public func run(_ input: Tensor, timing: ((Int, Double, Double) -> Void)? = nil) throws -> Result {
+    let batch = input.shape[0]
+    let split = timing == nil ? BatchSplit(batch: batch, weightBytes: network.weightBytes) : BatchSplit(unsplit: batch)
+    let forwards = try split.map { shard, _ in try forward(split.rows(input, shard: shard), split: split, shard: shard) }
+    let activationBytes = forwards.reduce(0) { total, pass in
+      total + pass.outputs.reduce(0) { $0 + $1.count * MemoryLayout<Float>.stride }
+    }
+    let logits = try split.joined(forwards.map { $0.outputs[$0.outputs.count - 1] })
+    let (loss, gradient) = Self.softmaxCrossEntropy(logits, labels: labels)
+    let backwards = try split.map { shard, _ in
+      try backward(forwards[shard].outputs, outputGradient: split.rows(gradient, shard: shard), split: split, shard: shard)
+    }
+    try GradientAccumulator.commit(backwards.map(\.accumulator))
+    if let timing {
+      for (index, milliseconds) in backwards[0].times { timing(index, forwards[0].times[index], milliseconds) }
+    }
+    let all = parameters.keys.sorted().flatMap { [parameters[$0]!.kernel, parameters[$0]!.bias] }
+    if let optimizer { try optimizer.apply(to: all) }
+    all.forEach { $0.clearGradient() }
+    return Result(loss: loss, gradients: backwards.flatMap(\.gradients), activationBytes: activationBytes)
+  }
+
+  /// One shard's forward pass: every layer's output, the shard's rows of the input first.
+  private func forward(_ input: Tensor, split: BatchSplit, shard: Int) throws -> (outputs: [Tensor], times: [Double]) {
     var outputs = [input]
-    var forwardTimes: [Double] = []
+    var times: [Double] = []
     for (index, layer) in network.layers.enumerated() {
       let start = MonotonicClock.nanoseconds()
       let x = outputs[outputs.count - 1]
@@ -75,15 +100,22 @@ public struct TrainingStep {
         let (weights, bias) = parameters[index]!
         outputs.append(try Ops.dense(x, weights: weights.value, bias: bias.value, activation: activation))
       case .dropout:
-        outputs.append(Self.multiply(x, masks[index]!))
+        outputs.append(Self.multiply(x, split.rows(masks[index]!, shard: shard)))
       }
-      forwardTimes.append(MonotonicClock.milliseconds(since: start))
+      times.append(MonotonicClock.milliseconds(since: start))
     }
-    let activationBytes = outputs.reduce(0) { $0 + $1.count * MemoryLayout<Float>.stride }
-    let loss: Double
-    var gradient: Tensor
-    (loss, gradient) = Self.softmaxCrossEntropy(outputs[outputs.count - 1], labels: labels)
+    return (outputs, times)
+  }
+
+  /// One shard's backward pass from the gradient of its logits; the weight gradients go to
+  /// the shard's own accumulator.
+  private func backward(
+    _ outputs: [Tensor], outputGradient: Tensor, split: BatchSplit, shard: Int
+  ) throws -> (accumulator: GradientAccumulator, gradients: [ConvGradients], times: [(Int, Double)]) {
+    let accumulator = GradientAccumulator()
+    var gradient = outputGradient
     var gradients: [ConvGradients] = []
+    var times: [(Int, Double)] = []
     for (index, layer) in network.layers.enumerated().reversed() {
       let start = MonotonicClock.nanoseconds()
       let (x, y) = (outputs[index], outputs[index + 1])
@@ -94,8 +126,8 @@ public struct TrainingStep {
         let g = try Ops.conv2dBackward(
           x, kernel: kernel.value, outputGradient: Self.activationBackward(gradient, y, activation), strides: Size2(strides),
           padding: padding, hasBias: true, needsInputGradient: !first)
-        try kernel.accumulateGradient(g.kernel)
-        try bias.accumulateGradient(g.bias!)
+        try accumulator.accumulate(g.kernel, for: kernel)
+        try accumulator.accumulate(g.bias!, for: bias)
         gradients.append(g)
         if let input = g.input { gradient = input }
       case .pool(let kind, let size, let strides):
@@ -107,19 +139,16 @@ public struct TrainingStep {
         let g = try Ops.denseBackward(
           x, weights: weights.value, outputGradient: Self.activationBackward(gradient, y, activation), hasBias: true,
           needsInputGradient: !first)
-        try weights.accumulateGradient(g.kernel)
-        try bias.accumulateGradient(g.bias!)
+        try accumulator.accumulate(g.kernel, for: weights)
+        try accumulator.accumulate(g.bias!, for: bias)
         gradients.append(g)
         if let input = g.input { gradient = input }
       case .dropout:
-        gradient = Self.multiply(gradient, masks[index]!)
+        gradient = Self.multiply(gradient, split.rows(masks[index]!, shard: shard))
       }
-      timing?(index, forwardTimes[index], MonotonicClock.milliseconds(since: start))
+      times.append((index, MonotonicClock.milliseconds(since: start)))
     }
-    let all = parameters.keys.sorted().flatMap { [parameters[$0]!.kernel, parameters[$0]!.bias] }
-    if let optimizer { try optimizer.apply(to: all) }
-    all.forEach { $0.clearGradient() }
-    return Result(loss: loss, gradients: gradients, activationBytes: activationBytes)
+    return (accumulator, gradients, times)
   }
 
   /// The mean softmax cross-entropy of `logits` (N, classes) and its gradient `(p − onehot) / N`.

@@ -25,6 +25,13 @@ import Testing
     ConvCase(input: [2, 9, 9, 1], kernel: [3, 3, 1, 8], strides: 2, path: .direct),
     ConvCase(input: [8, 28, 28, 1], kernel: [5, 5, 1, 6], padding: .same, path: .direct),
     ConvCase(input: [2, 12, 13, 1], kernel: [3, 3, 1, 20], strides: Size2(1, 2), padding: .same, dilation: 2, path: .direct),
+    // One channel: images copied into a zero border; 5-wide windows with sums in registers
+    // (strided, valid, and an image larger than one panel of pixels), others summed in memory.
+    ConvCase(input: [2, 17, 15, 1], kernel: [4, 3, 1, 5], strides: Size2(2, 1), padding: .same, dilation: Size2(1, 2), path: .direct),
+    ConvCase(input: [3, 14, 12, 1], kernel: [7, 7, 1, 3], padding: .same, path: .direct),
+    ConvCase(input: [2, 15, 16, 1], kernel: [5, 5, 1, 7], strides: 2, path: .direct),
+    ConvCase(input: [1, 80, 140, 1], kernel: [5, 5, 1, 4], padding: .same, path: .direct),
+    ConvCase(input: [2, 11, 13, 1], kernel: [6, 5, 1, 8], padding: .symmetric(2), path: .direct),
     ConvCase(input: [1, 15, 15, 4], kernel: [3, 3, 4, 8], strides: 2, padding: .valid, path: .direct),
     ConvCase(input: [3, 11, 9, 6], kernel: [3, 3, 2, 6], padding: .same, dilation: 2, groups: 3, path: .direct),
     ConvCase(input: [2, 13, 12, 4], kernel: [4, 2, 4, 5], strides: Size2(3, 2), padding: .same, path: .direct),
@@ -111,8 +118,11 @@ import Testing
     for (shape, size, stride, padding) in [
       ([2, 9, 11, 3], 2, 2, Padding.valid), ([2, 9, 11, 3], 3, 2, .same), ([1, 8, 8, 5], 3, 1, .same),
       ([3, 28, 28, 6], 2, 2, .valid), ([1, 7, 6, 2], 2, 3, .same), ([1, 10, 10, 4], 3, 2, .symmetric(1)),
+      ([2, 8, 8, 6], 2, 2, .valid), ([1, 9, 9, 7], 3, 2, .same),
     ] {
-      let input = generator.tensor(shape)
+      var input = generator.tensor(shape)
+      // Ties: the first cell of equal values in row-major order wins, on both sides.
+      if shape[3] >= 6 { input = Tensor(shape: shape, values: input.values.map { $0 > 0.5 ? 1 : 0 }) }
       let forward = try Ops.pool2d(input, kind: kind, poolSize: Size2(size), strides: Size2(stride), padding: padding)
       let dy = generator.tensor(forward.shape)
       let fast = try Ops.pool2dBackward(

@@ -19,8 +19,10 @@ struct LayerTape {
 // engine's `Ops`. Gradients of the weights are added to the layer's parameters; the input's
 // gradient is returned for the layers before it.
 extension Layer {
+  /// `firstRow`: where the inputs' rows start in the step's whole batch, when a thread runs a
+  /// shard of it (dropout then draws that shard's part of the whole batch's mask).
   // inputs (N, ...) each → tape with output (N, ...)
-  func trainingForward(_ inputs: [Tensor], step: Int, evaluator: Evaluator) throws(RuntimeError) -> LayerTape {
+  func trainingForward(_ inputs: [Tensor], step: Int, firstRow: Int = 0, evaluator: Evaluator) throws(RuntimeError) -> LayerTape {
     let cancellation = evaluator.cancellation
     guard let x = inputs.first else { return LayerTape(inputs: inputs, output: Tensor(shape: [0])) }
     do {
@@ -49,6 +51,7 @@ extension Layer {
         return LayerTape(inputs: inputs, output: y, logits: activation == .softmax ? x : nil)
       case .dropout(let rate):
         var generator = SeededGenerator(seed: seed &+ UInt64(truncatingIfNeeded: step) &* 0x9E37_79B9)
+        generator.skip(firstRow * (x.count / max(1, x.shape.first ?? 1)))
         let (y, mask) = try Ops.dropoutTraining(x, rate: Float(rate), generator: &generator)
         return LayerTape(inputs: inputs, output: y, mask: mask)
       case .batchNormalization(let epsilon) where trainable:
@@ -61,7 +64,7 @@ extension Layer {
         return LayerTape(inputs: inputs, output: result.output, normalization: result)
       case .block:
         guard let inner else { break }
-        let tape = try inner.trainingForward([x], step: step, evaluator: evaluator)
+        let tape = try inner.trainingForward([x], step: step, firstRow: firstRow, evaluator: evaluator)
         return LayerTape(inputs: inputs, output: tape.output, inner: tape)
       default:
         break
@@ -91,9 +94,12 @@ extension Layer {
 
   /// Gradients with respect to the layer's inputs (nil where `needsInputGradient` is false),
   /// given the gradient with respect to its output (or, with `fromLogits`, to the logits
-  /// before its softmax, as the fused softmax and cross-entropy give it).
+  /// before its softmax, as the fused softmax and cross-entropy give it). The weights'
+  /// gradients go to `gradients` when given (a shard of a split batch), else straight to the
+  /// parameters.
   func backward(
-    _ tape: LayerTape, outputGradient dy: Tensor, fromLogits: Bool = false, needsInputGradient: Bool, evaluator: Evaluator
+    _ tape: LayerTape, outputGradient dy: Tensor, fromLogits: Bool = false, needsInputGradient: Bool, evaluator: Evaluator,
+    gradients: GradientAccumulator? = nil
   ) throws(RuntimeError) -> [Tensor?] {
     let cancellation = evaluator.cancellation
     guard let x = tape.inputs.first else { return [] }
@@ -105,7 +111,7 @@ extension Layer {
         let g = try Ops.conv2dBackward(
           x, kernel: kernel, outputGradient: dz, strides: c.strides, padding: c.padding, dilation: c.dilation,
           groups: c.groups, hasBias: usesBias, needsInputGradient: needsInputGradient, cancellation: cancellation)
-        try accumulate(g)
+        try accumulate(g, into: gradients)
         return [g.input]
       case .conv1d(let c):
         guard let kernel = kernelTensor else { break }
@@ -113,7 +119,7 @@ extension Layer {
         let g = try Ops.conv1dBackward(
           x, kernel: kernel, outputGradient: dz, stride: c.strides.width, padding: c.padding, dilation: c.dilation.width,
           groups: c.groups, hasBias: usesBias, needsInputGradient: needsInputGradient, cancellation: cancellation)
-        try accumulate(g)
+        try accumulate(g, into: gradients)
         return [g.input]
       case .dense(_, let activation, _):
         guard let kernel = kernelTensor else { break }
@@ -121,7 +127,7 @@ extension Layer {
         let g = try Ops.denseBackward(
           x, weights: kernel, outputGradient: dz, hasBias: usesBias, needsInputGradient: needsInputGradient,
           cancellation: cancellation)
-        try accumulate(g)
+        try accumulate(g, into: gradients)
         return [g.input]
       case .activation(let activation):
         if fromLogits { return [dy] }
@@ -159,8 +165,8 @@ extension Layer {
         let g = try Ops.batchNormalizationBackward(
           input: x, outputGradient: dy, gamma: state.gamma.value, forward: forward)
         if trainable {
-          try state.gamma.accumulateGradient(g.gamma)
-          try state.beta.accumulateGradient(g.beta)
+          try Layer.accumulate(g.gamma, for: state.gamma, into: gradients)
+          try Layer.accumulate(g.beta, for: state.beta, into: gradients)
         }
         return [g.input]
       case .add:
@@ -170,7 +176,8 @@ extension Layer {
         return try Ops.concatenateBackward(outputGradient: dy, sizes: tape.inputs.map { $0.shape[a] }, axis: a).map { $0 }
       case .block:
         guard let inner, let innerTape = tape.inner else { break }
-        return try inner.backward(innerTape, outputGradient: dy, needsInputGradient: needsInputGradient, evaluator: evaluator)
+        return try inner.backward(
+          innerTape, outputGradient: dy, needsInputGradient: needsInputGradient, evaluator: evaluator, gradients: gradients)
       }
     } catch let error as RuntimeError {
       throw error
@@ -194,10 +201,20 @@ extension Layer {
     return try Ops.softmaxBackward(output: y, outputGradient: dy, axis: -1)
   }
 
-  private func accumulate(_ g: ConvGradients) throws {
+  private func accumulate(_ g: ConvGradients, into gradients: GradientAccumulator?) throws {
     guard trainable else { return }
-    try kernelParameter?.accumulateGradient(g.kernel)
-    if let bias = g.bias { try biasParameter?.accumulateGradient(bias) }
+    if let kernel = kernelParameter { try Layer.accumulate(g.kernel, for: kernel, into: gradients) }
+    if let bias = g.bias, let parameter = biasParameter { try Layer.accumulate(bias, for: parameter, into: gradients) }
+  }
+
+  private static func accumulate(
+    _ gradient: Tensor, for parameter: TensorEngine.Parameter, into gradients: GradientAccumulator?
+  ) throws {
+    if let gradients {
+      try gradients.accumulate(gradient, for: parameter)
+    } else {
+      try parameter.accumulateGradient(gradient)
+    }
   }
 
   /// The activation whose logits a loss may take directly: softmax (categorical

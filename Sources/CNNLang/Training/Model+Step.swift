@@ -10,14 +10,36 @@ extension Model {
   /// One step of gradient descent on a batch: the forward pass in training mode, the loss,
   /// the backward pass, and the optimizer's update of every trainable parameter at once. An
   /// interrupt or an error before the update leaves every weight as it was.
+  ///
+  /// The batch is split over the engine's threads (`BatchSplit`): each takes its rows
+  /// forward and back through the whole network, the loss is taken on the whole batch's
+  /// output, and the shards' weight gradients are added in shard order before the update.
+  /// Models with batch normalization stay whole (its statistics are the whole batch's), and
+  /// their large layers are split one by one instead.
   // x (N, ...), y (N, ...) → loss and predictions (N, ...)
   func trainStep(x: Tensor, y: Tensor, compilation: Compilation, evaluator: Evaluator) throws(RuntimeError) -> StepResult {
     let parameters = try trainableParameters()
     guard !parameters.isEmpty else { throw RuntimeError(.training(.notTrainable(model: "\(typeName) '\(name)'"))) }
     for p in parameters { p.clearGradient() }
-    let tape = try trainingForward([x], step: stepsTaken, evaluator: evaluator)
-    let (loss, gradient, fromLogits) = try lossAndGradient(tape, labels: y, loss: compilation.loss)
-    _ = try backward(tape, outputGradient: gradient, fromLogits: fromLogits, needsInputGradient: false, evaluator: evaluator)
+    let split = batchSplit(x, parameters: parameters)
+    let step = stepsTaken
+    let tapes = try split.map { (shard, rows) throws(RuntimeError) in
+      try trainingForward([split.rows(x, shard: shard)], step: step, firstRow: rows.lowerBound, evaluator: evaluator)
+    }
+    let (output, logits) = try joined(tapes, split)
+    let (loss, gradient, fromLogits) = try lossAndGradient(output: output, logits: logits, labels: y, loss: compilation.loss)
+    let shards = try split.map { (shard, _) throws(RuntimeError) in
+      let accumulator = split.isSplit ? GradientAccumulator() : nil
+      _ = try backward(
+        tapes[shard], outputGradient: split.rows(gradient, shard: shard), fromLogits: fromLogits, needsInputGradient: false,
+        evaluator: evaluator, gradients: accumulator)
+      return accumulator
+    }
+    do {
+      try GradientAccumulator.commit(shards.compactMap { $0 })
+    } catch {
+      throw RuntimeError(.engine(error as? TensorError ?? .invalidArgument(operation: "fit", reason: .unexpected("\(error)"))))
+    }
     // The last moment to stop: after it, all weights change together.
     try evaluator.checkCancellation()
     do {
@@ -25,28 +47,51 @@ extension Model {
     } catch {
       throw RuntimeError(.engine(error as? TensorError ?? .invalidArgument(operation: compilation.optimizer.name, reason: .unexpected("\(error)"))))
     }
-    commitTrainingState(tape)
+    // Only a whole batch keeps training state (batch normalization's statistics).
+    if !split.isSplit { commitTrainingState(tapes[0]) }
     stepsTaken += 1
-    return StepResult(loss: loss, predictions: tape.output)
+    return StepResult(loss: loss, predictions: output)
+  }
+
+  /// How this step's batch is cut: whole on one thread's kernels for models with batch
+  /// normalization, else over the engine's threads when the weights are small enough to
+  /// copy the gradients per thread.
+  private func batchSplit(_ x: Tensor, parameters: [TensorEngine.Parameter]) -> BatchSplit {
+    let batch = x.shape.first ?? 0
+    if layers.contains(where: \.holdsBatchNormalization) { return BatchSplit(unsplit: batch) }
+    let weightBytes = parameters.reduce(0) { $0 + $1.value.count * MemoryLayout<Float>.stride }
+    return BatchSplit(batch: batch, weightBytes: weightBytes)
+  }
+
+  /// The whole batch's output, and the logits before its last softmax when the layer kept them.
+  private func joined(_ tapes: [ModelTape], _ split: BatchSplit) throws(RuntimeError) -> (Tensor, Tensor?) {
+    guard let graph else { throw RuntimeError(.unknownInputShape(model: name)) }
+    let key = ObjectIdentifier(graph.output)
+    let logits = tapes.compactMap { $0.tapes[key]?.logits }
+    do {
+      return (try split.joined(tapes.map(\.output)), logits.count == tapes.count ? try split.joined(logits) : nil)
+    } catch {
+      throw RuntimeError(.engine(error as? TensorError ?? .invalidArgument(operation: "fit", reason: .unexpected("\(error)"))))
+    }
   }
 
   /// The loss and its gradient. A model that ends in a softmax and trains with a categorical
   /// cross-entropy on probabilities gets the loss from the softmax's input, as Keras's
   /// TensorFlow backend does: the same value without the clipping at 1e-7, and the gradient
   /// `softmax - labels` with no division by small probabilities.
-  private func lossAndGradient(_ tape: ModelTape, labels: Tensor, loss: Loss) throws(RuntimeError) -> (Double, Tensor, Bool) {
+  private func lossAndGradient(output: Tensor, logits: Tensor?, labels: Tensor, loss: Loss) throws(RuntimeError) -> (Double, Tensor, Bool) {
     guard let graph, let last = graph.output.layer else { throw RuntimeError(.unknownInputShape(model: name)) }
     do {
       switch loss {
       case .sparseCategoricalCrossentropy(false), .categoricalCrossentropy(false):
-        if last.finalActivation == .softmax, let logits = tape.tapes[ObjectIdentifier(graph.output)]?.logits {
+        if last.finalActivation == .softmax, let logits {
           let result = try loss.onLogits.evaluate(predictions: logits, labels: labels)
           return (Double(result.value), result.gradient, true)
         }
       default:
         break
       }
-      let result = try loss.evaluate(predictions: tape.output, labels: labels)
+      let result = try loss.evaluate(predictions: output, labels: labels)
       return (Double(result.value), result.gradient, false)
     } catch {
       throw RuntimeError(.engine(error as? TensorError ?? .invalidArgument(operation: loss.name, reason: .unexpected("\(error)"))))
@@ -82,8 +127,7 @@ extension Model {
 enum Batches {
   /// Rows `from ..< from + count`, copied into a tensor of their own.
   static func slice(_ x: Tensor, from start: Int, count: Int) -> Tensor {
-    let row = x.count / max(1, x.shape.first ?? 1)
-    return Tensor(shape: [count] + x.shape.dropFirst(), values: Array(x.values[(start * row)..<((start + count) * row)]))
+    x.rows(start..<(start + count))
   }
 
   /// The rows at `indices`, in that order.

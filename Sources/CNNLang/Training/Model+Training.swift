@@ -10,12 +10,13 @@ struct ModelTape {
 // needs, the backward pass from the output back to the first layer, and the step that puts
 // them together with a loss and an optimizer.
 extension Model {
+  /// `firstRow`: where the inputs' rows start in the step's whole batch (a shard's).
   // inputs (N, ...) → tapes and output (N, ...)
-  func trainingForward(_ inputs: [Tensor], step: Int, evaluator: Evaluator) throws(RuntimeError) -> ModelTape {
+  func trainingForward(_ inputs: [Tensor], step: Int, firstRow: Int = 0, evaluator: Evaluator) throws(RuntimeError) -> ModelTape {
     var tapes: [ObjectIdentifier: LayerTape] = [:]
     let output = try walk(inputs) { (node, layer, xs) throws(RuntimeError) in
       try evaluator.checkCancellation()
-      let tape = try layer.trainingForward(xs, step: step, evaluator: evaluator)
+      let tape = try layer.trainingForward(xs, step: step, firstRow: firstRow, evaluator: evaluator)
       tapes[ObjectIdentifier(node)] = tape
       return tape.output
     }
@@ -25,9 +26,10 @@ extension Model {
   /// Back from the output's gradient to the inputs': each node's gradient is the sum of what
   /// its consumers send back. Gradients of weights collect in the layers' parameters.
   /// `fromLogits`: `outputGradient` is with respect to the last layer's softmax input.
+  /// `gradients`: where a shard of a split batch keeps its weight gradients.
   func backward(
     _ tape: ModelTape, outputGradient: Tensor, fromLogits: Bool = false, needsInputGradient: Bool,
-    evaluator: Evaluator
+    evaluator: Evaluator, gradients accumulator: GradientAccumulator? = nil
   ) throws(RuntimeError) -> [Tensor?] {
     guard let graph else { throw RuntimeError(.unknownInputShape(model: name)) }
     var gradients: [ObjectIdentifier: Tensor] = [ObjectIdentifier(graph.output): outputGradient]
@@ -42,7 +44,7 @@ extension Model {
       let needsInput = node.inputs.contains { needy.contains(ObjectIdentifier($0)) }
       let dxs = try layer.backward(
         layerTape, outputGradient: dy, fromLogits: fromLogits && node === graph.output, needsInputGradient: needsInput,
-        evaluator: evaluator)
+        evaluator: evaluator, gradients: accumulator)
       for (input, dx) in zip(node.inputs, dxs) {
         guard let dx, needy.contains(ObjectIdentifier(input)) else { continue }
         let key = ObjectIdentifier(input)
@@ -88,6 +90,13 @@ extension Model {
 }
 
 extension Layer {
+  /// Whether this layer is, or its block holds, a batch normalization: its training-mode
+  /// statistics need the whole batch at once.
+  var holdsBatchNormalization: Bool {
+    if case .batchNormalization = kind { return true }
+    return inner?.layers.contains { $0.holdsBatchNormalization } ?? false
+  }
+
   /// Whether a backward pass through this layer adds to some trainable weight.
   var hasTrainableWeights: Bool {
     guard trainable else { return false }

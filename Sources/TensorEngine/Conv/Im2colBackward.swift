@@ -65,7 +65,8 @@ struct Im2colBackward: Sendable {
               if cancellation?.isCancelled == true { return }
               let first = image * perImage + chunk * rowsPerPanel
               let rows = min(rowsPerPanel, (image + 1) * perImage - first)
-              accumulate(first: first, rows: rows, x: x, w: w, dy: dy, dw: target, panel: panel, scattered: scattered, dx: dx)
+              accumulate(
+                first: first, rows: rows, x: x, w: w, dy: dy, dw: target, panel: panel, scattered: scattered, dx: dx)
             }
           }
         } else {
@@ -95,7 +96,8 @@ struct Im2colBackward: Sendable {
     if oneChannel {
       accumulateOneChannel(first: first, rows: rows, x: x.base, dy: dy.base, dw: dw)
       if let scattered, let dx {
-        BLAS.gemmTransposedB(m: rows, n: k, k: f, a: dy.base + first * f, lda: f, b: w.base, ldb: f, c: scattered, ldc: k)
+        BLAS.gemmTransposedB(
+          m: rows, n: k, k: f, a: dy.base + first * f, lda: f, b: w.base, ldb: f, c: scattered, ldc: k)
         col2im(scattered, group: 0, firstPixel: first, rows: rows, into: dx.base)
       }
       return
@@ -113,7 +115,8 @@ struct Im2colBackward: Sendable {
       BLAS.gemmTransposedA(
         m: k, n: fg, k: rows, a: patches, lda: lda, b: gradient, ldb: f, c: dw + group * fg, ldc: f, beta: 1)
       if let scattered, let dx {
-        BLAS.gemmTransposedB(m: rows, n: k, k: fg, a: gradient, lda: f, b: w.base + group * fg, ldb: f, c: scattered, ldc: k)
+        BLAS.gemmTransposedB(
+          m: rows, n: k, k: fg, a: gradient, lda: f, b: w.base + group * fg, ldb: f, c: scattered, ldc: k)
         col2im(scattered, group: group, firstPixel: first, rows: rows, into: dx.base)
       }
     }
@@ -121,7 +124,9 @@ struct Im2colBackward: Sendable {
 
   /// The kernel gradient of a one-channel layer over `rows` output pixels from `first`:
   /// each pixel's gradient row (up to 32 filters, as 8-wide vectors) times each input value
-  /// its window reads, summed per tap in vectors that stay in L1, then added to `dw`.
+  /// its window reads, summed per tap, then added to `dw`. Each image is first copied into
+  /// a zero border as wide as the padding (when it has one), so that no window needs
+  /// clipping: 4 KiB for LeNet's 28x28, far less than the windows' clipping cost per pixel.
   private func accumulateOneChannel(
     first: Int, rows: Int, x: UnsafeMutablePointer<Float>, dy: UnsafeMutablePointer<Float>,
     dw: UnsafeMutablePointer<Float>
@@ -130,51 +135,125 @@ struct Im2colBackward: Sendable {
     let lanes = (f + 7) / 8
     let taps = p.patchLength
     let gradientEnd = dy + p.pixels * f
+    let paddedHeight = (p.outHeight - 1) * p.strideH + (p.kernelHeight - 1) * p.dilationH + 1
+    let paddedWidth = (p.outWidth - 1) * p.strideW + (p.kernelWidth - 1) * p.dilationW + 1
+    let inPlace = p.padTop == 0 && p.padLeft == 0 && paddedHeight <= p.height && paddedWidth <= p.width
+    let rowStride = inPlace ? p.width : paddedWidth
+    let perImage = p.outHeight * p.outWidth
     withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: taps * lanes + lanes) { buffer in
-      let sums = buffer.baseAddress!
-      let g = sums + taps * lanes
-      for i in 0..<(taps * lanes) { sums[i] = SIMD8() }
-      var cursor = GridCursor(pixelsOf: p, first: first)
-      for r in 0..<rows {
-        let row = dy + (first + r) * f
-        // Lanes past the last filter read the next pixel's values (or zeros at the very
-        // end); they are summed into lanes that are never read back.
-        for lane in 0..<lanes {
-          let start = row + lane * 8
-          if start + 8 <= gradientEnd {
-            g[lane] = UnsafeRawPointer(start).loadUnaligned(as: SIMD8<Float>.self)
+      withUnsafeTemporaryAllocation(of: Float.self, capacity: inPlace ? 0 : paddedHeight * paddedWidth) { padded in
+        let sums = buffer.baseAddress!
+        let g = sums + taps * lanes
+        for i in 0..<(taps * lanes) { sums[i] = SIMD8() }
+        var pixel = first
+        while pixel < first + rows {
+          let image = pixel / perImage
+          let segmentEnd = min(first + rows, (image + 1) * perImage)
+          let source = x + image * p.height * p.width
+          let view: UnsafeMutablePointer<Float>
+          if inPlace {
+            view = source
           } else {
-            var v = SIMD8<Float>()
-            for c in 0..<min(8, f - lane * 8) { v[c] = start[c] }
-            g[lane] = v
+            view = padded.baseAddress!
+            copyPadded(source, into: view, height: paddedHeight, width: paddedWidth)
           }
-        }
-        let (n, oh) = (cursor.image, cursor.row)
-        let iw0 = cursor.column * p.strideW - p.padLeft
-        // The taps whose column lies inside the image, once per pixel rather than per tap.
-        let d = p.dilationW
-        let j0 = iw0 >= 0 ? 0 : (-iw0 + d - 1) / d
-        let j1 = p.width - 1 - iw0 < 0 ? 0 : min(p.kernelWidth, (p.width - 1 - iw0) / d + 1)
-        for i in 0..<p.kernelHeight {
-          let ih = oh * p.strideH - p.padTop + i * p.dilationH
-          if ih < 0 || ih >= p.height || j0 >= j1 { continue }
-          let line = x + (n * p.height + ih) * p.width + iw0
-          let tapRow = sums + i * p.kernelWidth * lanes
-          if lanes == 1 {
-            let g0 = g[0]
-            for j in j0..<j1 { tapRow[j] = tapRow[j].addingProduct(SIMD8(repeating: line[j * d]), g0) }
+          let segment = (pixel - image * perImage)..<(segmentEnd - image * perImage)
+          if lanes == 1, p.kernelWidth == 5, p.dilationW == 1 {
+            accumulateFiveWide(
+              segment, image: view, rowStride: rowStride, dy: dy + image * perImage * f, end: gradientEnd, sums: sums)
           } else {
-            for j in j0..<j1 {
-              let value = SIMD8<Float>(repeating: line[j * d])
-              let tap = tapRow + j * lanes
-              for lane in 0..<lanes { tap[lane] = tap[lane].addingProduct(value, g[lane]) }
+            for q in segment {
+              let row = dy + (image * perImage + q) * f
+              for lane in 0..<lanes {
+                g[lane] = Self.gradientVector(row + lane * 8, filters: f - lane * 8, end: gradientEnd)
+              }
+              let window = view + (q / p.outWidth) * p.strideH * rowStride + (q % p.outWidth) * p.strideW
+              for i in 0..<p.kernelHeight {
+                let line = window + i * p.dilationH * rowStride
+                let tapRow = sums + i * p.kernelWidth * lanes
+                for j in 0..<p.kernelWidth {
+                  let value = SIMD8<Float>(repeating: line[j * p.dilationW])
+                  let tap = tapRow + j * lanes
+                  for lane in 0..<lanes { tap[lane] = tap[lane].addingProduct(value, g[lane]) }
+                }
+              }
             }
           }
+          pixel = segmentEnd
         }
-        cursor.advance()
+        for t in 0..<taps {
+          for c in 0..<f { dw[t * f + c] += sums[t * lanes + c / 8][c % 8] }
+        }
       }
-      for t in 0..<taps {
-        for c in 0..<f { dw[t * f + c] += sums[t * lanes + c / 8][c % 8] }
+    }
+  }
+
+  /// One image (H, W) into `height` x `width` with the layer's top and left padding as zeros
+  /// (and zeros past its bottom and right edges).
+  private func copyPadded(
+    _ source: UnsafeMutablePointer<Float>, into target: UnsafeMutablePointer<Float>, height: Int, width: Int
+  ) {
+    target.update(repeating: 0, count: height * width)
+    let columns = max(0, min(p.width, width - p.padLeft))
+    for ih in max(0, -p.padTop)..<min(p.height, height - p.padTop) where columns > 0 {
+      (target + (ih + p.padTop) * width + p.padLeft).update(from: source + ih * p.width, count: columns)
+    }
+  }
+
+  /// One pixel's gradient row as 8 lanes. Lanes past the last filter read the next pixel's
+  /// values (or zeros at the very end); they are summed into lanes that are never read back.
+  @inline(__always)
+  private static func gradientVector(
+    _ start: UnsafeMutablePointer<Float>, filters: Int, end: UnsafeMutablePointer<Float>
+  ) -> SIMD8<Float> {
+    if start + 8 <= end { return UnsafeRawPointer(start).loadUnaligned(as: SIMD8<Float>.self) }
+    var v = SIMD8<Float>()
+    for c in 0..<min(8, filters) { v[c] = start[c] }
+    return v
+  }
+
+  /// The tap sums of windows 5 columns wide and consecutive (LeNet's 5x5) with at most 8
+  /// filters, two kernel rows at a time: their ten sums stay in registers over the image's
+  /// `pixels`, and each tap costs one broadcast load at a fixed distance from the row's start
+  /// and one multiply-add, where summing in memory waited on the store of the pixel before.
+  private func accumulateFiveWide(
+    _ pixels: Range<Int>, image: UnsafeMutablePointer<Float>, rowStride: Int, dy: UnsafeMutablePointer<Float>,
+    end: UnsafeMutablePointer<Float>, sums: UnsafeMutablePointer<SIMD8<Float>>
+  ) {
+    typealias V = SIMD8<Float>
+    let f = p.filters
+    for top in stride(from: 0, to: p.kernelHeight, by: 2) {
+      // A last single row reads itself twice; the second copy's sums are not kept.
+      let second = min(top + 1, p.kernelHeight - 1)
+      let (upper, lower) = (image + top * p.dilationH * rowStride, image + second * p.dilationH * rowStride)
+      var (a0, a1, a2, a3, a4) = (V(), V(), V(), V(), V())
+      var (b0, b1, b2, b3, b4) = (V(), V(), V(), V(), V())
+      var q = pixels.lowerBound
+      while q < pixels.upperBound {
+        let rowEnd = min(pixels.upperBound, (q / p.outWidth + 1) * p.outWidth)
+        let offset = (q / p.outWidth) * p.strideH * rowStride + (q % p.outWidth) * p.strideW
+        var (r, s) = (upper + offset, lower + offset)
+        for pixel in q..<rowEnd {
+          let g = Self.gradientVector(dy + pixel * f, filters: f, end: end)
+          a0 = a0.addingProduct(V(repeating: r[0]), g)
+          a1 = a1.addingProduct(V(repeating: r[1]), g)
+          a2 = a2.addingProduct(V(repeating: r[2]), g)
+          a3 = a3.addingProduct(V(repeating: r[3]), g)
+          a4 = a4.addingProduct(V(repeating: r[4]), g)
+          b0 = b0.addingProduct(V(repeating: s[0]), g)
+          b1 = b1.addingProduct(V(repeating: s[1]), g)
+          b2 = b2.addingProduct(V(repeating: s[2]), g)
+          b3 = b3.addingProduct(V(repeating: s[3]), g)
+          b4 = b4.addingProduct(V(repeating: s[4]), g)
+          r += p.strideW
+          s += p.strideW
+        }
+        q = rowEnd
+      }
+      let row = sums + top * 5
+      (row[0], row[1], row[2], row[3], row[4]) = (row[0] + a0, row[1] + a1, row[2] + a2, row[3] + a3, row[4] + a4)
+      if second > top {
+        (row[5], row[6], row[7], row[8], row[9]) = (row[5] + b0, row[6] + b1, row[7] + b2, row[8] + b3, row[9] + b4)
       }
     }
   }

@@ -146,6 +146,8 @@ protocol PoolCombine {
 /// backward pass routes the gradient to that same cell by the same rule.
 protocol PoolSelect: PoolCombine {
   static func prefers(_ candidate: Float, over best: Float) -> Bool
+  /// The same rule lane by lane.
+  static func prefers(_ candidate: SIMD8<Float>, over best: SIMD8<Float>) -> SIMDMask<SIMD8<Int32>>
 }
 
 extension PoolSelect {
@@ -155,10 +157,16 @@ extension PoolSelect {
 
 enum Maximum: PoolSelect {
   @inline(__always) static func prefers(_ candidate: Float, over best: Float) -> Bool { candidate > best }
+  @inline(__always) static func prefers(_ candidate: SIMD8<Float>, over best: SIMD8<Float>) -> SIMDMask<SIMD8<Int32>> {
+    candidate .> best
+  }
 }
 
 enum Minimum: PoolSelect {
   @inline(__always) static func prefers(_ candidate: Float, over best: Float) -> Bool { candidate < best }
+  @inline(__always) static func prefers(_ candidate: SIMD8<Float>, over best: SIMD8<Float>) -> SIMDMask<SIMD8<Int32>> {
+    candidate .< best
+  }
 }
 
 enum Mean: PoolCombine {

@@ -16,6 +16,12 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     return z ^ (z >> 31)
   }
 
+  /// Moves on as if `next()` had been called `count` times: a shard of a batch draws the
+  /// values of its own rows of a whole-batch sequence (dropout's mask).
+  public mutating func skip(_ count: Int) {
+    state &+= 0x9E37_79B9_7F4A_7C15 &* UInt64(truncatingIfNeeded: max(0, count))
+  }
+
   /// Uniform in [0, 1), from the top 24 bits so every value is exactly a Float.
   public mutating func nextUnitFloat() -> Float { Float(next() >> 40) / Float(1 << 24) }
 

@@ -99,6 +99,13 @@ extension Tensor {
     return (max(first, 0), first > last ? (first - last - step - 1) / -step : 0)
   }
 
+  /// Rows `range` of the first axis, copied into a tensor of their own.
+  // self (N, ...) → (range.count, ...)
+  public func rows(_ range: Range<Int>) -> Tensor {
+    let row = count / max(1, shape.first ?? 1)
+    return Tensor(shape: [range.count] + shape.dropFirst(), values: Array(values[(range.lowerBound * row)..<(range.upperBound * row)]))
+  }
+
   /// Tensors joined along `axis`; every other axis must agree.
   // inputs (..., a_i, ...) → output (..., sum a_i, ...)
   public static func concatenate(_ tensors: [Tensor], axis: Int) throws -> Tensor {
