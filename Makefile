@@ -37,8 +37,14 @@ kernel: build venv
 	$(BIN) install --prefix $(abspath $(VENV))
 
 # No test uses @testable, so the tests link the very modules `build` made: one compile, not two.
+# Three runs of one test binary. The memory budget counts what the whole process holds, and
+# the interrupt tests time a stop in 100 ms: those suites run apart from the many suites that
+# allocate in parallel, and the language fuzzer last and alone, with its budget lowered.
+BUDGET_SUITES := SessionBudgetTests|SequenceSizeTests|InterruptTests
 swift-test: build
-	swift test $(SWIFTFLAGS) --disable-testable-imports
+	swift test $(SWIFTFLAGS) --disable-testable-imports --skip 'LanguageFuzzTests|$(BUDGET_SUITES)'
+	swift test $(SWIFTFLAGS) --disable-testable-imports --skip-build --filter '$(BUDGET_SUITES)'
+	CNNLANG_FUZZ_INPUTS=3000 swift test $(SWIFTFLAGS) --disable-testable-imports --skip-build --filter LanguageFuzzTests
 
 python-test: kernel
 	CNNLAB_HUB_PREFIX=$(HUB_PREFIX) $(PYTHON) -m pytest -q Tests/python

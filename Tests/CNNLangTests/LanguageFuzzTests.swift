@@ -19,8 +19,9 @@ struct LanguageFuzzTests {
     let environment = ProcessInfo.processInfo.environment
     let count = environment["CNNLANG_FUZZ_INPUTS"].flatMap(Int.init) ?? 3_000
     let seed = environment["CNNLANG_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_261_206
-    // A run by hand lowers the memory budget; within `make test` other suites share the
-    // process and its budget, so it stays as it is.
+    // Given a count (by hand, and by `make test`, which runs this suite alone), the memory
+    // budget is lowered; a plain `swift test` shares the process with other suites and their
+    // budget, so it stays as it is.
     let lowBudget = environment["CNNLANG_FUZZ_INPUTS"] != nil
     let fuzzer = LanguageFuzzer(seed: seed, golden: LanguageFuzzer.goldenPrograms())
     // On a thread with the kernel's stack (512 MiB): the test's own thread has far less, and
