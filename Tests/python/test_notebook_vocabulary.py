@@ -40,6 +40,8 @@ BUILTINS = {
     "print": {"sep", "end"}, "range": set(),
     "LeNet5": set(), "AlexNet": {"groups"}, "VGG16": set(), "GoogLeNet": set(),
     "ResNet18": set(), "ResNet50": set(),
+    # Widgets (chapter 4).
+    "explore": set(),
     # Training (chapter 6).
     "SGD": {"learning_rate", "momentum", "nesterov"}, "Adam": {"learning_rate"},
     "float": set(), "str": set(), "type": set(), "int": set(), "len": set(),
