@@ -20,34 +20,14 @@ extension Reference {
     let x = input.values
     let w = kernel.values
     var out = [Double](repeating: 0, count: Tensor.count(of: p.outputShape))
-    for n in 0..<p.batch {
-      for oh in 0..<p.outHeight {
-        for ow in 0..<p.outWidth {
-          for co in 0..<p.filters {
-            let group = co / p.groupFilters
-            var total = bias?.values[co] ?? 0
-            for i in 0..<p.kernelHeight {
-              let ih = oh * p.strideH - p.padTop + i * p.dilationH
-              if ih < 0 || ih >= p.height { continue }
-              for j in 0..<p.kernelWidth {
-                let iw = ow * p.strideW - p.padLeft + j * p.dilationW
-                if iw < 0 || iw >= p.width { continue }
-                for c in 0..<p.groupChannels {
-                  let xv = x[((n * p.height + ih) * p.width + iw) * p.channels + group * p.groupChannels + c]
-                  let wv = w[((i * p.kernelWidth + j) * p.groupChannels + c) * p.filters + co]
-                  total += xv * wv
-                }
-              }
-            }
-            out[((n * p.outHeight + oh) * p.outWidth + ow) * p.filters + co] = total
-          }
-        }
-      }
+    if let bias {
+      for o in out.indices { out[o] = bias.values[o % p.filters] }
     }
+    forEachProduct(p) { o, xi, wi in out[o] += x[xi] * w[wi] }
     return DoubleTensor(shape: p.outputShape, values: out)
   }
 
-  /// The backward pass of `conv2d`, written as the forward loops with each product's two
+  /// The backward pass of `conv2d`, on the forward's own walk with each product's two
   /// factors receiving the output gradient times the other: every input value and weight
   /// that met in the forward pass meet again here, so the sums need no index arithmetic of
   /// their own.
@@ -69,13 +49,26 @@ extension Reference {
     var dx = [Double](repeating: 0, count: x.count)
     var dw = [Double](repeating: 0, count: w.count)
     var db = [Double](repeating: 0, count: p.filters)
+    for o in dy.indices { db[o % p.filters] += dy[o] }
+    forEachProduct(p) { o, xi, wi in
+      dx[xi] += dy[o] * w[wi]
+      dw[wi] += dy[o] * x[xi]
+    }
+    return ReferenceGradients(
+      input: DoubleTensor(shape: input.shape, values: dx), weights: DoubleTensor(shape: kernel.shape, values: dw),
+      bias: hasBias ? DoubleTensor(shape: [p.filters], values: db) : nil)
+  }
+
+  /// Every product the convolution sums, as the flat indices of its output, input value and
+  /// weight, in the order of the output's layout and then the window's: the one walk the
+  /// forward and backward references share, so both sum the same terms in the same order.
+  private static func forEachProduct(_ p: ConvProblem, _ body: (_ output: Int, _ input: Int, _ weight: Int) -> Void) {
     for n in 0..<p.batch {
       for oh in 0..<p.outHeight {
         for ow in 0..<p.outWidth {
           for co in 0..<p.filters {
             let group = co / p.groupFilters
-            let g = dy[((n * p.outHeight + oh) * p.outWidth + ow) * p.filters + co]
-            db[co] += g
+            let o = ((n * p.outHeight + oh) * p.outWidth + ow) * p.filters + co
             for i in 0..<p.kernelHeight {
               let ih = oh * p.strideH - p.padTop + i * p.dilationH
               if ih < 0 || ih >= p.height { continue }
@@ -83,10 +76,9 @@ extension Reference {
                 let iw = ow * p.strideW - p.padLeft + j * p.dilationW
                 if iw < 0 || iw >= p.width { continue }
                 for c in 0..<p.groupChannels {
-                  let xi = ((n * p.height + ih) * p.width + iw) * p.channels + group * p.groupChannels + c
-                  let wi = ((i * p.kernelWidth + j) * p.groupChannels + c) * p.filters + co
-                  dx[xi] += g * w[wi]
-                  dw[wi] += g * x[xi]
+                  body(
+                    o, ((n * p.height + ih) * p.width + iw) * p.channels + group * p.groupChannels + c,
+                    ((i * p.kernelWidth + j) * p.groupChannels + c) * p.filters + co)
                 }
               }
             }
@@ -94,8 +86,5 @@ extension Reference {
         }
       }
     }
-    return ReferenceGradients(
-      input: DoubleTensor(shape: input.shape, values: dx), weights: DoubleTensor(shape: kernel.shape, values: dw),
-      bias: hasBias ? DoubleTensor(shape: [p.filters], values: db) : nil)
   }
 }
