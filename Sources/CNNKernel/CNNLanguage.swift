@@ -1,5 +1,6 @@
 import CNNLang
 import JupyterKernel
+import TensorEngine
 
 /// The CNN Lab language as a Jupyter kernel language: the dispatcher calls these on its
 /// execution thread, and they call the interpreter. Only `interrupt()` comes from another
@@ -14,6 +15,7 @@ public final class CNNLanguage: KernelLanguage, @unchecked Sendable {
   /// passes `--language ko`).
   public init(messages: MessageLanguage = .english) {
     interpreter = Interpreter(language: messages)
+    HeapTuning.holdFreedMemory()
   }
 
   public var info: LanguageInfo { CNNLabInfo.languageInfo }
@@ -21,6 +23,9 @@ public final class CNNLanguage: KernelLanguage, @unchecked Sendable {
   public func execute(code: String, executionCount: Int, silent: Bool, output: any ExecutionOutput)
     -> ExecutionOutcome
   {
+    // Inside a cell freed tensors stay mapped for the next layer or step; between cells an
+    // idle kernel gives them back.
+    defer { HeapTuning.releaseFreedMemory() }
     let host = CellHost(output: output, display: display, widgets: widgets)
     switch interpreter.run(code, cellID: executionCount, host: host) {
     case .value(let value):

@@ -34,6 +34,7 @@ struct BenchCommand: ParsableCommand {
   var winograd = true
 
   func run() throws {
+    HeapTuning.holdFreedMemory()
     if let threads { Parallelism.threadCount = threads }
     WinogradTuning.isEnabled = winograd
     if let profile {

@@ -33,6 +33,9 @@ import Testing
     ConvCase(input: [1, 80, 140, 1], kernel: [5, 5, 1, 4], padding: .same, path: .direct),
     ConvCase(input: [2, 11, 13, 1], kernel: [6, 5, 1, 8], padding: .symmetric(2), path: .direct),
     ConvCase(input: [1, 15, 15, 4], kernel: [3, 3, 4, 8], strides: 2, padding: .valid, path: .direct),
+    // LeNet's second layer: a valid stride-1 layer on a small map, whose input gradient is
+    // scattered back (col2im) in window rows of all six channels.
+    ConvCase(input: [3, 14, 14, 6], kernel: [5, 5, 6, 16], padding: .valid, path: .direct),
     ConvCase(input: [3, 11, 9, 6], kernel: [3, 3, 2, 6], padding: .same, dilation: 2, groups: 3, path: .direct),
     ConvCase(input: [2, 13, 12, 4], kernel: [4, 2, 4, 5], strides: Size2(3, 2), padding: .same, path: .direct),
     ConvCase(input: [1, 6, 6, 2], kernel: [2, 2, 2, 3], padding: .symmetric(3), path: .direct),

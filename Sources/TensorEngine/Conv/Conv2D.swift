@@ -73,7 +73,7 @@ extension Ops {
             }
             let (x, w, b, y) = (SharedPointer(source), SharedPointer(weights), biases.map(SharedPointer.init), SharedPointer(out))
             switch plan {
-            case .direct(let direct):
+            case .direct(let direct, let padded):
               let packed = PackedWeightsCache.packed(
                 kernel: kernel.values, bias: bias?.values, layout: direct.packingLayout, floats: direct.packedFloats,
                 identity: identity
@@ -81,8 +81,17 @@ extension Ops {
                 direct.packWeights(w: w, bias: b, into: target)
               }
               withExtendedLifetime(packed) {
-                direct.run(
-                  x: x, packed: SharedPointer(packed.base), out: y, activation: activation, cancellation: cancellation)
+                guard let padded else {
+                  direct.run(
+                    x: x, packed: SharedPointer(packed.base), out: y, activation: activation, cancellation: cancellation)
+                  return
+                }
+                withWorkspace(padded.floats) { image in
+                  padded.copy(x, into: image)
+                  direct.run(
+                    x: image, packed: SharedPointer(packed.base), out: y, activation: activation,
+                    cancellation: cancellation)
+                }
               }
             case .im2col(let im2col):
               im2col.run(x: x, w: w, bias: b, out: y, activation: activation, cancellation: cancellation)

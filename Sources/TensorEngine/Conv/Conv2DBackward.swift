@@ -112,22 +112,31 @@ extension Ops {
   }
 
   /// `Σ dY` over every row (pixel or sample): the bias's gradient, `(filters)`. Blocks of
-  /// rows are summed in float, vectorised over the filters, and the blocks in Double, since
-  /// a VGG layer adds up hundreds of thousands of rows.
+  /// about 64 rows are summed in float and the blocks in Double, since a VGG layer adds up
+  /// hundreds of thousands of rows. The rows are read as a flat run of chunks of
+  /// `lcm(filters, 8)` values, eight lanes at a time, so that a layer of 6 or 10 filters
+  /// still sums whole vectors; each lane of a chunk belongs to filter `lane % filters`.
   static func biasGradient(_ outputGradient: Tensor, rows: Int, filters: Int, operation: String) throws -> Tensor {
     try Tensor.make(operation: operation, shape: [filters]) { db in
       var sums = [Double](repeating: 0, count: filters)
-      var block = [Float](repeating: 0, count: filters)
+      let chunk = filters * (8 / gcd(filters, 8))
+      let rowsPerChunk = chunk / filters
+      let chunksPerBlock = max(1, 64 / rowsPerChunk)
+      let chunks = rows / rowsPerChunk
+      var block = [Float](repeating: 0, count: chunk)
       outputGradient.values.withUnsafeBufferPointer { dy in
         guard let base = dy.baseAddress else { return }
         block.withUnsafeMutableBufferPointer { block in
-          for first in stride(from: 0, to: rows, by: 64) {
-            for f in 0..<filters { block[f] = 0 }
-            for r in first..<min(first + 64, rows) {
-              let row = base + r * filters
-              for f in 0..<filters { block[f] += row[f] }
+          for first in stride(from: 0, to: chunks, by: chunksPerBlock) {
+            zeroFloats(block.baseAddress!, chunk)
+            for c in first..<min(first + chunksPerBlock, chunks) {
+              addFloats(block.baseAddress!, base + c * chunk, chunk)
             }
-            for f in 0..<filters { sums[f] += Double(block[f]) }
+            for i in 0..<chunk { sums[i % filters] += Double(block[i]) }
+          }
+          // The rows after the last whole chunk.
+          for r in chunks * rowsPerChunk..<rows {
+            for f in 0..<filters { sums[f] += Double(base[r * filters + f]) }
           }
         }
       }
@@ -135,3 +144,6 @@ extension Ops {
     }
   }
 }
+
+/// The greatest common divisor of two positive numbers.
+private func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }

@@ -5,14 +5,15 @@
 /// - `direct` (`DirectConvolution`): the engine's own register-tiled kernel, reading patches
 ///   in place from the input (border pixels from their unfolded windows) against weights
 ///   packed once per kernel and kept (`PackedWeightsCache`). Every layer whose weights are
-///   used by enough pixels goes here.
+///   used by enough pixels goes here. A small padded image is copied into its zero border
+///   first (`PaddedInput`) when that moves fewer values than unfolding its border windows.
 /// - `im2col` (`Im2colConvolution`): unfolded patches and OpenBLAS SGEMM, for layers with
 ///   more than 4 KiB of weights per output pixel (late 3x3 layers on 28x28 or smaller maps,
 ///   1x1-output heads, a single pixel), where the direct kernel would stream megabytes of
 ///   packed weights past each block of a few hundred pixels.
 enum ConvPlan: Sendable {
   case winograd(WinogradPlan)
-  case direct(DirectConvolution)
+  case direct(DirectConvolution, PaddedInput?)
   case im2col(Im2colConvolution)
 
   /// Weight bytes per output pixel above which a layer takes the im2col path. Measured on
@@ -33,13 +34,14 @@ enum ConvPlan: Sendable {
     if weightBytes > Self.im2colBytesPerPixel * p.pixels {
       self = .im2col(Im2colConvolution(problem: p))
     } else {
-      self = .direct(DirectConvolution(problem: p, threads: threads))
+      let padded = PaddedInput(problem: p)
+      self = .direct(DirectConvolution(problem: padded?.problem ?? p, threads: threads), padded)
     }
   }
 
   var workspaceBytes: Int {
     switch self {
-    case .direct(let direct): direct.workspaceBytes
+    case .direct(let direct, let padded): direct.workspaceBytes + (padded?.floats ?? 0) * MemoryLayout<Float>.stride
     case .im2col(let im2col): im2col.workspaceBytes
     case .winograd(let winograd): winograd.workspaceBytes
     }

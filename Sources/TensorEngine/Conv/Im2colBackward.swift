@@ -261,29 +261,60 @@ struct Im2colBackward: Sendable {
   /// Adds each row of `panel` (one pixel's patch gradient, in the kernel's `(kh, kw, c)`
   /// order) into the input cells its window read: `im2col` run backwards. Cells in the
   /// padding receive nothing.
+  ///
+  /// Neighbouring pixels' windows overlap, and adding one pixel's window right after its
+  /// neighbour's made each load wait for a store it only partly overlapped (the store
+  /// cannot be forwarded). So the pixels of an output row go in `step` interleaved passes
+  /// (0, 5, 10, …, then 1, 6, 11, … for a 5-wide window): back-to-back windows never overlap.
   func col2im(
     _ panel: UnsafePointer<Float>, group: Int, firstPixel: Int, rows: Int, into dx: UnsafeMutablePointer<Float>
   ) {
-    let cg = p.groupChannels
-    let k = p.patchLength
+    let spanW = (p.kernelWidth - 1) * p.dilationW + 1
+    let step = (spanW + p.strideW - 1) / p.strideW
     var cursor = GridCursor(pixelsOf: p, first: firstPixel)
-    for r in 0..<rows {
-      let source = panel + r * k
-      let (n, oh) = (cursor.image, cursor.row)
-      let iw0 = cursor.column * p.strideW - p.padLeft
-      for i in 0..<p.kernelHeight {
-        let ih = oh * p.strideH - p.padTop + i * p.dilationH
-        if ih < 0 || ih >= p.height { continue }
-        let line = dx + (n * p.height + ih) * p.width * p.channels + group * cg
-        for j in 0..<p.kernelWidth {
-          let iw = iw0 + j * p.dilationW
-          if iw < 0 || iw >= p.width { continue }
-          let cell = line + iw * p.channels
-          let values = source + (i * p.kernelWidth + j) * cg
-          for c in 0..<cg { cell[c] += values[c] }
+    var r = 0
+    while r < rows {
+      let (n, oh, firstColumn) = (cursor.image, cursor.row, cursor.column)
+      let count = min(rows - r, p.outWidth - firstColumn)
+      for phase in 0..<min(step, count) {
+        for q in stride(from: phase, to: count, by: step) {
+          scatter(panel + (r + q) * p.patchLength, group: group, image: n, row: oh, column: firstColumn + q, into: dx)
         }
       }
-      cursor.advance()
+      for _ in 0..<count { cursor.advance() }
+      r += count
+    }
+  }
+
+  /// One pixel's patch gradient added into the cells of its window.
+  @inline(__always)
+  private func scatter(
+    _ source: UnsafePointer<Float>, group: Int, image n: Int, row oh: Int, column ow: Int,
+    into dx: UnsafeMutablePointer<Float>
+  ) {
+    let cg = p.groupChannels
+    // As in `im2col`: a window row taking every channel, undilated, is one run of the input.
+    let contiguous = p.dilationW == 1 && cg == p.channels
+    let iw0 = ow * p.strideW - p.padLeft
+    for i in 0..<p.kernelHeight {
+      let ih = oh * p.strideH - p.padTop + i * p.dilationH
+      if ih < 0 || ih >= p.height { continue }
+      let line = dx + (n * p.height + ih) * p.width * p.channels + group * cg
+      if contiguous {
+        let j0 = max(0, -iw0)
+        let j1 = min(p.kernelWidth, p.width - iw0)
+        if j1 > j0 {
+          addFloats(line + (iw0 + j0) * cg, source + (i * p.kernelWidth + j0) * cg, (j1 - j0) * cg)
+        }
+        continue
+      }
+      for j in 0..<p.kernelWidth {
+        let iw = iw0 + j * p.dilationW
+        if iw < 0 || iw >= p.width { continue }
+        let cell = line + iw * p.channels
+        let values = source + (i * p.kernelWidth + j) * cg
+        for c in 0..<cg { cell[c] += values[c] }
+      }
     }
   }
 }

@@ -154,6 +154,24 @@ func copyFloats(_ destination: UnsafeMutablePointer<Float>, _ source: UnsafePoin
   }
 }
 
+/// Adds `count` floats of `source` into `destination`, eight at a time.
+@inline(__always)
+func addFloats(_ destination: UnsafeMutablePointer<Float>, _ source: UnsafePointer<Float>, _ count: Int) {
+  let to = UnsafeMutableRawPointer(destination)
+  let from = UnsafeRawPointer(source)
+  var i = 0
+  while i + 8 <= count {
+    let sum = to.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+      + from.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+    to.storeBytes(of: sum, toByteOffset: i * 4, as: SIMD8<Float>.self)
+    i += 8
+  }
+  while i < count {
+    destination[i] += source[i]
+    i += 1
+  }
+}
+
 /// Sets `count` floats to zero, short runs inline as in `copyFloats`.
 @inline(__always)
 func zeroFloats(_ destination: UnsafeMutablePointer<Float>, _ count: Int) {
