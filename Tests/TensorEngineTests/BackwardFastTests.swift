@@ -137,6 +137,25 @@ import Testing
     }
   }
 
+  /// The forward pass against the reference, over channel counts on both sides of the
+  /// 8-lane vectors (a last group of fewer than 8 is read and written as 8 lanes where that
+  /// stays within the output row), with rows that end on a narrow pixel and a 1-wide output.
+  @Test(arguments: PoolKind.allCases)
+  func poolForwardMatchesReference(_ kind: PoolKind) throws {
+    var generator = TestGenerator(seed: 29)
+    for channels in [1, 2, 3, 5, 6, 7, 8, 9, 15, 16, 17] {
+      for (height, width, size, stride, padding) in [
+        (9, 11, 2, 2, Padding.valid), (7, 7, 3, 2, .same), (5, 2, 2, 2, .valid), (6, 9, 3, 1, .same), (4, 5, 2, 3, .same),
+      ] {
+        let input = generator.tensor([2, height, width, channels])
+        let fast = try Ops.pool2d(input, kind: kind, poolSize: Size2(size), strides: Size2(stride), padding: padding)
+        let naive = try Reference.pool2d(
+          DoubleTensor(input), kind: kind, poolSize: Size2(size), strides: Size2(stride), padding: padding)
+        expectClose(fast, naive.float, atol: 1e-6, rtol: 1e-5, "\(kind) \(channels) channels \(height)x\(width) \(size)/\(stride)")
+      }
+    }
+  }
+
   @Test func aVGGSizedBackwardStopsWhenCancelled() throws {
     // Raised from another thread while calls run back to back, on both routes of the input's
     // gradient: the flipped convolution (stride 1) and col2im (stride 2).

@@ -12,6 +12,8 @@ struct Im2colBackward: Sendable {
   var unfold: Im2colConvolution
   var scattersInput: Bool
   var rowsPerPanel: Int
+  /// Whole images in a panel (1 when an image takes several panels).
+  var imagesPerPanel: Int
   var workers: Int
 
   /// Bytes of one panel of patches: large enough that each SGEMM sums over a few hundred
@@ -23,9 +25,15 @@ struct Im2colBackward: Sendable {
     self.scattersInput = scattersInput
     unfold = Im2colConvolution(problem: p)
     let rowBytes = max(p.patchLength, 1) * MemoryLayout<Float>.stride
-    rowsPerPanel = max(1, min(p.outHeight * p.outWidth, max(16, Self.panelBytes / rowBytes)))
+    let panelRows = max(16, Self.panelBytes / rowBytes)
+    let perImage = p.outHeight * p.outWidth
+    // Small maps take several whole images per panel, so that each SGEMM sums over hundreds
+    // of pixels (LeNet's second layer has 100 per image; one SGEMM per image spent more on
+    // OpenBLAS's packing and calls than on the products).
+    imagesPerPanel = perImage <= panelRows ? max(1, min(p.batch, panelRows / max(1, perImage))) : 1
+    rowsPerPanel = max(1, perImage <= panelRows ? imagesPerPanel * perImage : panelRows)
     let macs = p.pixels * p.filters * p.patchLength * (scattersInput ? 2 : 1)
-    let units = scattersInput ? p.batch : (p.pixels + rowsPerPanel - 1) / rowsPerPanel
+    let units = scattersInput ? (p.batch + imagesPerPanel - 1) / imagesPerPanel : (p.pixels + rowsPerPanel - 1) / rowsPerPanel
     workers = macs < 2 * Parallelism.serialMultiplyAdds ? 1 : max(1, min(Parallelism.threadCount, units))
   }
 
@@ -60,11 +68,15 @@ struct Im2colBackward: Sendable {
         let scattered = buffers + (unfolds ? panelFloats : 0)
         let target = worker == 0 ? dw.base : partials.base + (worker - 1) * kernelFloats
         if scattersInput {
-          for image in stride(from: worker, to: p.batch, by: workers) {
-            for chunk in 0..<chunksPerImage {
+          // A thread's panels hold whole images, whose windows no other thread's touch.
+          let groups = (p.batch + imagesPerPanel - 1) / imagesPerPanel
+          for group in stride(from: worker, to: groups, by: workers) {
+            let image = group * imagesPerPanel
+            let end = min(p.batch, image + imagesPerPanel) * perImage
+            for chunk in 0..<(imagesPerPanel > 1 ? 1 : chunksPerImage) {
               if cancellation?.isCancelled == true { return }
               let first = image * perImage + chunk * rowsPerPanel
-              let rows = min(rowsPerPanel, (image + 1) * perImage - first)
+              let rows = min(rowsPerPanel, end - first)
               accumulate(
                 first: first, rows: rows, x: x, w: w, dy: dy, dw: target, panel: panel, scattered: scattered, dx: dx)
             }
@@ -216,44 +228,43 @@ struct Im2colBackward: Sendable {
   /// filters, two kernel rows at a time: their ten sums stay in registers over the image's
   /// `pixels`, and each tap costs one broadcast load at a fixed distance from the row's start
   /// and one multiply-add, where summing in memory waited on the store of the pixel before.
+  /// The pixels whose gradient row can be read as a whole vector run in a loop of their own,
+  /// without the end-of-tensor check: with that check's slow path in the same loop, the
+  /// compiler kept four of the ten sums on the stack.
   private func accumulateFiveWide(
     _ pixels: Range<Int>, image: UnsafeMutablePointer<Float>, rowStride: Int, dy: UnsafeMutablePointer<Float>,
     end: UnsafeMutablePointer<Float>, sums: UnsafeMutablePointer<SIMD8<Float>>
   ) {
-    typealias V = SIMD8<Float>
     let f = p.filters
+    // Pixels before `whole` have 8 readable values from their gradient row's start.
+    let readable = end - dy - 8
+    let whole = readable < 0 ? 0 : readable / f + 1
     for top in stride(from: 0, to: p.kernelHeight, by: 2) {
       // A last single row reads itself twice; the second copy's sums are not kept.
       let second = min(top + 1, p.kernelHeight - 1)
       let (upper, lower) = (image + top * p.dilationH * rowStride, image + second * p.dilationH * rowStride)
-      var (a0, a1, a2, a3, a4) = (V(), V(), V(), V(), V())
-      var (b0, b1, b2, b3, b4) = (V(), V(), V(), V(), V())
+      var taps = FiveWideSums()
       var q = pixels.lowerBound
       while q < pixels.upperBound {
         let rowEnd = min(pixels.upperBound, (q / p.outWidth + 1) * p.outWidth)
         let offset = (q / p.outWidth) * p.strideH * rowStride + (q % p.outWidth) * p.strideW
-        var (r, s) = (upper + offset, lower + offset)
-        for pixel in q..<rowEnd {
-          let g = Self.gradientVector(dy + pixel * f, filters: f, end: end)
-          a0 = a0.addingProduct(V(repeating: r[0]), g)
-          a1 = a1.addingProduct(V(repeating: r[1]), g)
-          a2 = a2.addingProduct(V(repeating: r[2]), g)
-          a3 = a3.addingProduct(V(repeating: r[3]), g)
-          a4 = a4.addingProduct(V(repeating: r[4]), g)
-          b0 = b0.addingProduct(V(repeating: s[0]), g)
-          b1 = b1.addingProduct(V(repeating: s[1]), g)
-          b2 = b2.addingProduct(V(repeating: s[2]), g)
-          b3 = b3.addingProduct(V(repeating: s[3]), g)
-          b4 = b4.addingProduct(V(repeating: s[4]), g)
-          r += p.strideW
-          s += p.strideW
+        var (r, s) = (UnsafePointer(upper + offset), UnsafePointer(lower + offset))
+        var g = UnsafePointer(dy + q * f)
+        let split = min(rowEnd, max(q, whole))
+        for _ in q..<split {
+          taps.add(UnsafeRawPointer(g).loadUnaligned(as: SIMD8<Float>.self), r, s)
+          (r, s, g) = (r + p.strideW, s + p.strideW, g + f)
+        }
+        for pixel in split..<rowEnd {
+          taps.add(Self.gradientVector(dy + pixel * f, filters: f, end: end), r, s)
+          (r, s) = (r + p.strideW, s + p.strideW)
         }
         q = rowEnd
       }
       let row = sums + top * 5
-      (row[0], row[1], row[2], row[3], row[4]) = (row[0] + a0, row[1] + a1, row[2] + a2, row[3] + a3, row[4] + a4)
+      (row[0], row[1], row[2], row[3], row[4]) = (row[0] + taps.a0, row[1] + taps.a1, row[2] + taps.a2, row[3] + taps.a3, row[4] + taps.a4)
       if second > top {
-        (row[5], row[6], row[7], row[8], row[9]) = (row[5] + b0, row[6] + b1, row[7] + b2, row[8] + b3, row[9] + b4)
+        (row[5], row[6], row[7], row[8], row[9]) = (row[5] + taps.b0, row[6] + taps.b1, row[7] + taps.b2, row[8] + taps.b3, row[9] + taps.b4)
       }
     }
   }
@@ -316,5 +327,27 @@ struct Im2colBackward: Sendable {
         for c in 0..<cg { cell[c] += values[c] }
       }
     }
+  }
+}
+
+/// Ten tap sums of `accumulateFiveWide`: five taps of a kernel row (`a`) and of the next (`b`).
+private struct FiveWideSums {
+  typealias V = SIMD8<Float>
+  var a0 = V(), a1 = V(), a2 = V(), a3 = V(), a4 = V()
+  var b0 = V(), b1 = V(), b2 = V(), b3 = V(), b4 = V()
+
+  /// One pixel: its gradient row `g` times the five values at `r` and the five at `s`.
+  @inline(__always)
+  mutating func add(_ g: V, _ r: UnsafePointer<Float>, _ s: UnsafePointer<Float>) {
+    a0 = a0.addingProduct(V(repeating: r[0]), g)
+    a1 = a1.addingProduct(V(repeating: r[1]), g)
+    a2 = a2.addingProduct(V(repeating: r[2]), g)
+    a3 = a3.addingProduct(V(repeating: r[3]), g)
+    a4 = a4.addingProduct(V(repeating: r[4]), g)
+    b0 = b0.addingProduct(V(repeating: s[0]), g)
+    b1 = b1.addingProduct(V(repeating: s[1]), g)
+    b2 = b2.addingProduct(V(repeating: s[2]), g)
+    b3 = b3.addingProduct(V(repeating: s[3]), g)
+    b4 = b4.addingProduct(V(repeating: s[4]), g)
   }
 }

@@ -62,28 +62,50 @@ extension Ops {
     try pool2d(input, kind: .min, poolSize: poolSize, strides: strides, padding: padding, cancellation: cancellation)
   }
 
-  /// One row of output pixels: every window clipped to the image, combined channel-wise.
+  /// One row of output pixels: every window clipped to the image, combined channel-wise,
+  /// eight channels at a time. A last group of fewer than eight channels is still read and
+  /// written as eight lanes when that stays inside the line: the lanes past the pixel's
+  /// channels belong to the next pixels of the line, which are written after it and
+  /// overwrite them (another thread may be writing the next line).
   private static func poolLine<Combine: PoolCombine>(
     _ line: Int, _: Combine.Type, _ w: PoolWindow, _ view: ImageView, _ x: SharedPointer, _ out: SharedPointer
   ) {
+    typealias V = SIMD8<Float>
     let n = line / w.rows.output
     let oh = line % w.rows.output
     let channels = view.channels
     let (h0, h1) = w.rowSpan(oh)
+    let inputEnd = x.base + view.batch * w.height * w.width * channels
+    let lineEnd = out.base + (line + 1) * w.columns.output * channels
     for ow in 0..<w.columns.output {
       let (w0, w1) = w.columnSpan(ow)
       let o = out.base + (line * w.columns.output + ow) * channels
-      (o).update(from: x.base + ((n * w.height + h0) * w.width + w0) * channels, count: channels)
-      var first = true
-      for ih in h0..<h1 {
-        for iw in w0..<w1 {
-          if first {
-            first = false
-            continue
+      let corner = x.base + ((n * w.height + h0) * w.width + w0) * channels
+      let lastCell = x.base + ((n * w.height + h1 - 1) * w.width + w1 - 1) * channels
+      var c = 0
+      while c < channels {
+        let wide = c + 8 <= channels || (o + c + 8 <= lineEnd && lastCell + c + 8 <= inputEnd)
+        guard wide else {
+          for ch in c..<channels {
+            var value = corner[ch]
+            for ih in h0..<h1 {
+              for iw in w0..<w1 where ih != h0 || iw != w0 {
+                value = Combine.combine(value, x.base[((n * w.height + ih) * w.width + iw) * channels + ch])
+              }
+            }
+            o[ch] = value
           }
-          let s = x.base + ((n * w.height + ih) * w.width + iw) * channels
-          for ch in 0..<channels { o[ch] = Combine.combine(o[ch], s[ch]) }
+          break
         }
+        var value = UnsafeRawPointer(corner + c).loadUnaligned(as: V.self)
+        for ih in h0..<h1 {
+          for iw in w0..<w1 where ih != h0 || iw != w0 {
+            let cell = x.base + ((n * w.height + ih) * w.width + iw) * channels + c
+            value = Combine.combine(value, UnsafeRawPointer(cell).loadUnaligned(as: V.self))
+          }
+        }
+        UnsafeMutableRawPointer(o + c).storeBytes(of: value, as: V.self)
+        c += 8
       }
       Combine.finish(o, count: channels, cells: (h1 - h0) * (w1 - w0))
     }
@@ -138,6 +160,8 @@ struct PoolWindow: Sendable {
 /// How a pooling window folds its cells; static so each kind gets its own specialised loop.
 protocol PoolCombine {
   static func combine(_ a: Float, _ b: Float) -> Float
+  /// The same, lane by lane.
+  static func combine(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float>
   static func finish(_ o: UnsafeMutablePointer<Float>, count: Int, cells: Int)
 }
 
@@ -152,6 +176,9 @@ protocol PoolSelect: PoolCombine {
 
 extension PoolSelect {
   @inline(__always) static func combine(_ a: Float, _ b: Float) -> Float { prefers(b, over: a) ? b : a }
+  @inline(__always) static func combine(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {
+    a.replacing(with: b, where: prefers(b, over: a))
+  }
   static func finish(_ o: UnsafeMutablePointer<Float>, count: Int, cells: Int) {}
 }
 
@@ -171,6 +198,7 @@ enum Minimum: PoolSelect {
 
 enum Mean: PoolCombine {
   @inline(__always) static func combine(_ a: Float, _ b: Float) -> Float { a + b }
+  @inline(__always) static func combine(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { a + b }
   static func finish(_ o: UnsafeMutablePointer<Float>, count: Int, cells: Int) {
     let scale = 1 / Float(cells)
     for i in 0..<count { o[i] *= scale }
