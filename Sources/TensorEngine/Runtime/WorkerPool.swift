@@ -35,9 +35,11 @@ final class WorkerPool: @unchecked Sendable {
   private let finished = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
 
   /// How long a thread polls before it sleeps: long enough to catch a partner that finishes
-  /// at about the same time without a sleep and wake-up, short enough to cost nothing when
-  /// other processes want the cores (50 µs measured slower on a busy machine, and no faster).
-  private static let spinNanoseconds: UInt64 = 5_000
+  /// at about the same time, and the next job of a training step (a split step opens two
+  /// jobs, tens of microseconds apart), without a sleep and a wake-up; short enough to cost
+  /// little when other processes want the cores (`docs/benchmarks.md` has the trade-off's
+  /// figures).
+  private static let spinNanoseconds: UInt64 = 20_000
 
   private init() {
     pthread_mutex_init(lock, nil)
