@@ -148,6 +148,13 @@ func copyFloats(_ destination: UnsafeMutablePointer<Float>, _ source: UnsafePoin
     to.storeBytes(of: from.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self), toByteOffset: i * 4, as: SIMD8<Float>.self)
     i += 8
   }
+  // A run of 8 or more ends with the 8 values before its end, some of them copied twice
+  // (a window row of 30 values is four vector copies, not three and six single ones).
+  if i < count, count >= 8 {
+    let last = (count - 8) * 4
+    to.storeBytes(of: from.loadUnaligned(fromByteOffset: last, as: SIMD8<Float>.self), toByteOffset: last, as: SIMD8<Float>.self)
+    return
+  }
   while i < count {
     destination[i] = source[i]
     i += 1
@@ -184,6 +191,10 @@ func zeroFloats(_ destination: UnsafeMutablePointer<Float>, _ count: Int) {
   while i + 8 <= count {
     to.storeBytes(of: SIMD8<Float>(), toByteOffset: i * 4, as: SIMD8<Float>.self)
     i += 8
+  }
+  if i < count, count >= 8 {
+    to.storeBytes(of: SIMD8<Float>(), toByteOffset: (count - 8) * 4, as: SIMD8<Float>.self)
+    return
   }
   while i < count {
     destination[i] = 0
