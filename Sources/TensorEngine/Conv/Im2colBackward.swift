@@ -272,28 +272,13 @@ struct Im2colBackward: Sendable {
   /// Adds each row of `panel` (one pixel's patch gradient, in the kernel's `(kh, kw, c)`
   /// order) into the input cells its window read: `im2col` run backwards. Cells in the
   /// padding receive nothing.
-  ///
-  /// Neighbouring pixels' windows overlap, and adding one pixel's window right after its
-  /// neighbour's made each load wait for a store it only partly overlapped (the store
-  /// cannot be forwarded). So the pixels of an output row go in `step` interleaved passes
-  /// (0, 5, 10, …, then 1, 6, 11, … for a 5-wide window): back-to-back windows never overlap.
   func col2im(
     _ panel: UnsafePointer<Float>, group: Int, firstPixel: Int, rows: Int, into dx: UnsafeMutablePointer<Float>
   ) {
-    let spanW = (p.kernelWidth - 1) * p.dilationW + 1
-    let step = (spanW + p.strideW - 1) / p.strideW
     var cursor = GridCursor(pixelsOf: p, first: firstPixel)
-    var r = 0
-    while r < rows {
-      let (n, oh, firstColumn) = (cursor.image, cursor.row, cursor.column)
-      let count = min(rows - r, p.outWidth - firstColumn)
-      for phase in 0..<min(step, count) {
-        for q in stride(from: phase, to: count, by: step) {
-          scatter(panel + (r + q) * p.patchLength, group: group, image: n, row: oh, column: firstColumn + q, into: dx)
-        }
-      }
-      for _ in 0..<count { cursor.advance() }
-      r += count
+    for r in 0..<rows {
+      scatter(panel + r * p.patchLength, group: group, image: cursor.image, row: cursor.row, column: cursor.column, into: dx)
+      cursor.advance()
     }
   }
 
