@@ -48,6 +48,15 @@ public final class Interpreter: @unchecked Sendable {
         last = e
         statements = statements.dropLast()
       }
+      // So is the value of `%time expression` (or of a `%%time` cell ending in one).
+      if case .timed(let body, repeated: false) = statements.last?.kind, case .expression(let e) = body.last?.kind,
+        !Interpreter.endsWithSemicolon(file, after: e.range.end)
+      {
+        _ = try evaluator.execute(Array(statements.dropLast()))
+        let value = try evaluator.evaluateTimed(body, result: e)
+        if case .none = value { return .value(nil) }
+        return .value(value)
+      }
       _ = try evaluator.execute(Array(statements))
       guard let last else { return .value(nil) }
       if cancellation.isCancelled { throw RuntimeError(.keyboardInterrupt).locating(file, last.range) }

@@ -2,7 +2,7 @@
 name? page the documentation, exit asks the front end to end (the ask_exit payload)."""
 import re
 
-from conftest import run_cell
+from conftest import result_text, run_cell
 
 # IPython's _format_time: three significant digits and a unit.
 DURATION = r"[0-9.]+(?:e[-+]?\d+)? (?:s|ms|µs|ns)"
@@ -21,6 +21,26 @@ def test_time_prints_cpu_and_wall_time(kernel):
     assert re.fullmatch(
         rf"CPU times: user {DURATION}, sys: {DURATION}, total: {DURATION}\nWall time: {DURATION}\n\(26, 26\)\n",
         text), text
+
+
+def test_time_of_an_expression_shows_its_value_as_ipython_does(kernel):
+    _, kc = kernel
+    times = rf"CPU times: user {DURATION}, sys: {DURATION}, total: {DURATION}\nWall time: {DURATION}\n"
+    # 6 · 7 by hand; the times come first, then the value as the cell's result.
+    reply, outputs = run_cell(kc, "%time 6 * 7")
+    assert reply["status"] == "ok", reply
+    assert re.fullmatch(times, stdout_of(outputs)), stdout_of(outputs)
+    assert result_text(outputs) == "42"
+    # A `;` hides it; an assignment has none; a %%time cell shows its last expression.
+    for code, shown in (("%time 6 * 7;", None), ("%time z = 6 * 7", None), ("%%time\nw = 5\nw + 1", "6")):
+        reply, outputs = run_cell(kc, code)
+        assert reply["status"] == "ok", (code, reply)
+        assert re.fullmatch(times, stdout_of(outputs)), (code, stdout_of(outputs))
+        assert result_text(outputs) == shown, (code, outputs)
+    # An error in the timed expression points at it, and nothing is printed for the times.
+    reply, outputs = run_cell(kc, "%time 1 / 0")
+    assert reply["status"] == "error" and reply["ename"] == "ValueError", reply
+    assert stdout_of(outputs) == ""
 
 
 def test_timeit_prints_mean_and_spread_per_loop(kernel):

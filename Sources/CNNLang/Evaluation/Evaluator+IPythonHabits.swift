@@ -13,9 +13,24 @@ extension Evaluator {
       try timeRepeatedly(body)
       return
     }
+    _ = try timeOnce(body, result: nil)
+  }
+
+  /// `%time` (or `%%time`) as a cell's last statement whose own last statement is the bare
+  /// expression `result`: as in IPython, the times are printed and the expression's value is
+  /// the cell's result.
+  func evaluateTimed(_ body: [Stmt], result: Expr) throws(RuntimeError) -> Value {
+    try timeOnce(Array(body.dropLast()), result: result) ?? .none
+  }
+
+  private func timeOnce(_ body: [Stmt], result: Expr?) throws(RuntimeError) -> Value? {
     let cpuBefore = Evaluator.processorTimes()
     let start = MonotonicClock.nanoseconds()
     _ = try execute(body)
+    var value: Value?
+    if let result {
+      do { value = try evaluate(result) } catch { throw error.locating(file, result.range) }
+    }
     let wall = Double(MonotonicClock.nanoseconds() &- start) / 1e9
     let cpuAfter = Evaluator.processorTimes()
     let user = cpuAfter.user - cpuBefore.user
@@ -23,6 +38,7 @@ extension Evaluator {
     host?.write(
       "CPU times: user \(DurationText.ipython(user)), sys: \(DurationText.ipython(system)), total: \(DurationText.ipython(user + system))\n"
         + "Wall time: \(DurationText.ipython(wall))\n", toStderr: false)
+    return value
   }
 
   /// IPython's timeit: loops per run grow 1, 2, 5, 10, 20, ... until a run takes 0.2 s, then

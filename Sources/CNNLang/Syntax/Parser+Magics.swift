@@ -55,6 +55,8 @@ extension Parser {
         let e = try sub.parseExpression()
         parsed = [Stmt(.expression(e), e.range)]
       }
+      // `%time f(x);` times the call and hides its value, as a `;` ends a cell's last line.
+      if statement, sub.current.isPunct(.semicolon) { sub.advance() }
       if sub.current.kind != .eof {
         throw sub.fail(.expected(.endOfLine, found: sub.current.part), at: sub.current.range)
       }
