@@ -443,7 +443,15 @@ import Testing
     let registry = BuiltinRegistry.standard()
     var entries: [(KoreanHelp.Key, String)] = []
     for (name, f) in registry.functions { entries.append((.function(name), f.doc)) }
-    for (name, c) in registry.constants { entries.append((.constant(name), c.doc)) }
+    for (name, c) in registry.constants {
+      entries.append((.constant(name), c.doc))
+      // A data set's module: its functions' paragraphs are keyed like methods.
+      if case .namespace(let n) = c.value {
+        for (member, value) in n.members {
+          if case .builtin(let b) = value { entries.append((.method(type: name, name: member), b.doc)) }
+        }
+      }
+    }
     for (type, methods) in registry.methods {
       for (name, m) in methods { entries.append((.method(type: type, name: name), m.doc)) }
     }
@@ -528,6 +536,16 @@ import Testing
     let page = host.pages.last ?? ""
     #expect(page.hasPrefix("conv2d(x, k, "))
     #expect(page.contains("교차 상관"))
+    // An imported module's page and a data set's module page, in Korean too.
+    _ = interpreter.run("import tensorflow as tf\nhelp(tf)", cellID: 5, host: host)
+    let module = host.pages.last ?? ""
+    #expect(module.hasPrefix("모듈 tensorflow: 멤버는 CNN Lab의 내장 함수입니다."))
+    #expect(module.contains("GradientTape  (CNN Lab에 없음: model.compile(...)과 model.fit(...)으로 학습하세요)"))
+    #expect(module.contains("keras  (모듈 tensorflow.keras)"))
+    _ = interpreter.run("help(fashion_mnist)", cellID: 6, host: host)
+    let data = host.pages.last ?? ""
+    #expect(data.hasPrefix("모듈 keras.datasets.fashion_mnist"))
+    #expect(data.contains("멤버:\n  .load_data()  Fashion-MNIST의 옷 사진 70,000장"))
     // The English interpreter is unchanged.
     guard case .failure(let english) = Interpreter().run("pirnt(1)", cellID: 1, host: host) else { return }
     #expect(english.message == "name 'pirnt' is not defined")

@@ -57,19 +57,28 @@ struct Documentation {
     case .stream(let s):
       return page(named: s.rawValue) ?? s.rawValue
     case .namespace(let n):
+      // Its paragraph is the constant's (`fashion_mnist`), its functions' are keyed like methods.
+      let short = n.name.split(separator: ".").last.map(String.init) ?? n.name
       let members = n.members.map { name, member -> String in
-        if case .builtin(let b) = member { return "  .\(b.signature)  \(b.doc)" }
+        if case .builtin(let b) = member { return "  .\(b.signature)  " + doc(b.doc, .method(type: short, name: name)) }
         return "  .\(name) = \(Documentation.abbreviated(member.repr))"
       }
-      return "module \(n.name)\n\n\(n.doc)\n\nMembers:\n" + members.joined(separator: "\n")
+      let korean = language == .korean
+      return (korean ? "모듈 " : "module ") + "\(n.name)\n\n" + doc(n.doc, .constant(short)) + "\n\n"
+        + (korean ? "멤버:" : "Members:") + "\n" + members.joined(separator: "\n")
     case .module(let m):
-      var lines = ["module \(m.name): its members are CNN Lab's built-ins.", ""]
+      let korean = language == .korean
+      var lines = [korean ? "모듈 \(m.name): 멤버는 CNN Lab의 내장 함수입니다." : "module \(m.name): its members are CNN Lab's built-ins.", ""]
       for (name, member) in (ModuleTable.modules[m.name] ?? [:]).sorted(by: { $0.key < $1.key }) {
         switch member {
-        case .builtin(let b): lines.append("  \(name)" + (registry.functions[b] != nil || registry.constants[b] != nil ? (b == name ? "" : "  (\(b))") : "  (not in CNN Lab yet)"))
-        case .module(let sub): lines.append("  \(name)  (module \(sub))")
+        case .builtin(let b):
+          let known = registry.functions[b] != nil || registry.constants[b] != nil
+          let note = known ? (b == name ? "" : "  (\(b))") : (korean ? "  (아직 CNN Lab에 없음)" : "  (not in CNN Lab yet)")
+          lines.append("  \(name)" + note)
+        case .module(let sub): lines.append("  \(name)  (" + (korean ? "모듈 \(sub))" : "module \(sub))"))
         case .constant: lines.append("  \(name)")
-        case .instead(let advice): lines.append("  \(name)  (not in CNN Lab: \(advice.text))")
+        case .instead(let advice):
+          lines.append("  \(name)  (" + (korean ? "CNN Lab에 없음: \(advice.koreanText))" : "not in CNN Lab: \(advice.text))"))
         }
       }
       return lines.joined(separator: "\n")

@@ -301,6 +301,10 @@ public enum KoreanHelp {
   ]
 
   static let methods: [String: String] = [
+    "fashion_mnist.load_data":
+      "Fashion-MNIST의 옷 사진 70,000장(회색, 28x28)을 Keras가 돌려주는 모양 그대로 돌려줍니다: ((x_train, y_train), (x_test, y_test))이며, x_train의 모양은 (60000, 28, 28), x_test는 (10000, 28, 28), 픽셀 값은 0..255, 레이블은 0..9입니다(fashion_mnist.class_names가 그 이름입니다). 데비안 패키지 dataset-fashion-mnist나 Keras의 캐시 폴더 ~/.keras/datasets/fashion-mnist/에서 읽습니다. 예: (x_train, y_train), (x_test, y_test) = fashion_mnist.load_data().",
+    "mnist.load_data":
+      "손글씨 숫자 70,000장을 Keras가 돌려주는 모양 그대로 돌려줍니다: ((x_train, y_train), (x_test, y_test))이며, 이미지는 (n, 28, 28), 픽셀 값은 0..255, 레이블은 0..9입니다. 아무것도 내려받지 않습니다: path는 Keras의 mnist.npz(노트북 폴더에서 먼저, 그다음 ~/.keras/datasets/에서 찾습니다), 배열 x_train, y_train, x_test, y_test가 든 다른 .npz, 또는 IDX 파일 네 개 train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte(gzip으로 압축했든 아니든)가 든 폴더입니다. 예: (x_train, y_train), (x_test, y_test) = mnist.load_data().",
     "layer.count_params":
       "층의 파라미터 수입니다.",
     "list.append":
