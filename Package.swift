@@ -95,7 +95,7 @@ let package = Package(
     .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine", "TextAndTime", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "CNNLangTests", dependencies: ["CNNLang", "TensorEngine", "TestSupport"], resources: [.copy("Programs")]),
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TensorEngine", "CZlib", "TestSupport"]),
-    .testTarget(name: "FeatureMapRenderTests", dependencies: ["FeatureMapRender", "TensorEngine", "TextAndTime", "CZlib"]),
+    .testTarget(name: "FeatureMapRenderTests", dependencies: ["FeatureMapRender", "TensorEngine", "TextAndTime", "CZlib", "TestSupport"]),
     .testTarget(name: "TextAndTimeTests", dependencies: ["TextAndTime"]),
     .testTarget(name: "CNNKernelTests", dependencies: ["CNNKernel", "JupyterKernel", "JupyterProtocol", "TestSupport"]),
   ]

@@ -1,18 +1,9 @@
 import Foundation
+import TestSupport
 
 /// Hand-built bytes of the formats the readers take, written from the specifications (RFC 1951
 /// and 1952, PKWARE's APPNOTE, numpy's format.py description) rather than with any code under test.
 enum ArchiveBytes {
-  /// CRC-32 of ISO 3309 bit by bit: the reflected polynomial 0xEDB88320, no table.
-  static func crc32(_ bytes: [UInt8]) -> UInt32 {
-    var crc: UInt32 = 0xFFFF_FFFF
-    for byte in bytes {
-      crc ^= UInt32(byte)
-      for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
-    }
-    return ~crc
-  }
-
   static func le16(_ v: Int) -> [UInt8] { [UInt8(v & 0xFF), UInt8((v >> 8) & 0xFF)] }
   static func le32(_ v: UInt32) -> [UInt8] { le16(Int(v & 0xFFFF)) + le16(Int(v >> 16)) }
   static func be32(_ v: Int) -> [UInt8] { [UInt8((v >> 24) & 0xFF), UInt8((v >> 16) & 0xFF), UInt8((v >> 8) & 0xFF), UInt8(v & 0xFF)] }
@@ -32,7 +23,7 @@ enum ArchiveBytes {
 
   /// A gzip member: the 10-byte header with no flags, the deflate data, CRC-32 and length.
   static func gzip(_ data: [UInt8]) -> [UInt8] {
-    [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3] + storedDeflate(data) + le32(crc32(data)) + le32(UInt32(data.count))
+    [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3] + storedDeflate(data) + le32(bitwiseCRC32(data)) + le32(UInt32(data.count))
   }
 
   /// An IDX file of unsigned bytes.
@@ -56,7 +47,7 @@ enum ArchiveBytes {
       let name = Array(file.name.utf8)
       let body = file.deflated ? storedDeflate(file.data) : file.data
       let method = file.deflated ? 8 : 0
-      let common = le16(20) + le16(0) + le16(method) + le16(0) + le16(0x21) + le32(crc32(file.data))
+      let common = le16(20) + le16(0) + le16(method) + le16(0) + le16(0x21) + le32(bitwiseCRC32(file.data))
         + le32(UInt32(body.count)) + le32(UInt32(file.data.count)) + le16(name.count) + le16(0)
       let offset = out.count
       out += le32(0x0403_4B50) + common + name + body
@@ -76,7 +67,7 @@ enum ArchiveBytes {
   /// the end record points at a Zip64 end record through its locator.
   static func zip64(name: String, data: [UInt8]) -> [UInt8] {
     let name = Array(name.utf8)
-    let crc = crc32(data)
+    let crc = bitwiseCRC32(data)
     var out = le32(0x0403_4B50) + le16(45) + le16(0) + le16(0) + le16(0) + le16(0x21) + le32(crc)
       + le32(0xFFFF_FFFF) + le32(0xFFFF_FFFF) + le16(name.count) + le16(20) + name
       + le16(1) + le16(16) + le64(data.count) + le64(data.count) + data

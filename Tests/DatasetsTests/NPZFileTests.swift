@@ -1,6 +1,7 @@
 import Datasets
 import Foundation
 import TensorEngine
+import TestSupport
 import Testing
 
 /// `.npz` and `.npy` files built by hand from numpy's format description, read back; the
@@ -173,7 +174,7 @@ import Testing
     let size = Int(bytes[22]) | Int(bytes[23]) << 8 | Int(bytes[24]) << 16 | Int(bytes[25]) << 24
     #expect(size == 10 + headerLength + 16)
     let crc = UInt32(bytes[14]) | UInt32(bytes[15]) << 8 | UInt32(bytes[16]) << 16 | UInt32(bytes[17]) << 24
-    #expect(crc == ArchiveBytes.crc32(Array(bytes[npyStart..<npyStart + size])))
+    #expect(crc == bitwiseCRC32(Array(bytes[npyStart..<npyStart + size])))
 
     let path = try ArchiveBytes.temporaryFolder() + "/w.npz"
     try NPZFile.write(arrays, to: path)

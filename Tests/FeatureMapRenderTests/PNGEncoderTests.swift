@@ -1,4 +1,5 @@
 import FeatureMapRender
+import TestSupport
 import Testing
 
 @Suite struct ChecksumTests {
@@ -16,7 +17,7 @@ import Testing
   }
 
   @Test func testDecoderCRCAgreesWithKnownVector() {
-    #expect(DecodedPNG.bitwiseCRC32(Array("123456789".utf8)) == 0xCBF4_3926)
+    #expect(bitwiseCRC32(Array("123456789".utf8)) == 0xCBF4_3926)
   }
 }
 

@@ -1,6 +1,7 @@
 import CZlib
+import TestSupport
 
-/// A PNG reader written for the tests, sharing no code with the encoder: its own bitwise
+/// A PNG reader written for the tests, sharing no code with the encoder: TestSupport's bitwise
 /// CRC-32, zlib's `uncompress` for inflation (the encoder only deflates), and all five
 /// row filters undone by hand.
 struct DecodedPNG {
@@ -43,7 +44,7 @@ struct DecodedPNG {
       let typeAndData = Array(bytes[(position + 4)..<(position + 8 + length)])
       let type = String(decoding: typeAndData.prefix(4), as: UTF8.self)
       let data = Array(typeAndData.dropFirst(4))
-      guard UInt32(be32(position + 8 + length)) == DecodedPNG.bitwiseCRC32(typeAndData) else {
+      guard UInt32(be32(position + 8 + length)) == bitwiseCRC32(typeAndData) else {
         throw Failure.badCRC(chunk: type)
       }
       chunkTypes.append(type)
@@ -111,15 +112,5 @@ struct DecodedPNG {
     case 3: return palette[Int(samples[i])]
     default: return Array(samples[i..<(i + 3)])
     }
-  }
-
-  /// The CRC-32 of ISO 3309 computed bit by bit (reflected polynomial 0xEDB88320).
-  static func bitwiseCRC32(_ bytes: [UInt8]) -> UInt32 {
-    var crc: UInt32 = 0xFFFF_FFFF
-    for byte in bytes {
-      crc ^= UInt32(byte)
-      for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
-    }
-    return ~crc
   }
 }
