@@ -15,9 +15,10 @@ public enum HeapTuning {
   /// Blocks up to this size come from malloc's heaps rather than their own `mmap` (glibc's
   /// ceiling for the setting).
   public static let mappedThreshold: Int32 = 32 << 20
-  /// Free memory a heap keeps at its top before giving it back: a VGG-16 step's tensors
-  /// below `mappedThreshold` fit in it.
-  public static let trimThreshold: Int32 = 512 << 20
+  /// Free memory a heap keeps at its top before giving it back: many steps' worth of a small
+  /// network's tensors, while a cell that frees hundreds of megabytes (a classroom
+  /// container may have 1 GiB) keeps at most this much per heap until the cell ends.
+  public static let trimThreshold: Int32 = 64 << 20
 
   /// Sets both thresholds for the whole process (idempotent; call at start).
   public static func holdFreedMemory() {
