@@ -93,7 +93,7 @@ struct Im2colBackward: Sendable {
       }
       for worker in 1..<max(workers, 1) {
         let partial = partials.base + (worker - 1) * kernelFloats
-        for i in 0..<kernelFloats { dw.base[i] += partial[i] }
+        addFloats(dw.base, partial, kernelFloats)
       }
     }
   }
@@ -167,7 +167,7 @@ struct Im2colBackward: Sendable {
             view = source
           } else {
             view = padded.baseAddress!
-            copyPadded(source, into: view, height: paddedHeight, width: paddedWidth)
+            copyIntoZeroBorder(p, image: image, from: x, height: paddedHeight, width: paddedWidth, into: view)
           }
           let segment = (pixel - image * perImage)..<(segmentEnd - image * perImage)
           if lanes == 1, p.kernelWidth == 5, p.dilationW == 1 {
@@ -197,18 +197,6 @@ struct Im2colBackward: Sendable {
           for c in 0..<f { dw[t * f + c] += sums[t * lanes + c / 8][c % 8] }
         }
       }
-    }
-  }
-
-  /// One image (H, W) into `height` x `width` with the layer's top and left padding as zeros
-  /// (and zeros past its bottom and right edges).
-  private func copyPadded(
-    _ source: UnsafeMutablePointer<Float>, into target: UnsafeMutablePointer<Float>, height: Int, width: Int
-  ) {
-    target.update(repeating: 0, count: height * width)
-    let columns = max(0, min(p.width, width - p.padLeft))
-    for ih in max(0, -p.padTop)..<min(p.height, height - p.padTop) where columns > 0 {
-      (target + (ih + p.padTop) * width + p.padLeft).update(from: source + ih * p.width, count: columns)
     }
   }
 

@@ -48,25 +48,36 @@ struct PaddedInput: Sendable {
   /// Copies the batch at `x` into `target` (`floats` values), zeros where the padding is.
   func copy(_ x: SharedPointer, into target: SharedPointer) {
     let (p, q) = (original, problem)
-    let rowValues = q.width * q.channels
-    let grain = Parallelism.grain(workPerItem: q.height * rowValues, threshold: Parallelism.serialValues)
+    let imageValues = q.height * q.width * q.channels
+    let grain = Parallelism.grain(workPerItem: imageValues, threshold: Parallelism.serialValues)
     Parallelism.forEachRange(p.batch, grain: grain) { images in
       for n in images {
-        for h in 0..<q.height {
-          let row = target.base + (n * q.height + h) * rowValues
-          let ih = h - p.padTop
-          guard ih >= 0, ih < p.height else {
-            zeroFloats(row, rowValues)
-            continue
-          }
-          // Columns `left..<right` of the padded row come from the image's columns from 0.
-          let left = min(p.padLeft, q.width)
-          let right = max(left, min(q.width, p.padLeft + p.width))
-          zeroFloats(row, left * p.channels)
-          copyFloats(row + left * p.channels, x.base + ((n * p.height + ih) * p.width) * p.channels, (right - left) * p.channels)
-          zeroFloats(row + right * p.channels, (q.width - right) * p.channels)
-        }
+        copyIntoZeroBorder(p, image: n, from: x.base, height: q.height, width: q.width, into: target.base + n * imageValues)
       }
     }
+  }
+}
+
+/// Image `n` of the layer `p`'s input batch at `x`, written as `height` x `width` cells at
+/// `target`: the layer's top and left padding as zeros, then the image, then zeros past its
+/// bottom and right edges (the rows and columns no window reads are left out).
+func copyIntoZeroBorder(
+  _ p: ConvProblem, image n: Int, from x: UnsafePointer<Float>, height: Int, width: Int,
+  into target: UnsafeMutablePointer<Float>
+) {
+  let rowValues = width * p.channels
+  // Columns `left..<right` of a padded row come from the image's columns from 0.
+  let left = min(p.padLeft, width)
+  let right = max(left, min(width, p.padLeft + p.width))
+  for h in 0..<height {
+    let row = target + h * rowValues
+    let ih = h - p.padTop
+    guard ih >= 0, ih < p.height else {
+      zeroFloats(row, rowValues)
+      continue
+    }
+    zeroFloats(row, left * p.channels)
+    copyFloats(row + left * p.channels, x + ((n * p.height + ih) * p.width) * p.channels, (right - left) * p.channels)
+    zeroFloats(row + right * p.channels, (width - right) * p.channels)
   }
 }
