@@ -115,22 +115,13 @@ public struct ClearOutput: MessageContent, Codable, Equatable {
 
 /// `comm_close`, either way: the end of a comm, or (from the kernel, on iopub) the refusal of a
 /// `comm_open` for a target this kernel lacks.
-public struct CommClose: MessageContent, Codable, Equatable {
+public struct CommClose: CommContent {
   public var messageType: MessageType { .commClose }
   public var commID: String
   public var data: JSONValue
-  enum CodingKeys: String, CodingKey {
-    case commID = "comm_id"
-    case data
-  }
   public init(commID: String, data: JSONValue = .object([:])) {
     self.commID = commID
     self.data = data
-  }
-  public init(from decoder: any Decoder) throws {
-    let c = try decoder.container(keyedBy: CodingKeys.self)
-    commID = try c.decode(String.self, forKey: .commID)
-    data = try c.decodeIfPresent(JSONValue.self, forKey: .data) ?? .object([:])
   }
 }
 

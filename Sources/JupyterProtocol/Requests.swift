@@ -184,22 +184,42 @@ public struct CommOpen: MessageContent, Codable, Equatable {
 
 /// `comm_msg`, either way: `data` for the comm's other end (a widget's `{method, state}`), with
 /// the message's binary buffers travelling beside it.
-public struct CommMsg: MessageContent, Codable, Equatable {
+public struct CommMsg: CommContent {
   public var messageType: MessageType { .commMsg }
   public var commID: String
   public var data: JSONValue
-  enum CodingKeys: String, CodingKey {
-    case commID = "comm_id"
-    case data
-  }
   public init(commID: String, data: JSONValue = .object([:])) {
     self.commID = commID
     self.data = data
   }
+}
+
+/// What `comm_msg` and `comm_close` both carry, coded in one place: the comm, and its data (an
+/// empty object when a message leaves it out). The protocol's schema keeps them two message
+/// types, and so do these.
+public protocol CommContent: MessageContent, Codable, Equatable {
+  var commID: String { get }
+  var data: JSONValue { get }
+  init(commID: String, data: JSONValue)
+}
+
+private enum CommContentKeys: String, CodingKey {
+  case commID = "comm_id"
+  case data
+}
+
+extension CommContent {
   public init(from decoder: any Decoder) throws {
-    let c = try decoder.container(keyedBy: CodingKeys.self)
-    commID = try c.decode(String.self, forKey: .commID)
-    data = try c.decodeIfPresent(JSONValue.self, forKey: .data) ?? .object([:])
+    let c = try decoder.container(keyedBy: CommContentKeys.self)
+    self.init(
+      commID: try c.decode(String.self, forKey: .commID),
+      data: try c.decodeIfPresent(JSONValue.self, forKey: .data) ?? .object([:]))
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CommContentKeys.self)
+    try c.encode(commID, forKey: .commID)
+    try c.encode(data, forKey: .data)
   }
 }
 
